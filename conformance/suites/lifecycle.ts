@@ -1,0 +1,24 @@
+// The lifecycle suite: send, receive, visibility timeout, delete, delay, long polling, retention
+// and parameter limits on standard queues (../shared/reference/sqs-semantics.md sections 4-7).
+import {
+  delayScenario,
+  longPollScenario,
+  retentionScenario,
+  validationScenario,
+  visibilityCapScenario,
+  visibilityScenario,
+} from '../../src/scenario/index.js';
+import type { SuiteDefinition } from './types.js';
+
+export const lifecycle: SuiteDefinition = {
+  name: 'lifecycle',
+  description: 'Standard-queue message lifecycle: visibility, delete, delay, long polling, retention, limits.',
+  properties: [
+    { name: 'visibility', runs: 6, arbitrary: visibilityScenario, description: 'Producers and consumers around 1–4 s visibility timeouts, per-call overrides, ChangeMessageVisibility and deletes with current, stale and garbage handles.' },
+    { name: 'delay', runs: 3, arbitrary: delayScenario, description: 'Queue and per-message delays against short and long polls.' },
+    { name: 'long-poll', runs: 3, arbitrary: longPollScenario, description: 'Long polls wake as soon as a message is visible and wait their full time otherwise.' },
+    { name: 'visibility-cap', runs: 1, arbitrary: visibilityCapScenario, description: 'ChangeMessageVisibility within and beyond the 12-hour cap counted from the receive.' },
+    { name: 'retention', runs: 1, arbitrary: retentionScenario, description: 'Messages survive until the 60 s minimum retention and are gone soon after, in flight or not.' },
+    { name: 'validation', runs: 4, arbitrary: validationScenario, description: 'Requests at and just past documented limits fail with the exact AWS error.' },
+  ],
+};

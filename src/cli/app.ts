@@ -1,0 +1,306 @@
+// The CLI's flow: parse, start the target, call the runner, render, write, choose the exit code.
+// Everything outside (streams, files, signals, clock, the runner and target modules) comes in
+// through `CliIO` and `CliDeps`, so the flow runs in tests with fakes; main.ts wires the real ones.
+import * as path from 'node:path';
+import { REPORT_FILES, renderText, renderers, type ReportKind } from '../report/index.js';
+import type { ProgressEvent, RunReport } from '../runner/types.js';
+import type { Strictness } from '../spec/types.js';
+import type { Launcher, RunningTarget, TargetProfile } from '../target/types.js';
+import { parseCli, quote, resolveSuites, targetArgs, type RunCliOptions, type SuiteTable } from './args.js';
+import { createProgress, type Progress, type ProgressStream } from './progress.js';
+
+export const EXIT = { conformant: 0, divergent: 1, usage: 2, interrupted: 130 } as const;
+
+/** What the CLI needs from src/runner (its `RunOptions` must accept this). */
+export interface CliRunOptions {
+  target: RunningTarget;
+  suites: string[];
+  seed: number;
+  concurrency: number;
+  strictness: Strictness;
+  runs?: number;
+  replay?: { property: string; path: string };
+  timeBudgetMs?: number;
+  onProgress?: (e: ProgressEvent) => void;
+  signal?: AbortSignal;
+  /** How replay commands name the target, e.g. ` --target fauxqs` (as the user named it). */
+  targetArgs?: string;
+}
+
+export interface RunnerApi {
+  // Property syntax (not a method) so the runner's signature is checked strictly against it.
+  runSuites: (options: CliRunOptions) => Promise<RunReport>;
+  SUITES: SuiteTable;
+}
+
+export type EndpointTargetResult = { ok: true; target: RunningTarget } | { ok: false; error: string };
+
+/** Work folder when neither --work-dir nor the target module names one. */
+const DEFAULT_WORK_DIR = '.sqs-conformance';
+
+/** What the CLI needs from src/target. */
+export interface TargetApi {
+  /** A launcher by name (reference, fauxqs, …), optionally with a profile overriding the shipped one. */
+  launcherFor: (name: string, options?: { profile?: TargetProfile }) => Launcher | undefined;
+  /** A target at an endpoint, checked reachable; the endpoint defaults to the profile's. Never throws. */
+  endpointTarget: (o: { endpoint?: string; region?: string; profile?: string | TargetProfile }) => Promise<EndpointTargetResult>;
+  /** A shipped profile by name; throws a one-line error for an unknown name. */
+  loadProfile?: (name: string) => TargetProfile;
+  /** Where launchers install peers and keep logs when --work-dir is not given. */
+  defaultWorkDir?: () => string;
+}
+
+export interface CliDeps {
+  version: string;
+  loadRunner(): Promise<RunnerApi>;
+  loadTargets(): Promise<TargetApi>;
+}
+
+export interface CliIO {
+  stdout: ProgressStream;
+  stderr: ProgressStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  now(): number;
+  randomSeed(): number;
+  mkdir(dir: string): Promise<void>;
+  writeFile(file: string, content: string): Promise<void>;
+  /** Subscribes to SIGINT/SIGTERM; returns the unsubscribe function. */
+  onSignal(handler: (signal: string) => void): () => void;
+  /** Leaves at once (a second Ctrl-C). */
+  exitNow(code: number): void;
+}
+
+const PREFIX = 'sqs-conformance';
+
+function errorLine(io: CliIO, message: string): void {
+  const line = message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  io.stderr.write(`${PREFIX}: error: ${line}\n`);
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/** Colours on stdout: asked for, NO_COLOR unset, and a terminal (or FORCE_COLOR). */
+export function useColor(flag: boolean, isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean {
+  if (!flag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return isTTY === true && env.TERM !== 'dumb';
+}
+
+/** 0 conformant, 1 divergent, 2 when the run could not decide (unknown verdict). */
+export function exitCodeFor(verdict: RunReport['verdict']): number {
+  switch (verdict) {
+    case 'conformant':
+      return EXIT.conformant;
+    case 'divergent':
+      return EXIT.divergent;
+    case 'unknown':
+      return EXIT.usage;
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps): Promise<number> {
+  const cmd = parseCli(argv, deps.version);
+  switch (cmd.kind) {
+    case 'print':
+      io.stdout.write(cmd.text.endsWith('\n') ? cmd.text : `${cmd.text}\n`);
+      return 0;
+    case 'error':
+      errorLine(io, cmd.error);
+      return EXIT.usage;
+    case 'suites':
+      return listSuites(io, deps);
+    case 'run':
+      return run(cmd.options, io, deps);
+  }
+}
+
+async function loadRunner(io: CliIO, deps: CliDeps): Promise<RunnerApi | undefined> {
+  try {
+    return await deps.loadRunner();
+  } catch (e) {
+    errorLine(io, `cannot load the runner: ${messageOf(e)}`);
+    return undefined;
+  }
+}
+
+async function listSuites(io: CliIO, deps: CliDeps): Promise<number> {
+  const runner = await loadRunner(io, deps);
+  if (!runner) return EXIT.usage;
+  const lines: string[] = [];
+  for (const [name, s] of Object.entries(runner.SUITES)) {
+    lines.push(`${name}  ${s.description}`);
+    for (const p of s.properties) lines.push(`  ${p}`);
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+type Started = { ok: true; target: RunningTarget } | { ok: false; error: string };
+
+async function startTarget(options: RunCliOptions, io: CliIO, deps: CliDeps, progress: Progress): Promise<Started> {
+  let targets: TargetApi;
+  try {
+    targets = await deps.loadTargets();
+  } catch (e) {
+    return { ok: false, error: `cannot load the target support: ${messageOf(e)}` };
+  }
+  if (options.endpoint !== undefined) {
+    try {
+      const r = await targets.endpointTarget({ endpoint: options.endpoint, ...(options.region !== undefined ? { region: options.region } : {}) });
+      return r.ok ? { ok: true, target: r.target } : { ok: false, error: r.error };
+    } catch (e) {
+      return { ok: false, error: `endpoint ${options.endpoint}: ${messageOf(e)}` };
+    }
+  }
+  const name = options.target ?? 'reference';
+  let launcher = targets.launcherFor(name);
+  if (!launcher) {
+    // Not a launcher: a profile of that name, started by its launcher or reached at its endpoint.
+    let profile: TargetProfile | undefined;
+    try {
+      profile = targets.loadProfile?.(name);
+    } catch (e) {
+      return { ok: false, error: messageOf(e) };
+    }
+    if (!profile) return { ok: false, error: `unknown target ${quote(name)}` };
+    if (profile.launcher !== undefined) launcher = targets.launcherFor(profile.launcher, { profile });
+    if (!launcher) {
+      try {
+        const r = await targets.endpointTarget({ profile });
+        return r.ok ? { ok: true, target: r.target } : { ok: false, error: `target ${quote(name)}: ${r.error}` };
+      } catch (e) {
+        return { ok: false, error: `target ${quote(name)}: ${messageOf(e)}` };
+      }
+    }
+  }
+  const workDir =
+    options.workDir !== undefined ? path.resolve(io.cwd, options.workDir) : (targets.defaultWorkDir?.() ?? path.resolve(io.cwd, DEFAULT_WORK_DIR));
+  try {
+    await io.mkdir(workDir);
+    const target = await launcher.start({ workDir, log: (line) => progress.log(`[${name}] ${line}`) });
+    return { ok: true, target };
+  } catch (e) {
+    return { ok: false, error: `target ${quote(name)} failed to start: ${messageOf(e)}` };
+  }
+}
+
+async function run(options: RunCliOptions, io: CliIO, deps: CliDeps): Promise<number> {
+  const runner = await loadRunner(io, deps);
+  if (!runner) return EXIT.usage;
+  const suites = resolveSuites(options, runner.SUITES);
+  if (!suites.ok) {
+    errorLine(io, suites.error);
+    return EXIT.usage;
+  }
+  const seed = options.seed ?? io.randomSeed();
+  const progress = createProgress(io.stderr, io.now);
+
+  const controller = new AbortController();
+  let interrupted = false;
+  const unsubscribe = io.onSignal((signal) => {
+    if (interrupted) {
+      progress.log(`${PREFIX}: ${signal} again: leaving without cleanup`);
+      io.exitNow(EXIT.interrupted);
+      return;
+    }
+    interrupted = true;
+    progress.log(`${PREFIX}: ${signal}: stopping and cleaning up queues (again to quit at once)`);
+    controller.abort(new Error(`interrupted by ${signal}`));
+  });
+
+  try {
+    progress.log(`${PREFIX}: seed ${seed} (rerun with --seed ${seed})`);
+    const started = await startTarget(options, io, deps, progress);
+    if (!started.ok) {
+      progress.done();
+      if (interrupted) return EXIT.interrupted;
+      errorLine(io, started.error);
+      return EXIT.usage;
+    }
+    const target = started.target;
+    if (interrupted) {
+      await stopQuietly(target, progress);
+      progress.done();
+      return EXIT.interrupted;
+    }
+
+    let report: RunReport;
+    try {
+      const runOptions: CliRunOptions = {
+        target,
+        suites: suites.value,
+        seed,
+        concurrency: options.concurrency,
+        strictness: options.strictness ?? target.profile.defaultStrictness,
+        onProgress: (e) => progress.event(e),
+        signal: controller.signal,
+        targetArgs: targetArgs(options),
+      };
+      if (options.runs !== undefined) runOptions.runs = options.runs;
+      if (options.replay !== undefined) runOptions.replay = options.replay;
+      if (options.timeBudgetMs !== undefined) runOptions.timeBudgetMs = options.timeBudgetMs;
+      report = await runner.runSuites(runOptions);
+    } catch (e) {
+      await stopQuietly(target, progress);
+      progress.done();
+      if (interrupted) {
+        errorLine(io, 'interrupted before any result');
+        return EXIT.interrupted;
+      }
+      errorLine(io, `the run failed: ${messageOf(e)}`);
+      return EXIT.usage;
+    }
+    await stopQuietly(target, progress);
+    progress.done();
+
+    if (options.reports.includes('text')) {
+      io.stdout.write(renderText(report, { color: useColor(options.color, io.stdout.isTTY, io.env) }));
+    }
+    const written = await writeReports(report, options.reports, path.resolve(io.cwd, options.out), io);
+    if (!written.ok) {
+      errorLine(io, written.error);
+      return EXIT.usage;
+    }
+    io.stderr.write(`${PREFIX}: reports in ${written.dir}: ${written.files.join(', ')}\n`);
+    if (interrupted) {
+      io.stderr.write(`${PREFIX}: interrupted: the reports cover only what ran\n`);
+      return EXIT.interrupted;
+    }
+    return exitCodeFor(report.verdict);
+  } finally {
+    unsubscribe();
+  }
+}
+
+async function stopQuietly(target: RunningTarget, progress: Progress): Promise<void> {
+  try {
+    await target.stop();
+  } catch (e) {
+    progress.log(`${PREFIX}: warning: stopping the target failed: ${messageOf(e)}`);
+  }
+}
+
+async function writeReports(
+  report: RunReport,
+  kinds: readonly ReportKind[],
+  dir: string,
+  io: CliIO,
+): Promise<{ ok: true; dir: string; files: string[] } | { ok: false; error: string }> {
+  try {
+    await io.mkdir(dir);
+    const files: string[] = [];
+    for (const kind of kinds) {
+      const file = REPORT_FILES[kind];
+      await io.writeFile(path.join(dir, file), renderers[kind](report));
+      files.push(file);
+    }
+    return { ok: true, dir, files };
+  } catch (e) {
+    return { ok: false, error: `cannot write the reports to ${dir}: ${messageOf(e)}` };
+  }
+}

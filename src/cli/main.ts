@@ -1,0 +1,82 @@
+// Entry point of the `sqs-conformance` command (bin/sqs-conformance.js imports the built file).
+// Wires the real process (streams, files, signals, clock) and the runner and target modules into
+// runCli; those modules are imported only when a command needs them, so `--help`, `--version`
+// and usage errors answer without loading the SDK.
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXIT, runCli, type CliDeps, type CliIO, type RunnerApi, type TargetApi } from './app.js';
+
+/** The version in the package.json above this file (src/cli in tests, dist/src/cli when built). */
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i += 1) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'sqs-conformance' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not here: go up
+    }
+    dir = dirname(dir);
+  }
+  return '0.0.0';
+}
+
+const deps: CliDeps = {
+  version: packageVersion(),
+  async loadRunner(): Promise<RunnerApi> {
+    const m = await import('../runner/index.js');
+    return { runSuites: m.runSuites, SUITES: m.SUITES };
+  },
+  async loadTargets(): Promise<TargetApi> {
+    const m = await import('../target/index.js');
+    return {
+      launcherFor: (name, options) => m.launcherFor(name, options),
+      endpointTarget: m.endpointTarget,
+      loadProfile: (name) => m.loadProfile(name),
+      defaultWorkDir: m.defaultWorkDir,
+    };
+  },
+};
+
+const io: CliIO = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  now: () => performance.now(),
+  randomSeed: () => randomInt(-2147483648, 2147483647),
+  mkdir: async (dir) => {
+    await mkdir(dir, { recursive: true });
+  },
+  writeFile: (file, content) => writeFile(file, content, 'utf8'),
+  onSignal(handler) {
+    const onInt = (): void => handler('SIGINT');
+    const onTerm = (): void => handler('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    return () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    };
+  },
+  exitNow: (code) => process.exit(code),
+};
+
+const flush = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => stream.write('', () => resolve()));
+
+let code: number;
+try {
+  code = await runCli(process.argv.slice(2), io, deps);
+} catch (e) {
+  // A bug, not a usage error: still one line; the stack only on request.
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`sqs-conformance: error: internal error: ${message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+  if (process.env.SQS_CONFORMANCE_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  code = EXIT.usage;
+}
+await flush(process.stdout);
+await flush(process.stderr);
+process.exit(code);

@@ -1,0 +1,197 @@
+// Small pure helpers shared by the renderers: status of a property, durations, endpoint redaction,
+// control-character scrubbing and the compact one-line form of an op used in timelines.
+import { CATALOG } from '../catalog/index.js';
+import type { Op } from '../history/index.js';
+import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
+import type { SourceRef } from '../spec/types.js';
+
+export type PropertyStatus = 'passed' | 'failed' | 'error' | 'unknown';
+
+/** `error`: could not run; `unknown`: ran but the checker could not decide; else passed/failed. */
+export function propertyStatus(p: PropertyResult): PropertyStatus {
+  if (p.error !== undefined) return 'error';
+  if (p.passed) return 'passed';
+  if (p.verdict?.kind === 'unknown') return 'unknown';
+  return 'failed';
+}
+
+export interface Counts {
+  total: number;
+  passed: number;
+  failed: number;
+  error: number;
+  unknown: number;
+}
+
+export function countProperties(properties: readonly PropertyResult[]): Counts {
+  const c: Counts = { total: properties.length, passed: 0, failed: 0, error: 0, unknown: 0 };
+  for (const p of properties) c[propertyStatus(p)] += 1;
+  return c;
+}
+
+/** `850 ms`, `12.3 s`, `4 min 05 s`. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '?';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const totalS = Math.round(ms / 1000);
+  const min = Math.floor(totalS / 60);
+  const s = totalS % 60;
+  return `${min} min ${String(s).padStart(2, '0')} s`;
+}
+
+/** The endpoint without user info (a URL may carry `user:password@`), query or fragment. */
+export function redactEndpoint(endpoint: string): string {
+  try {
+    const u = new URL(endpoint);
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.hash = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    // Not a URL: drop anything that looks like user info.
+    return endpoint.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+  }
+}
+
+/** The only target fields a report may show: name, endpoint (redacted), protocol, region. */
+export function publicTarget(t: RunReport['target']): RunReport['target'] {
+  return { name: t.name, endpoint: redactEndpoint(t.endpoint), protocol: t.protocol, region: t.region };
+}
+
+// C0 controls except tab/newline, DEL, C1 controls, lone surrogates.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Replaces control characters (an ANSI escape sent back by a server must not drive the terminal)
+ * and lone surrogates with visible escapes; keeps newlines and tabs.
+ */
+export function scrub(s: string): string {
+  return s.replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** scrub, then newlines and tabs become spaces: for one-line cells and attributes. */
+export function oneLine(s: string): string {
+  return scrub(s).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ');
+}
+
+export function truncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const keep = Math.max(1, max - 1);
+  return `${s.slice(0, keep)}…`;
+}
+
+/** `sqs-semantics.md § 5.3; 14 N1 (documented)`. */
+export function formatSource(ref: SourceRef | undefined): string {
+  if (!ref) return 'unknown source';
+  return `${ref.file} § ${ref.section} (${ref.evidence})`;
+}
+
+/** The catalogue's rule text for a divergence id, when the id is catalogued. */
+export function ruleText(id: string): string | undefined {
+  return CATALOG.get(id)?.rule;
+}
+
+/** Time of an op relative to `origin` (ns), in ms: `+12.3ms`. */
+export function relativeMs(op: Op, originNs: number): string {
+  const ms = (op.time - originNs) / 1e6;
+  return `+${ms.toFixed(1)}ms`;
+}
+
+const LONG_FIELDS = new Set(['MessageBody', 'Body']);
+const HANDLE_FIELDS = new Set(['ReceiptHandle']);
+const STRING_MAX = 40;
+const BODY_MAX = 32;
+const HANDLE_MAX = 12;
+const ARRAY_MAX = 4;
+const DEPTH_MAX = 3;
+
+function compactString(s: string, key: string | undefined): string {
+  const max = key && HANDLE_FIELDS.has(key) ? HANDLE_MAX : key && LONG_FIELDS.has(key) ? BODY_MAX : STRING_MAX;
+  if (s.length <= max) return JSON.stringify(s);
+  // JSON.stringify escapes control characters, so a body cannot inject terminal sequences.
+  return `${JSON.stringify(s.slice(0, max))}…(${s.length} chars)`;
+}
+
+function compact(v: unknown, key: string | undefined, depth: number): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'string') return compactString(v, key);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Uint8Array) return `<${v.length} bytes>`;
+  if (Array.isArray(v)) {
+    if (depth >= DEPTH_MAX) return `[…${v.length}]`;
+    const items = v.slice(0, ARRAY_MAX).map((x) => compact(x, undefined, depth + 1));
+    if (v.length > ARRAY_MAX) items.push(`…+${v.length - ARRAY_MAX}`);
+    return `[${items.join(', ')}]`;
+  }
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    if (depth >= DEPTH_MAX) return `{…${entries.length}}`;
+    return `{${entries.map(([k, x]) => `${safeKey(k)}:${compact(x, k, depth + 1)}`).join(', ')}}`;
+  }
+  return '?';
+}
+
+function safeKey(k: string): string {
+  return /^[A-Za-z_$][\w$.-]*$/.test(k) ? k : JSON.stringify(k);
+}
+
+/** Top-level `k=v` pairs of a request or response, strings shortened, whole line capped. */
+export function compactFields(value: unknown, maxLength = 160): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return truncate(compact(value, undefined, 0), maxLength);
+  const parts = Object.entries(value as Record<string, unknown>)
+    .filter(([k, x]) => x !== undefined && k !== 'QueueUrl')
+    .map(([k, x]) => `${safeKey(k)}=${compact(x, k, 1)}`);
+  return truncate(parts.join(' '), maxLength);
+}
+
+/** What an op says, in one line: the request for invokes, the result for completions. */
+export function describeOp(op: Op, maxLength = 160): string {
+  switch (op.type) {
+    case 'invoke':
+    case 'ok':
+      return compactFields(op.value, maxLength);
+    case 'fail': {
+      const e = op.value;
+      const status = e.httpStatus !== undefined ? ` (${e.httpStatus})` : '';
+      const msg = e.message !== undefined ? ` ${JSON.stringify(truncate(e.message, 80))}` : '';
+      return truncate(`${e.code}${status}${msg}`, maxLength);
+    }
+    case 'info': {
+      const i = op.value;
+      return truncate(`${i.reason}: ${JSON.stringify(truncate(i.detail, 100))}`, maxLength);
+    }
+  }
+}
+
+export interface TimelineRow {
+  at: string;
+  process: string;
+  f: string;
+  type: Op['type'];
+  queue: string;
+  detail: string;
+}
+
+/** The minimal ops as rows, times relative to the first op (by time). */
+export function timeline(ops: readonly Op[], maxDetail = 160): TimelineRow[] {
+  if (ops.length === 0) return [];
+  const sorted = [...ops].sort((a, b) => a.time - b.time || a.index - b.index);
+  const origin = sorted[0]!.time;
+  return sorted.map((op) => ({
+    at: relativeMs(op, origin),
+    process: String(op.process),
+    f: String(op.f),
+    type: op.type,
+    queue: String(op.queue),
+    detail: describeOp(op, maxDetail),
+  }));
+}
+
+/** Divergence ids of one property, in report order. */
+export function divergencesOf(report: RunReport, p: PropertyResult): ReportedDivergence[] {
+  return report.divergences.filter((d) => d.suite === p.suite && d.property === p.property);
+}

@@ -1,0 +1,55 @@
+// report: pure renderers of a RunReport into text (terminal), JSON (report.json), JUnit XML and
+// Markdown (CI step summary). Strings in, strings out: no I/O, no clock, no environment reads.
+// May import only runner/check/catalog/history/spec types and the catalogue, plus picocolors and
+// fast-xml-parser. Reports show the target's name, endpoint (without user info), protocol and
+// region, never credentials. Writing files is the CLI's job.
+import type { RunReport } from '../runner/types.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderText } from './text.js';
+
+export { renderText, type TextOptions } from './text.js';
+export { renderJson, toJsonReport, type JsonReport, type JsonDivergence, type JsonProperty } from './json.js';
+export { renderJunit, xmlSafe } from './junit.js';
+export { renderMarkdown, mdCell, mdCode } from './markdown.js';
+export {
+  compactFields,
+  countProperties,
+  describeOp,
+  formatDuration,
+  formatSource,
+  oneLine,
+  propertyStatus,
+  publicTarget,
+  redactEndpoint,
+  scrub,
+  timeline,
+  type Counts,
+  type PropertyStatus,
+  type TimelineRow,
+} from './format.js';
+
+export type ReportKind = 'text' | 'json' | 'junit' | 'md';
+
+export const REPORT_KINDS: readonly ReportKind[] = ['text', 'json', 'junit', 'md'];
+
+/** Every renderer without options (text without colour, as written to a file). */
+export const renderers: Record<ReportKind, (report: RunReport) => string> = {
+  text: (r) => renderText(r, { color: false }),
+  json: renderJson,
+  junit: renderJunit,
+  md: renderMarkdown,
+};
+
+/** File name of each report kind under the output folder. */
+export const REPORT_FILES: Record<ReportKind, string> = {
+  text: 'report.txt',
+  json: 'report.json',
+  junit: 'report.junit.xml',
+  md: 'report.md',
+};
+
+export function isReportKind(s: string): s is ReportKind {
+  return (REPORT_KINDS as readonly string[]).includes(s);
+}

@@ -1,0 +1,127 @@
+// report.json: the run as data, versioned by REPORT_SCHEMA_VERSION. Every field is copied
+// explicitly (never spread), so nothing the runner adds later (credentials above all) leaks.
+import type { Op } from '../history/index.js';
+import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
+import { propertyStatus, publicTarget, ruleText, type PropertyStatus } from './format.js';
+
+export interface JsonDivergence {
+  id: string;
+  summary: string;
+  strictness: ReportedDivergence['strictness'];
+  grade: ReportedDivergence['grade'];
+  suite: string;
+  property: string;
+  /** Source of the rule (file, section, evidence) and, when catalogued, its text. */
+  rule: ReportedDivergence['rule'] & { text?: string };
+  explanation: string[];
+  /** The minimal op records (invokes and completions). */
+  ops: Op[];
+  /** Their indices in the property's history. */
+  opIndices: number[];
+  queue?: string;
+  messageId?: string;
+  impliedBy?: string;
+  replay: string;
+}
+
+export interface JsonProperty {
+  suite: string;
+  property: string;
+  status: PropertyStatus;
+  passed: boolean;
+  seed: number;
+  path?: string;
+  runs: number;
+  shrinks: number;
+  durationMs: number;
+  replay: string;
+  error?: string;
+  verdict?: { kind: 'conformant' | 'divergent' | 'unknown'; reason?: string; checked: { ops: number; messages: number; searchNodes: number } };
+  counterexample?: PropertyResult['counterexample'];
+}
+
+export interface JsonReport {
+  schemaVersion: number;
+  target: RunReport['target'];
+  seed: number;
+  strictness: RunReport['strictness'];
+  suites: string[];
+  startedAt: string;
+  durationMs: number;
+  verdict: RunReport['verdict'];
+  properties: JsonProperty[];
+  divergences: JsonDivergence[];
+}
+
+export function toJsonReport(report: RunReport): JsonReport {
+  return {
+    schemaVersion: report.schemaVersion,
+    target: publicTarget(report.target),
+    seed: report.seed,
+    strictness: report.strictness,
+    suites: [...report.suites],
+    startedAt: report.startedAt,
+    durationMs: report.durationMs,
+    verdict: report.verdict,
+    properties: report.properties.map(jsonProperty),
+    divergences: report.divergences.map(jsonDivergence),
+  };
+}
+
+function jsonProperty(p: PropertyResult): JsonProperty {
+  const out: JsonProperty = {
+    suite: p.suite,
+    property: p.property,
+    status: propertyStatus(p),
+    passed: p.passed,
+    seed: p.seed,
+    runs: p.runs,
+    shrinks: p.shrinks,
+    durationMs: p.durationMs,
+    replay: p.replay,
+  };
+  if (p.path !== undefined) out.path = p.path;
+  if (p.error !== undefined) out.error = p.error;
+  if (p.verdict) {
+    const { ops, messages, searchNodes } = p.verdict.checked;
+    out.verdict = { kind: p.verdict.kind, checked: { ops, messages, searchNodes } };
+    if (p.verdict.kind === 'unknown') out.verdict.reason = p.verdict.reason;
+  }
+  if (p.counterexample) out.counterexample = { scenario: p.counterexample.scenario, history: p.counterexample.history };
+  return out;
+}
+
+function jsonDivergence(d: ReportedDivergence): JsonDivergence {
+  const text = ruleText(d.id);
+  const out: JsonDivergence = {
+    id: d.id,
+    summary: d.summary,
+    strictness: d.strictness,
+    grade: d.grade,
+    suite: d.suite,
+    property: d.property,
+    rule: { file: d.rule.file, section: d.rule.section, evidence: d.rule.evidence, ...(text !== undefined ? { text } : {}) },
+    explanation: [...d.explanation],
+    ops: d.opRecords,
+    opIndices: [...d.ops],
+    replay: d.replay,
+  };
+  if (d.queue !== undefined) out.queue = d.queue;
+  if (d.messageId !== undefined) out.messageId = d.messageId;
+  if (d.impliedBy !== undefined) out.impliedBy = d.impliedBy;
+  return out;
+}
+
+/** Bytes become `{ "$base64": … }`, bigints strings; the rest is plain JSON. */
+function replacer(this: unknown, key: string, value: unknown): unknown {
+  // `this[key]` is the value before toJSON (a Buffer's toJSON would give `{type, data}`).
+  const raw = (this as Record<string, unknown>)[key];
+  if (raw instanceof Uint8Array) return { $base64: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') };
+  if (value instanceof Uint8Array) return { $base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+export function renderJson(report: RunReport): string {
+  return `${JSON.stringify(toJsonReport(report), replacer, 2)}\n`;
+}

@@ -1,0 +1,88 @@
+// Markdown summary for a CI step summary (GitHub-flavoured tables): verdict line, properties table,
+// divergences table. Cells are escaped: `|`, backticks, `<`, `>`, `&`, `*`, `_`, `[`, `]`, newlines;
+// replay commands sit in code spans whose fence is longer than any backtick run inside.
+import type { RunReport } from '../runner/types.js';
+import { countProperties, divergencesOf, formatDuration, formatSource, oneLine, propertyStatus, publicTarget } from './format.js';
+
+/** Escapes a plain-text table cell. */
+export function mdCell(s: string): string {
+  return oneLine(s)
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([`*_[\]|])/g, '\\$1');
+}
+
+/**
+ * A code span that survives inside a table cell: the fence is one backtick longer than the longest
+ * run inside, and `|` is escaped (GFM splits cells before it parses code spans).
+ */
+export function mdCode(s: string): string {
+  const text = oneLine(s);
+  if (text === '') return '';
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ')) ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+const STATUS_MARK: Record<ReturnType<typeof propertyStatus>, string> = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  error: '⚠️ error',
+  unknown: '❔ unknown',
+};
+
+export function renderMarkdown(report: RunReport): string {
+  const t = publicTarget(report.target);
+  const counts = countProperties(report.properties);
+  const out: string[] = [];
+  const verdict =
+    report.verdict === 'conformant' ? '✅ **Conformant**' : report.verdict === 'divergent' ? '❌ **Divergent**' : '❔ **Unknown**';
+  out.push(`## sqs-conformance: ${mdCell(t.name)}`);
+  out.push('');
+  out.push(
+    `${verdict}: ${counts.passed}/${counts.total} properties passed, ${report.divergences.length} divergence${report.divergences.length === 1 ? '' : 's'}` +
+      ` (strictness ${report.strictness}, seed ${report.seed}, ${formatDuration(report.durationMs)}).`,
+  );
+  out.push('');
+  out.push(`Target ${mdCode(t.endpoint)} (${t.protocol}, ${mdCell(t.region)}); suites: ${report.suites.map(mdCell).join(', ') || '(none)'}.`);
+  out.push('');
+
+  out.push('### Properties');
+  out.push('');
+  if (report.properties.length === 0) {
+    out.push('No property ran.');
+  } else {
+    out.push('| Suite | Property | Result | Runs | Shrinks | Duration | Divergences / error |');
+    out.push('| --- | --- | --- | ---: | ---: | ---: | --- |');
+    for (const p of report.properties) {
+      const status = propertyStatus(p);
+      const note =
+        status === 'error'
+          ? mdCell(p.error ?? '')
+          : status === 'unknown' && p.verdict?.kind === 'unknown'
+            ? mdCell(p.verdict.reason)
+            : [...new Set(divergencesOf(report, p).map((d) => d.id))].map(mdCode).join(', ');
+      out.push(
+        `| ${mdCell(p.suite)} | ${mdCell(p.property)} | ${STATUS_MARK[status]} | ${p.runs} | ${p.shrinks} | ${formatDuration(p.durationMs)} | ${note} |`,
+      );
+    }
+  }
+  out.push('');
+
+  if (report.divergences.length > 0) {
+    out.push('### Divergences');
+    out.push('');
+    out.push('| Id | Strictness | Grade | Summary | Source | Replay |');
+    out.push('| --- | --- | --- | --- | --- | --- |');
+    for (const d of report.divergences) {
+      out.push(
+        `| ${mdCode(d.id)} | ${mdCell(d.strictness)} | ${mdCell(d.grade)} | ${mdCell(d.summary)} | ${mdCell(formatSource(d.rule))} | ${mdCode(d.replay)} |`,
+      );
+    }
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}

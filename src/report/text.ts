@@ -1,0 +1,157 @@
+// Terminal report: header, one line per property, then each divergence with its rule, story,
+// minimal timeline and replay command. Every value that came from a target is scrubbed of control
+// characters so a server cannot drive the terminal.
+import pc from 'picocolors';
+import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
+import {
+  countProperties,
+  divergencesOf,
+  formatDuration,
+  formatSource,
+  oneLine,
+  propertyStatus,
+  publicTarget,
+  ruleText,
+  scrub,
+  timeline,
+  type PropertyStatus,
+} from './format.js';
+
+export interface TextOptions {
+  /** ANSI colours; off unless asked for (files never get them). */
+  color?: boolean;
+  /** Longest op detail in the timeline, characters. */
+  maxOpDetail?: number;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+export function renderText(report: RunReport, opts: TextOptions = {}): string {
+  const c = pc.createColors(opts.color ?? false);
+  const maxDetail = opts.maxOpDetail ?? 120;
+  const out: string[] = [];
+  const t = publicTarget(report.target);
+  const counts = countProperties(report.properties);
+
+  out.push(c.bold('sqs-conformance report'));
+  out.push(`  target      ${oneLine(t.name)}  ${oneLine(t.endpoint)}  (${t.protocol}, ${oneLine(t.region)})`);
+  out.push(`  seed        ${report.seed}`);
+  out.push(`  strictness  ${report.strictness}`);
+  out.push(`  suites      ${report.suites.map(oneLine).join(', ') || '(none)'}`);
+  out.push(`  started     ${oneLine(report.startedAt)}`);
+  out.push(`  duration    ${formatDuration(report.durationMs)}`);
+  out.push(`  verdict     ${verdictLabel(report.verdict, c)}`);
+  out.push('');
+
+  out.push(c.bold(`Properties (${counts.total}: ${counts.passed} passed, ${counts.failed} failed, ${counts.error} error, ${counts.unknown} unknown)`));
+  if (report.properties.length === 0) out.push('  (no property ran)');
+  const nameWidth = Math.min(48, Math.max(0, ...report.properties.map((p) => propName(p).length)));
+  for (const p of report.properties) out.push(propertyLine(report, p, nameWidth, c));
+  out.push('');
+
+  if (report.divergences.length > 0) {
+    out.push(c.bold(`Divergences (${report.divergences.length})`));
+    report.divergences.forEach((d, i) => {
+      out.push('');
+      out.push(...divergenceBlock(d, i + 1, maxDetail, c));
+    });
+    out.push('');
+  }
+
+  out.push(summaryLine(report, c));
+  return `${out.join('\n')}\n`;
+}
+
+function verdictLabel(v: RunReport['verdict'], c: Colors): string {
+  switch (v) {
+    case 'conformant':
+      return c.green(c.bold('CONFORMANT'));
+    case 'divergent':
+      return c.red(c.bold('DIVERGENT'));
+    case 'unknown':
+      return c.yellow(c.bold('UNKNOWN'));
+  }
+}
+
+function statusLabel(s: PropertyStatus, c: Colors): string {
+  const label = s.toUpperCase().padEnd(7);
+  switch (s) {
+    case 'passed':
+      return c.green(label);
+    case 'failed':
+      return c.red(label);
+    case 'error':
+      return c.magenta(label);
+    case 'unknown':
+      return c.yellow(label);
+  }
+}
+
+function propName(p: PropertyResult): string {
+  return oneLine(`${p.suite}/${p.property}`);
+}
+
+function propertyLine(report: RunReport, p: PropertyResult, width: number, c: Colors): string {
+  const status = propertyStatus(p);
+  const name = propName(p).padEnd(width);
+  const stats = `${p.runs} run${p.runs === 1 ? '' : 's'}, ${p.shrinks} shrink${p.shrinks === 1 ? '' : 's'}, ${formatDuration(p.durationMs)}`;
+  let tail = '';
+  if (status === 'error') tail = `  ${c.magenta(oneLine(p.error ?? ''))}`;
+  else if (status === 'unknown' && p.verdict?.kind === 'unknown') tail = `  ${c.yellow(oneLine(p.verdict.reason))}`;
+  else if (status === 'failed') {
+    const ids = [...new Set(divergencesOf(report, p).map((d) => d.id))];
+    if (ids.length > 0) tail = `  → ${ids.map((id) => c.red(oneLine(id))).join(', ')}`;
+  }
+  return `  ${statusLabel(status, c)} ${name}  ${c.dim(stats)}${tail}`;
+}
+
+function divergenceBlock(d: ReportedDivergence, n: number, maxDetail: number, c: Colors): string[] {
+  const lines: string[] = [];
+  const grade = d.grade === 'definite' ? c.red(d.grade) : c.yellow(d.grade);
+  lines.push(`${c.bold(`${n}. ${oneLine(d.id)}`)}  [${d.strictness}, ${grade}]  ${c.dim(oneLine(`${d.suite}/${d.property}`))}`);
+  lines.push(`   ${oneLine(d.summary)}`);
+  if (d.impliedBy) lines.push(`   ${c.dim(`(explained by ${oneLine(d.impliedBy)})`)}`);
+  const rule = ruleText(d.id);
+  if (rule) lines.push(`   ${label('rule')}${oneLine(rule)}`);
+  lines.push(`   ${label('source')}${oneLine(formatSource(d.rule))}`);
+  if (d.queue !== undefined) lines.push(`   ${label('queue')}${oneLine(d.queue)}`);
+  if (d.messageId !== undefined) lines.push(`   ${label('message')}${oneLine(d.messageId)}`);
+  if (d.explanation.length > 0) {
+    lines.push('   why:');
+    for (const e of d.explanation) {
+      for (const l of scrub(e).split(/\r?\n/)) lines.push(`     ${l}`);
+    }
+  }
+  const rows = timeline(d.opRecords, maxDetail);
+  if (rows.length > 0) {
+    lines.push('   ops:');
+    const w = {
+      at: Math.max(...rows.map((r) => r.at.length)),
+      process: Math.max(...rows.map((r) => oneLine(r.process).length)),
+      f: Math.max(...rows.map((r) => oneLine(r.f).length)),
+    };
+    for (const r of rows) {
+      const type = r.type.padEnd(6);
+      const typeC = r.type === 'ok' ? c.green(type) : r.type === 'fail' ? c.red(type) : r.type === 'info' ? c.yellow(type) : c.dim(type);
+      lines.push(
+        `     ${r.at.padStart(w.at)}  ${oneLine(r.process).padEnd(w.process)}  ${oneLine(r.f).padEnd(w.f)}  ${typeC} ${oneLine(r.detail)}`.trimEnd(),
+      );
+    }
+  }
+  lines.push(`   ${label('replay')}${c.cyan(oneLine(d.replay))}`);
+  return lines;
+}
+
+const label = (name: string): string => `${name}:`.padEnd(9);
+
+function summaryLine(report: RunReport, c: Colors): string {
+  const ids = new Set(report.divergences.map((d) => d.id));
+  switch (report.verdict) {
+    case 'conformant':
+      return c.green(`Conformant: ${report.properties.length} properties passed at strictness ${report.strictness}.`);
+    case 'divergent':
+      return c.red(`Divergent: ${report.divergences.length} divergence${report.divergences.length === 1 ? '' : 's'} (${ids.size} distinct id${ids.size === 1 ? '' : 's'}).`);
+    case 'unknown':
+      return c.yellow('Unknown: some properties could not be decided; see the errors above.');
+  }
+}

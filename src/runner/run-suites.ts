@@ -1,0 +1,200 @@
+// scenario × target → reports: every property instance is a seeded fast-check run on its own
+// fresh queue; instances run concurrently (a suite lasts about as long as its longest scenario);
+// a divergent scenario is shrunk by replaying smaller ones against the same target, within a
+// time budget; every queue the run created is deleted on success, failure and abort.
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { SUITE_DEFINITIONS, type PropertyDefinition } from '../../conformance/suites/index.js';
+import { check, type Verdict } from '../check/index.js';
+import { realClock, type Clock } from '../clock/index.js';
+import type { History } from '../history/index.js';
+import type { Scenario } from '../scenario/index.js';
+import { makeRunPrefix, RUN_TAG_KEY, type RunningTarget } from '../target/index.js';
+import type { Strictness } from '../spec/types.js';
+import { QueueRegistry } from './registry.js';
+import { runScenario } from './run-scenario.js';
+import { REPORT_SCHEMA_VERSION, type ProgressEvent, type PropertyResult, type ReportedDivergence, type RunReport } from './types.js';
+
+export interface RunOptions {
+  target: RunningTarget;
+  suites: string[];
+  seed: number;
+  concurrency: number;
+  strictness: Strictness;
+  /** Scenarios per property (default: the suite's own count). */
+  runs?: number;
+  /** Replays one counterexample: property `name#instance` and the fast-check path. */
+  replay?: { property: string; path: string };
+  /** Shrinking budget per failing property instance (ms). */
+  timeBudgetMs?: number;
+  onProgress?: (e: ProgressEvent) => void;
+  signal?: AbortSignal;
+  clock?: Clock;
+  /** How the replay command names the target (e.g. `--target fauxqs`); derived from the profile when absent. */
+  targetArgs?: string;
+}
+
+export const SUITES: Record<string, { properties: string[]; description: string }> = Object.fromEntries(
+  Object.values(SUITE_DEFINITIONS).map((s) => [s.name, { description: s.description, properties: s.properties.map((p) => p.name) }]),
+);
+
+class EnvironmentError extends Error {
+  override name = 'EnvironmentError';
+}
+
+interface Instance {
+  suite: string;
+  property: PropertyDefinition;
+  index: number;
+  seed: number;
+  path?: string;
+}
+
+/** A property instance's own seed, derived from the run seed so one number replays everything. */
+export function instanceSeed(seed: number, property: string, index: number): number {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  for (const ch of `${property}#${index}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h & 0x7fffffff;
+}
+
+function targetArgsOf(target: RunningTarget): string {
+  const p = target.profile;
+  if (p.launcher === 'reference') return '';
+  if (p.launcher) return ` --target ${p.name}`;
+  return ` --endpoint ${target.endpoint}${p.region ? ` --region ${p.region}` : ''}`;
+}
+
+async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+export async function runSuites(options: RunOptions): Promise<RunReport> {
+  const started = Date.now();
+  const clock = options.clock ?? realClock;
+  const runId = randomBytes(3).toString('hex');
+  const prefix = makeRunPrefix(runId);
+  const registry = new QueueRegistry(prefix);
+  const tags = { [RUN_TAG_KEY]: runId };
+  const targetArgs = options.targetArgs ?? targetArgsOf(options.target);
+  const progress = options.onProgress ?? (() => {});
+  const profile = options.target.profile;
+
+  const instances: Instance[] = [];
+  for (const suiteName of options.suites) {
+    const suite = SUITE_DEFINITIONS[suiteName];
+    if (!suite) throw new Error(`unknown suite: ${suiteName}`);
+    for (const property of suite.properties) {
+      const runs = options.runs ?? property.runs;
+      for (let index = 0; index < runs; index++) {
+        const id = `${property.name}#${index}`;
+        if (options.replay && options.replay.property !== id && options.replay.property !== property.name) continue;
+        if (options.replay && options.replay.property === property.name && index > 0) continue;
+        instances.push({ suite: suiteName, property, index, seed: instanceSeed(options.seed, property.name, index), ...(options.replay ? { path: options.replay.path } : {}) });
+      }
+    }
+  }
+
+  const results: PropertyResult[] = [];
+  const divergences: ReportedDivergence[] = [];
+  let done = 0;
+  progress({ kind: 'start', total: instances.length });
+
+  const onAbort = () => {
+    const port = options.target.client();
+    void registry.cleanup(port).finally(() => port.close());
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  await pool(instances, options.concurrency, async (inst) => {
+    if (options.signal?.aborted) return;
+    const t0 = Date.now();
+    const propertyId = `${inst.property.name}#${inst.index}`;
+    let counter = 0;
+    let failing: { scenario: Scenario; history: History; verdict: Verdict } | undefined;
+    let unknown: string | undefined;
+    const predicate = async (scenario: Scenario): Promise<boolean> => {
+      const n = counter++;
+      if (failing) progress({ kind: 'shrinking', property: propertyId, step: n });
+      const run = await runScenario(scenario, {
+        target: options.target,
+        clock,
+        registry,
+        queueName: `${prefix}${inst.property.name}-${inst.index}-${n}`,
+        tags,
+        origin: { suite: inst.suite, property: propertyId, seed: inst.seed },
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (run.setupError) throw new EnvironmentError(run.setupError);
+      const verdict = check(run.history, { strictness: options.strictness, tolerance: profile.tolerance });
+      if (verdict.kind === 'divergent') {
+        failing = { scenario, history: run.history, verdict };
+        return false;
+      }
+      if (verdict.kind === 'unknown') unknown = verdict.reason;
+      return true;
+    };
+    const details = await fc.check(fc.asyncProperty(inst.property.arbitrary, predicate), {
+      seed: inst.seed,
+      numRuns: 1,
+      ...(inst.path !== undefined ? { path: inst.path, endOnFailure: true } : {}),
+      interruptAfterTimeLimit: options.timeBudgetMs ?? 120_000,
+      markInterruptAsFailure: false,
+    });
+    const replayPath = details.counterexamplePath ?? inst.path ?? '0';
+    const replay = `sqs-conformance run${targetArgs} --suite ${inst.suite} --seed ${options.seed} --strictness ${options.strictness} --replay ${propertyId}:${replayPath}`;
+    const envError = details.errorInstance instanceof EnvironmentError ? details.errorInstance.message : undefined;
+    const crash = details.failed && !failing && !envError ? String((details.errorInstance as Error | undefined)?.message ?? 'property failed without a verdict') : undefined;
+    const result: PropertyResult = {
+      suite: inst.suite,
+      property: propertyId,
+      seed: inst.seed,
+      ...(details.counterexamplePath ? { path: details.counterexamplePath } : {}),
+      runs: details.numRuns,
+      passed: !details.failed,
+      shrinks: details.numShrinks,
+      durationMs: Date.now() - t0,
+      replay,
+      ...(failing ? { verdict: failing.verdict, counterexample: { scenario: failing.scenario, history: failing.history } } : {}),
+      ...(envError ? { error: envError } : crash ? { error: crash } : unknown ? { error: `undecided: ${unknown}` } : {}),
+    };
+    results.push(result);
+    if (failing && failing.verdict.kind === 'divergent') {
+      for (const d of failing.verdict.divergences) {
+        const ops = new Set(d.ops);
+        divergences.push({ ...d, suite: inst.suite, property: propertyId, opRecords: failing.history.ops.filter((o) => ops.has(o.index)), replay });
+      }
+    }
+    done++;
+    progress({ kind: 'scenario-done', property: propertyId, passed: result.passed, done, total: instances.length });
+  });
+
+  options.signal?.removeEventListener('abort', onAbort);
+  if (registry.pending().length > 0) {
+    const port = options.target.client();
+    await registry.cleanup(port);
+    port.close();
+  }
+
+  results.sort((a, b) => a.property.localeCompare(b.property, 'en', { numeric: true }));
+  const undecided = results.some((r) => r.error !== undefined);
+  const verdict: RunReport['verdict'] = divergences.length > 0 ? 'divergent' : undecided || options.signal?.aborted ? 'unknown' : 'conformant';
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    target: { name: profile.name, endpoint: options.target.endpoint, protocol: profile.protocol, region: profile.region },
+    seed: options.seed,
+    strictness: options.strictness,
+    suites: options.suites,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    verdict,
+    properties: results,
+    divergences,
+  };
+}

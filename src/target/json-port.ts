@@ -1,0 +1,177 @@
+// The AWS JSON 1.0 port: one SqsPort over @aws-sdk/client-sqs. Each `call` is exactly one HTTP
+// request (SDK retries off), and its outcome is classified as ok / fail / info for the history.
+import {
+  AddPermissionCommand,
+  CancelMessageMoveTaskCommand,
+  ChangeMessageVisibilityBatchCommand,
+  ChangeMessageVisibilityCommand,
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  DeleteMessageCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ListDeadLetterSourceQueuesCommand,
+  ListMessageMoveTasksCommand,
+  ListQueuesCommand,
+  ListQueueTagsCommand,
+  PurgeQueueCommand,
+  ReceiveMessageCommand,
+  RemovePermissionCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+  StartMessageMoveTaskCommand,
+  TagQueueCommand,
+  UntagQueueCommand,
+} from '@aws-sdk/client-sqs';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { Action, OpMeta, ServiceError } from '../history/index.js';
+import type { CallResult, SqsPort } from './types.js';
+import {
+  binaryToBytes,
+  classifyAnswer,
+  classifyThrown,
+  CredentialSource,
+  DEFAULT_CONNECTION_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type PortOptions,
+  toJsonSafe,
+} from './port-common.js';
+import { redactDeep } from './safety.js';
+
+// Every SDK Command class takes its input object; the input is checked by the server, not here.
+type AnyCommandCtor = new (input: never) => unknown;
+
+const COMMANDS: Record<Action, AnyCommandCtor> = {
+  CreateQueue: CreateQueueCommand,
+  DeleteQueue: DeleteQueueCommand,
+  GetQueueUrl: GetQueueUrlCommand,
+  GetQueueAttributes: GetQueueAttributesCommand,
+  SetQueueAttributes: SetQueueAttributesCommand,
+  ListQueues: ListQueuesCommand,
+  PurgeQueue: PurgeQueueCommand,
+  SendMessage: SendMessageCommand,
+  SendMessageBatch: SendMessageBatchCommand,
+  ReceiveMessage: ReceiveMessageCommand,
+  DeleteMessage: DeleteMessageCommand,
+  DeleteMessageBatch: DeleteMessageBatchCommand,
+  ChangeMessageVisibility: ChangeMessageVisibilityCommand,
+  ChangeMessageVisibilityBatch: ChangeMessageVisibilityBatchCommand,
+  TagQueue: TagQueueCommand,
+  UntagQueue: UntagQueueCommand,
+  ListQueueTags: ListQueueTagsCommand,
+  AddPermission: AddPermissionCommand,
+  RemovePermission: RemovePermissionCommand,
+  ListDeadLetterSourceQueues: ListDeadLetterSourceQueuesCommand,
+  StartMessageMoveTask: StartMessageMoveTaskCommand,
+  ListMessageMoveTasks: ListMessageMoveTasksCommand,
+  CancelMessageMoveTask: CancelMessageMoveTaskCommand,
+};
+
+interface SdkMetadata {
+  httpStatusCode?: number;
+  requestId?: string;
+  attempts?: number;
+}
+
+/** The fields of a thrown SDK error that we read (service exceptions and plain Errors alike). */
+interface SdkErrorLike {
+  name?: unknown;
+  message?: unknown;
+  Code?: unknown;
+  Type?: unknown;
+  $fault?: unknown;
+  $metadata?: SdkMetadata;
+  $response?: unknown;
+}
+
+function metaOf(md: SdkMetadata | undefined): OpMeta {
+  const meta: OpMeta = { protocol: 'json' };
+  if (md?.requestId) meta.requestId = md.requestId;
+  if (typeof md?.httpStatusCode === 'number') meta.httpStatus = md.httpStatusCode;
+  meta.attempts = typeof md?.attempts === 'number' ? md.attempts : 1;
+  return meta;
+}
+
+/** A service error the SDK parsed from the answer: it carries `$fault` (client/server). */
+function serviceErrorOf(e: SdkErrorLike, httpStatus: number, redact: (s: string) => string): ServiceError | undefined {
+  if (e.$fault !== 'client' && e.$fault !== 'server') return undefined;
+  const name = typeof e.name === 'string' ? e.name : '';
+  const queryCode = typeof e.Code === 'string' && e.Code !== '' ? e.Code : undefined;
+  const code = queryCode ?? name;
+  // The SDK names an error it could not identify `Unknown`/`UnknownError`/`Error`: no parseable code.
+  if (code === '' || code === 'Unknown' || code === 'UnknownError' || code === 'Error') return undefined;
+  const out: ServiceError = { code, httpStatus };
+  if (name !== '' && name !== 'Unknown' && name !== 'UnknownError') out.type = name;
+  if (typeof e.message === 'string' && e.message !== '' && e.message !== 'UnknownError') out.message = redact(e.message);
+  const senderFault = typeof e.Type === 'string' ? e.Type === 'Sender' : e.$fault === 'client';
+  out.senderFault = senderFault;
+  return out;
+}
+
+/**
+ * Creates a JSON 1.0 port. Settings that matter for conformance:
+ * - explicit `endpoint`, so the queue URL's host never redirects a request;
+ * - `maxAttempts: 1`: SDK retries are disabled, so each `call` is exactly one op in the history
+ *   (a retried request would hide a lost answer inside one op);
+ * - `md5: false`: the SDK does not verify MD5 checksums; the checker does, on the raw response;
+ * - requestTimeout 30 s by default (longer than the 20 s longest WaitTimeSeconds), thrown as an error.
+ */
+export function createJsonPort(options: PortOptions): SqsPort {
+  const creds = new CredentialSource(options);
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const client = new SQSClient({
+    endpoint: options.endpoint,
+    region: options.region,
+    credentials: creds.provider,
+    maxAttempts: 1,
+    md5: false,
+    requestHandler: new NodeHttpHandler({
+      requestTimeout,
+      throwOnRequestTimeout: true,
+      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    }),
+  });
+  const redact = (s: string) => creds.redact(s);
+
+  async function call(action: Action, input: Record<string, unknown>): Promise<CallResult> {
+    const Ctor = COMMANDS[action];
+    if (!Ctor) {
+      return {
+        type: 'info',
+        value: { reason: 'client-error', detail: `unknown action ${String(action)}` },
+        meta: { protocol: 'json', attempts: 0 },
+      };
+    }
+    try {
+      const command = new Ctor(binaryToBytes(input) as never);
+      const output = (await client.send(command as never)) as { $metadata?: SdkMetadata } & Record<string, unknown>;
+      const { $metadata, ...body } = output;
+      return { type: 'ok', value: redactDeep(toJsonSafe(body), creds.secrets()), meta: metaOf($metadata) };
+    } catch (thrown) {
+      const e = (thrown ?? {}) as SdkErrorLike;
+      const meta = metaOf(e.$metadata);
+      const status = e.$metadata?.httpStatusCode;
+      if (typeof status !== 'number') {
+        // No answer was read: connection refused/reset, timeout, or an error raised before sending.
+        return { type: 'info', value: classifyThrown(thrown, redact), meta };
+      }
+      const error = serviceErrorOf(e, status, redact);
+      const name = typeof e.name === 'string' ? e.name : 'Error';
+      const message = redact(typeof e.message === 'string' ? e.message : String(thrown));
+      const detail = error
+        ? `HTTP ${status} ${error.code}${error.message ? `: ${error.message}` : ''}`
+        : `HTTP ${status}, the SDK could not read the answer (${name}: ${message.split('\n')[0]})`;
+      const c = classifyAnswer(error, status, detail);
+      return c.type === 'fail' ? { type: 'fail', value: c.value, meta } : { type: 'info', value: c.value, meta };
+    }
+  }
+
+  return {
+    protocol: 'json',
+    call,
+    close: () => client.destroy(),
+  };
+}

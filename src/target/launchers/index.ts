@@ -1,0 +1,52 @@
+// Launcher registry: a name (as in a profile's `launcher` field or `--target NAME`) → Launcher.
+import type { Launcher, TargetProfile } from '../types.js';
+import { TargetError } from './common.js';
+import { endpointLauncher } from './endpoint.js';
+import { fauxqsLauncher } from './fauxqs.js';
+import { localAwsSqsLauncher } from './local-aws-sqs.js';
+import { referenceLauncher } from './reference.js';
+
+export * from './common.js';
+export * from './endpoint.js';
+export * from './fauxqs.js';
+export * from './local-aws-sqs.js';
+export * from './reference.js';
+
+/** Launchers that start a server themselves. `endpoint` (and real AWS) need a URL instead. */
+export const LAUNCHER_NAMES = ['reference', 'fauxqs', 'local-aws-sqs'] as const;
+export type LauncherName = (typeof LAUNCHER_NAMES)[number] | 'endpoint';
+
+export interface LauncherForOptions {
+  /** Overrides the shipped profile of that name. */
+  profile?: TargetProfile;
+  /** For `endpoint`: the URL to use. */
+  endpoint?: string;
+}
+
+/**
+ * The launcher of that name, or undefined for a name that is not a launcher (the caller may then
+ * look for a profile of that name). `requireLauncher` throws a typed error instead.
+ */
+export function launcherFor(name: string, options: LauncherForOptions = {}): Launcher | undefined {
+  const profile = options.profile ? { profile: options.profile } : {};
+  switch (name) {
+    case 'reference':
+      return referenceLauncher(profile);
+    case 'fauxqs':
+      return fauxqsLauncher(profile);
+    case 'local-aws-sqs':
+      return localAwsSqsLauncher(profile);
+    case 'endpoint':
+      return endpointLauncher({ ...profile, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+    default:
+      return undefined;
+  }
+}
+
+export function requireLauncher(name: string, options: LauncherForOptions = {}): Launcher {
+  const l = launcherFor(name, options);
+  if (!l) {
+    throw new TargetError('unknown-launcher', `unknown launcher "${name}" (known: ${[...LAUNCHER_NAMES, 'endpoint'].join(', ')})`);
+  }
+  return l;
+}
