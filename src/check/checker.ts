@@ -161,10 +161,22 @@ export function check(history: History, options: CheckOptions): Verdict {
       continue;
     }
     if (r.kind === 'ok') continue;
+    // Which single rule does it break? The first (most basic) rule whose relaxation makes the
+    // message's history fit; else the deepest failure the search met.
+    let failure = r.failure;
+    const candidates = [...r.byRule.keys()].sort((a, b) => catalogEntry(a).rank - catalogEntry(b).rank);
+    for (const id of candidates) {
+      const relaxed = searchMessage({ ...base, epsilonMs: eps, longPolls: pollsTight.get(m.queue) ?? [], relaxed: new Set([id]) });
+      searchNodes += relaxed.nodes;
+      if (relaxed.kind === 'ok') {
+        failure = r.byRule.get(id)!;
+        break;
+      }
+    }
     const w = searchMessage({ ...base, epsilonMs: wideEps, clockSkewMs: tol.clockSkewMs * 2, wakeMs: tol.wakeMs * 2, longPolls: pollsWide.get(m.queue) ?? [] });
     searchNodes += w.nodes;
     const grade: Grade = w.kind === 'fail' ? 'definite' : 'suspect';
-    divergences.push(fromFailure(r.failure, m, grade, eps));
+    divergences.push(fromFailure(failure, m, grade, eps));
   }
 
   const checked = { ops: history.ops.length, messages: prep.messages.length, searchNodes };

@@ -43,6 +43,8 @@ export interface SearchInput {
   /** Long polls on the queue (ok), sorted by invoke time. */
   longPolls: LongPoll[];
   maxNodes: number;
+  /** Rules switched off, to find which single rule a failing history breaks. */
+  relaxed?: ReadonlySet<string>;
 }
 
 export interface SearchFailure {
@@ -54,7 +56,7 @@ export interface SearchFailure {
 
 export type SearchResult =
   | { kind: 'ok'; nodes: number }
-  | { kind: 'fail'; nodes: number; failure: SearchFailure }
+  | { kind: 'fail'; nodes: number; failure: SearchFailure; byRule: Map<string, SearchFailure> }
   | { kind: 'budget'; nodes: number };
 
 type Cause = 'send' | 'delay' | 'deadline' | 'cmv';
@@ -89,6 +91,21 @@ interface State {
 }
 
 class BudgetExceeded extends Error {}
+
+/** Which rule a long poll breaks when it waited while the message was visible. */
+function quietRule(poll: LongPoll, interval: Interval): string {
+  if (poll.finalDrain) return 'message.lost';
+  switch (interval.cause) {
+    case 'send':
+      return 'receive.empty-while-visible';
+    case 'delay':
+      return 'delay.invisible-too-long';
+    case 'deadline':
+      return 'visibility.invisible-too-long';
+    case 'cmv':
+      return 'visibility.change-not-applied';
+  }
+}
 
 const fmt = (ms: number): string => (Math.abs(ms) >= UNBOUNDED / 10 ? '∞' : `${Math.round(ms)} ms`);
 
@@ -149,10 +166,14 @@ export function searchMessage(input: SearchInput): SearchResult {
   let nodes = 0;
   let best: SearchFailure | undefined;
   let bestRank = Number.POSITIVE_INFINITY;
+  const byRule = new Map<string, SearchFailure>();
+  const on = (id: string): boolean => !input.relaxed?.has(id);
   const fail = (st: State, id: string, text: string, extra: Call[] = []): State[] => {
     const rank = catalogEntry(id).rank;
-    if (!best || st.depth > best.depth || (st.depth === best.depth && rank < bestRank)) {
-      best = {
+    const prior = byRule.get(id);
+    const isBest = !best || st.depth > best.depth || (st.depth === best.depth && rank < bestRank);
+    if (isBest || !prior || st.depth > prior.depth) {
+      const record: SearchFailure = {
         id,
         depth: st.depth,
         calls: [m.send, ...st.trail.map((t) => t.call), ...extra],
@@ -162,7 +183,11 @@ export function searchMessage(input: SearchInput): SearchResult {
           `Then ${text}`,
         ],
       };
-      bestRank = rank;
+      if (!prior || st.depth > prior.depth) byRule.set(id, record);
+      if (isBest) {
+        best = record;
+        bestRank = rank;
+      }
     }
     return [];
   };
@@ -221,7 +246,7 @@ export function searchMessage(input: SearchInput): SearchResult {
     if (c.type === 'ok') return { outcomes: outs.filter((o) => o.response === 'ok') };
     const err = errorOf(call)!;
     const same = outs.filter((o) => o.response !== 'ok' && sameError(o.response, err.code, err.type));
-    if (typical && same.length > 0) {
+    if (typical && on('error.wrong-message') && same.length > 0) {
       const exact = same.filter((o) => o.response === 'ok' || o.response.messageEvidence !== 'recorded' || o.response.message === err.message);
       if (exact.length === 0) {
         const e = same[0]!.response as Exclude<Outcome['response'], 'ok'>;
@@ -248,15 +273,15 @@ export function searchMessage(input: SearchInput): SearchResult {
     const v = e.v;
     const observed = e.kind === 'hit';
     const label = observed ? `${describe(e.call)} receive ${m.name}` : `${describe(e.call)} (outcome unknown) have received ${m.name}`;
-    if (!st.solver.le(at(S, m.delaySeconds * 1000), at(v))) {
+    if (on('delay.visible-early') && !st.solver.le(at(S, m.delaySeconds * 1000), at(v))) {
       return fail(st, 'delay.visible-early', `${describe(e.call)} returned ${m.name} at most at ${fmt(e.hi)}, before its delay of ${m.delaySeconds} s could have passed (sent at ${fmt(sLo)} at the earliest).`, [e.call]);
     }
-    if (typical && !st.solver.le(at(v), expiryLatest)) {
+    if (typical && on('retention.expired-late') && !st.solver.le(at(v), expiryLatest)) {
       return fail(st, 'retention.expired-late', `${describe(e.call)} returned ${m.name} after its retention of ${queue.messageRetentionPeriod} s (plus ${input.retentionSlackMs} ms slack) had ended.`, [e.call]);
     }
     let visibleStates: State[];
     if (!st.present) {
-      if (typical) return fail(st, 'delete.not-effective', `${describe(e.call)} returned ${m.name} although a DeleteMessage of it had already succeeded.`, [e.call]);
+      if (typical && on('delete.not-effective')) return fail(st, 'delete.not-effective', `${describe(e.call)} returned ${m.name} although a DeleteMessage of it had already succeeded.`, [e.call]);
       visibleStates = [st]; // a duplicate delivery after delete (sqs-semantics.md 14 N1)
     } else {
       visibleStates = [];
@@ -267,7 +292,8 @@ export function searchMessage(input: SearchInput): SearchResult {
           visibleStates.push(a);
         }
       }
-      if (!typical && (st.cause === 'deadline' || st.cause === 'cmv') && st.solver.canLe({ v, off: 1e-6 }, st.visibleFrom)) {
+      const earlyId = st.cause === 'cmv' ? 'visibility.change-not-applied' : 'visibility.redelivered-early';
+      if ((!typical || !on(earlyId)) && (st.cause === 'deadline' || st.cause === 'cmv') && st.solver.canLe({ v, off: 1e-6 }, st.visibleFrom)) {
         const b = branch(st);
         if (b.solver.lt(at(v), b.visibleFrom)) visibleStates.push(b); // early redelivery allowed (N1)
       }
@@ -288,17 +314,17 @@ export function searchMessage(input: SearchInput): SearchResult {
         const attrs = e.hit.attributes;
         const count = num(attrs.ApproximateReceiveCount);
         if (count !== undefined) {
-          if (count < s.knownCount) {
+          if (on('receive-count.too-low') && count < s.knownCount) {
             fail(s, 'receive-count.too-low', `${describe(e.call)} reported ApproximateReceiveCount ${count}, but ${s.knownCount} receives returned ${m.name} by then.`, [e.call]);
             continue;
           }
-          if (typical && count !== s.count) {
+          if (typical && on('receive-count.wrong') && count !== s.count) {
             fail(s, 'receive-count.wrong', `${describe(e.call)} reported ApproximateReceiveCount ${count}, but in this order of events it is receive number ${s.count}.`, [e.call]);
             continue;
           }
         }
         const sent = num(attrs.SentTimestamp);
-        if (typical && sent !== undefined) {
+        if (typical && on('timestamp.sent-wrong') && sent !== undefined) {
           const mono = sent - input.wallOffsetMs;
           if (!s.solver.le(at(0, mono - input.clockSkewMs), at(S)) || !s.solver.le(at(S), at(0, mono + input.clockSkewMs))) {
             fail(s, 'timestamp.sent-wrong', `${describe(e.call)} reported SentTimestamp ${sent}, ${fmt(mono)} on our clock, which is not within ${input.clockSkewMs} ms of the send (${fmt(sLo + eps)}–${fmt(sHi - eps)}).`, [e.call]);
@@ -306,7 +332,7 @@ export function searchMessage(input: SearchInput): SearchResult {
           }
         }
         const first = num(attrs.ApproximateFirstReceiveTimestamp);
-        if (typical && first !== undefined) {
+        if (typical && on('timestamp.first-receive-wrong') && first !== undefined) {
           const mono = first - input.wallOffsetMs;
           const fv = s.firstReceive;
           if (!s.solver.le(at(0, mono - input.clockSkewMs), at(fv)) || !s.solver.le(at(fv), at(0, mono + input.clockSkewMs))) {
@@ -378,6 +404,12 @@ export function searchMessage(input: SearchInput): SearchResult {
             else if (/Total VisibilityTimeout/i.test(errorOf(e.call)?.message ?? '')) id = 'visibility.cap-rejected-early';
             else if (variant.status === 'stale') id = typical ? 'visibility.change-stale-handle-rejected' : 'error.wrong-code';
             else id = 'visibility.change-rejected';
+            if (!on(id)) {
+              // Rule switched off: the call may have had any effect the table knows, or none.
+              const effects = new Set<Outcome['effect']>(['none', ...cs.outs.map((o) => o.effect)]);
+              for (const effect of effects) for (const s2 of applyEffect(branch(cs.st), effect, e.v, vt)) out.push(s2);
+              continue;
+            }
             const expectedText = cs.outs.map((o) => (o.response === 'ok' ? 'success' : o.response.code)).join(' or ');
             fail(cs.st, id, `${describe(e.call)} ${verb} with a handle that was ${variant.status === 'inflight' ? 'current (message in flight)' : variant.status === 'expired' ? 'current (its timeout had lapsed)' : variant.status === 'stale' ? 'older than the newest receive' : 'of a message already gone'} ${outcomeText}; SQS answers ${expectedText}${cs.capExceeded ? ' (the 12-hour cap from the receive was exceeded)' : ''}.`, [e.call]);
             continue;
@@ -409,11 +441,14 @@ export function searchMessage(input: SearchInput): SearchResult {
       const end = Math.min(toHi, expHi);
       for (const poll of input.longPolls) {
         if (poll.finalDrain ? false : !typical) continue;
+        if (!on(quietRule(poll, interval))) continue;
         if (toMs(poll.call.end) + eps < fromLo || toMs(poll.call.start) - eps > end) continue;
         pairs.push({ poll, interval });
       }
     }
     if (pairs.length === 0) return true;
+    // The final drain first: a message visible at the end is lost, the most basic divergence.
+    pairs.sort((a, b) => Number(b.poll.finalDrain) - Number(a.poll.finalDrain) || a.poll.call.start - b.poll.call.start);
     const s = st.solver.clone();
     const quietVars = new Map<Call, { b: number; r: number }>();
     for (const { poll } of pairs) {
@@ -453,7 +488,7 @@ export function searchMessage(input: SearchInput): SearchResult {
         if (next.le(a, b) && solve(i + 1, next)) return true;
       }
       const [fromLo, fromHi] = solver.bounds(interval.from);
-      const id = poll.finalDrain ? 'message.lost' : interval.cause === 'send' ? 'receive.empty-while-visible' : interval.cause === 'delay' ? 'delay.invisible-too-long' : interval.cause === 'deadline' ? 'visibility.invisible-too-long' : 'visibility.change-not-applied';
+      const id = quietRule(poll, interval);
       const what = poll.finalDrain ? 'the final poll of the drain' : poll.empty ? 'a long poll' : 'a long poll that returned late';
       fail(
         { ...st, depth: st.depth + 1 },
@@ -512,5 +547,5 @@ export function searchMessage(input: SearchInput): SearchResult {
     if (e instanceof BudgetExceeded) return { kind: 'budget', nodes };
     throw e;
   }
-  return { kind: 'fail', nodes, failure: best ?? { id: 'message.lost', depth: 0, calls: [m.send], explanation: [`${m.name}: no order of its events fits the model.`] } };
+  return { kind: 'fail', nodes, failure: best ?? { id: 'message.lost', depth: 0, calls: [m.send], explanation: [`${m.name}: no order of its events fits the model.`] }, byRule };
 }

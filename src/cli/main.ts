@@ -65,6 +65,15 @@ const io: CliIO = {
   exitNow: (code) => process.exit(code),
 };
 
+// Node prints process warnings as multi-line blocks; the CLI keeps stderr to its own lines. The AWS
+// SDK's notice about future Node versions is dropped (the package supports Node >= 20); any other
+// warning becomes one line.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (w.name === 'NodeVersionSupportWarning' || w.message.startsWith('NodeVersionSupportWarning')) return;
+  process.stderr.write(`sqs-conformance: warning: ${w.name}: ${w.message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+});
+
 const flush = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => stream.write('', () => resolve()));
 
 let code: number;

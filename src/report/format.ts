@@ -195,3 +195,51 @@ export function timeline(ops: readonly Op[], maxDetail = 160): TimelineRow[] {
 export function divergencesOf(report: RunReport, p: PropertyResult): ReportedDivergence[] {
   return report.divergences.filter((d) => d.suite === p.suite && d.property === p.property);
 }
+
+/** One line of a property listing: a single result, or every passing instance of one property. */
+export interface PropertyRow {
+  suite: string;
+  /** `visibility#3` for a single instance, `visibility` for merged passing instances. */
+  name: string;
+  status: PropertyStatus;
+  /** Results behind the row (one unless merged). */
+  results: PropertyResult[];
+  runs: number;
+  shrinks: number;
+  durationMs: number;
+}
+
+/** The property name without its instance suffix (`visibility#3` → `visibility`). */
+export function baseProperty(property: string): string {
+  return property.replace(/#\d+$/, '');
+}
+
+/**
+ * Rows for a listing: passing instances of the same property (`name#0`, `name#1`, …) merge into one
+ * row; anything that did not pass keeps its own row. Order of first appearance.
+ */
+export function propertyRows(properties: readonly PropertyResult[]): PropertyRow[] {
+  const rows: PropertyRow[] = [];
+  const merged = new Map<string, PropertyRow>();
+  for (const p of properties) {
+    const status = propertyStatus(p);
+    if (status === 'passed') {
+      const key = `${p.suite}\u0000${baseProperty(p.property)}`;
+      const row = merged.get(key);
+      if (row) {
+        row.results.push(p);
+        row.runs += p.runs;
+        row.shrinks += p.shrinks;
+        row.durationMs = Math.max(row.durationMs, p.durationMs);
+        row.name = baseProperty(p.property);
+        continue;
+      }
+      const fresh: PropertyRow = { suite: p.suite, name: p.property, status, results: [p], runs: p.runs, shrinks: p.shrinks, durationMs: p.durationMs };
+      merged.set(key, fresh);
+      rows.push(fresh);
+    } else {
+      rows.push({ suite: p.suite, name: p.property, status, results: [p], runs: p.runs, shrinks: p.shrinks, durationMs: p.durationMs });
+    }
+  }
+  return rows;
+}

@@ -2,7 +2,7 @@
 // divergences table. Cells are escaped: `|`, backticks, `<`, `>`, `&`, `*`, `_`, `[`, `]`, newlines;
 // replay commands sit in code spans whose fence is longer than any backtick run inside.
 import type { RunReport } from '../runner/types.js';
-import { countProperties, divergencesOf, formatDuration, formatSource, oneLine, propertyStatus, publicTarget } from './format.js';
+import { countProperties, divergencesOf, formatDuration, formatSource, oneLine, propertyRows, publicTarget, type PropertyStatus } from './format.js';
 
 /** Escapes a plain-text table cell. */
 export function mdCell(s: string): string {
@@ -27,7 +27,7 @@ export function mdCode(s: string): string {
   return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
-const STATUS_MARK: Record<ReturnType<typeof propertyStatus>, string> = {
+const STATUS_MARK: Record<PropertyStatus, string> = {
   passed: '✅ passed',
   failed: '❌ failed',
   error: '⚠️ error',
@@ -57,16 +57,18 @@ export function renderMarkdown(report: RunReport): string {
   } else {
     out.push('| Suite | Property | Result | Runs | Shrinks | Duration | Divergences / error |');
     out.push('| --- | --- | --- | ---: | ---: | ---: | --- |');
-    for (const p of report.properties) {
-      const status = propertyStatus(p);
+    for (const r of propertyRows(report.properties)) {
+      const p = r.results[0]!;
       const note =
-        status === 'error'
+        r.status === 'error'
           ? mdCell(p.error ?? '')
-          : status === 'unknown' && p.verdict?.kind === 'unknown'
+          : r.status === 'unknown' && p.verdict?.kind === 'unknown'
             ? mdCell(p.verdict.reason)
-            : [...new Set(divergencesOf(report, p).map((d) => d.id))].map(mdCode).join(', ');
+            : r.results.length > 1
+              ? `${r.results.length} instances`
+              : [...new Set(divergencesOf(report, p).map((d) => d.id))].map(mdCode).join(', ');
       out.push(
-        `| ${mdCell(p.suite)} | ${mdCell(p.property)} | ${STATUS_MARK[status]} | ${p.runs} | ${p.shrinks} | ${formatDuration(p.durationMs)} | ${note} |`,
+        `| ${mdCell(r.suite)} | ${mdCell(r.name)} | ${STATUS_MARK[r.status]} | ${r.runs} | ${r.shrinks} | ${formatDuration(r.durationMs)} | ${note} |`,
       );
     }
   }

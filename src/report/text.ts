@@ -2,18 +2,19 @@
 // minimal timeline and replay command. Every value that came from a target is scrubbed of control
 // characters so a server cannot drive the terminal.
 import pc from 'picocolors';
-import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
+import type { ReportedDivergence, RunReport } from '../runner/types.js';
 import {
   countProperties,
   divergencesOf,
   formatDuration,
   formatSource,
   oneLine,
-  propertyStatus,
+  propertyRows,
   publicTarget,
   ruleText,
   scrub,
   timeline,
+  type PropertyRow,
   type PropertyStatus,
 } from './format.js';
 
@@ -45,8 +46,9 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
 
   out.push(c.bold(`Properties (${counts.total}: ${counts.passed} passed, ${counts.failed} failed, ${counts.error} error, ${counts.unknown} unknown)`));
   if (report.properties.length === 0) out.push('  (no property ran)');
-  const nameWidth = Math.min(48, Math.max(0, ...report.properties.map((p) => propName(p).length)));
-  for (const p of report.properties) out.push(propertyLine(report, p, nameWidth, c));
+  const rows = propertyRows(report.properties);
+  const nameWidth = Math.min(48, Math.max(0, ...rows.map((r) => rowName(r).length)));
+  for (const r of rows) out.push(propertyLine(report, r, nameWidth, c));
   out.push('');
 
   if (report.divergences.length > 0) {
@@ -87,22 +89,24 @@ function statusLabel(s: PropertyStatus, c: Colors): string {
   }
 }
 
-function propName(p: PropertyResult): string {
-  return oneLine(`${p.suite}/${p.property}`);
+function rowName(r: PropertyRow): string {
+  return oneLine(`${r.suite}/${r.name}`);
 }
 
-function propertyLine(report: RunReport, p: PropertyResult, width: number, c: Colors): string {
-  const status = propertyStatus(p);
-  const name = propName(p).padEnd(width);
-  const stats = `${p.runs} run${p.runs === 1 ? '' : 's'}, ${p.shrinks} shrink${p.shrinks === 1 ? '' : 's'}, ${formatDuration(p.durationMs)}`;
+function propertyLine(report: RunReport, r: PropertyRow, width: number, c: Colors): string {
+  const p = r.results[0]!;
+  const name = rowName(r).padEnd(width);
+  const instances = r.results.length > 1 ? `${r.results.length} instances, ` : '';
+  // Instances run concurrently: a merged row shows the longest one's time.
+  const stats = `${instances}${r.runs} run${r.runs === 1 ? '' : 's'}, ${r.shrinks} shrink${r.shrinks === 1 ? '' : 's'}, ${formatDuration(r.durationMs)}`;
   let tail = '';
-  if (status === 'error') tail = `  ${c.magenta(oneLine(p.error ?? ''))}`;
-  else if (status === 'unknown' && p.verdict?.kind === 'unknown') tail = `  ${c.yellow(oneLine(p.verdict.reason))}`;
-  else if (status === 'failed') {
+  if (r.status === 'error') tail = `  ${c.magenta(oneLine(p.error ?? ''))}`;
+  else if (r.status === 'unknown' && p.verdict?.kind === 'unknown') tail = `  ${c.yellow(oneLine(p.verdict.reason))}`;
+  else if (r.status === 'failed') {
     const ids = [...new Set(divergencesOf(report, p).map((d) => d.id))];
     if (ids.length > 0) tail = `  → ${ids.map((id) => c.red(oneLine(id))).join(', ')}`;
   }
-  return `  ${statusLabel(status, c)} ${name}  ${c.dim(stats)}${tail}`;
+  return `  ${statusLabel(r.status, c)} ${name}  ${c.dim(stats)}${tail}`;
 }
 
 function divergenceBlock(d: ReportedDivergence, n: number, maxDetail: number, c: Colors): string[] {

@@ -85,6 +85,12 @@ interface SdkErrorLike {
   $fault?: unknown;
   $metadata?: SdkMetadata;
   $response?: unknown;
+  __type?: unknown;
+}
+
+function shortType(t: string): string {
+  const afterHash = t.includes('#') ? t.slice(t.lastIndexOf('#') + 1) : t;
+  return afterHash.split(':')[0]!.trim();
 }
 
 function metaOf(md: SdkMetadata | undefined): OpMeta {
@@ -104,7 +110,11 @@ function serviceErrorOf(e: SdkErrorLike, httpStatus: number, redact: (s: string)
   // The SDK names an error it could not identify `Unknown`/`UnknownError`/`Error`: no parseable code.
   if (code === '' || code === 'Unknown' || code === 'UnknownError' || code === 'Error') return undefined;
   const out: ServiceError = { code, httpStatus };
-  if (name !== '' && name !== 'Unknown' && name !== 'UnknownError') out.type = name;
+  // The `__type` the server sent, short form (`com.amazon.coral.service#X` → `X`). The SDK names an
+  // error after the x-amzn-query-error code when it has no class for it, so `name` is the fallback.
+  const rawType = typeof e.__type === 'string' ? shortType(e.__type) : '';
+  const type = rawType !== '' ? rawType : name;
+  if (type !== '' && type !== 'Unknown' && type !== 'UnknownError') out.type = type;
   if (typeof e.message === 'string' && e.message !== '' && e.message !== 'UnknownError') out.message = redact(e.message);
   const senderFault = typeof e.Type === 'string' ? e.Type === 'Sender' : e.$fault === 'client';
   out.senderFault = senderFault;

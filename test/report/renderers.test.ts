@@ -6,6 +6,7 @@ import {
   formatDuration,
   mdCell,
   mdCode,
+  propertyRows,
   redactEndpoint,
   renderJson,
   renderJunit,
@@ -258,5 +259,42 @@ describe('helpers', () => {
 
   it('names the report files', () => {
     expect(REPORT_FILES).toEqual({ text: 'report.txt', json: 'report.json', junit: 'report.junit.xml', md: 'report.md' });
+  });
+});
+
+describe('property instances', () => {
+  function instancesReport() {
+    const r = divergentReport();
+    const base = r.properties[0]!;
+    r.properties = [
+      { ...base, property: 'visibility#0', runs: 1, durationMs: 100 },
+      { ...base, property: 'visibility#1', runs: 1, durationMs: 300 },
+      { ...r.properties[1]!, property: 'visibility#2' },
+      { ...base, property: 'visibility#3', runs: 1, durationMs: 200 },
+      { ...base, suite: 'errors', property: 'codes#0', runs: 1 },
+    ];
+    r.divergences = r.divergences.map((d) => ({ ...d, property: 'visibility#2' }));
+    return r;
+  }
+
+  it('merges passing instances of a property and keeps the others apart', () => {
+    const rows = propertyRows(instancesReport().properties);
+    expect(rows.map((x) => [x.suite, x.name, x.status, x.results.length, x.runs, x.durationMs])).toEqual([
+      ['lifecycle', 'visibility', 'passed', 3, 3, 300],
+      ['lifecycle', 'visibility#2', 'failed', 1, 37, 40_000],
+      ['errors', 'codes#0', 'passed', 1, 1, 1000],
+    ]);
+  });
+
+  it('text and markdown list merged rows; JUnit keeps one testcase per instance', () => {
+    const r = instancesReport();
+    const t = renderText(r);
+    expect(t).toMatch(/PASSED\s+lifecycle\/visibility\s+3 instances, 3 runs, 0 shrinks, 300 ms/);
+    expect(t).toMatch(/FAILED\s+lifecycle\/visibility#2\s+37 runs.*visibility\.redelivered-early/);
+    const md = renderMarkdown(r);
+    expect(md).toContain('| lifecycle | visibility | ✅ passed | 3 | 0 | 300 ms | 3 instances |');
+    expect(md).toContain('| lifecycle | visibility#2 | ❌ failed |');
+    const doc = parser.parse(renderJunit(r));
+    expect(doc.testsuites['@_tests']).toBe('5');
   });
 });

@@ -1,8 +1,10 @@
 // Starts real peers (installed from npm into <repo>/.peers on first use) and talks to them.
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/index.js';
 import { checkReachable, endpointTarget, launcherFor, requireLauncher, TargetError } from '../../src/target/launchers/index.js';
-import { defaultWorkDir, loadProfile } from '../../src/target/profiles.js';
+import { join } from 'node:path';
+import { defaultWorkDir, loadProfile, packageRoot } from '../../src/target/profiles.js';
 import { Recorder } from '../../src/target/recorder.js';
 import type { Protocol, RunningTarget, SqsPort } from '../../src/target/types.js';
 import { closedPort, fakeServer } from './helpers.js';
@@ -10,6 +12,27 @@ import { closedPort, fakeServer } from './helpers.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const INSTALL_MS = 120_000;
+
+/** Local addresses listening on `port` (Linux /proc/net/tcp{,6}); undefined elsewhere. */
+function listeningAddresses(port: number): string[] | undefined {
+  if (!existsSync('/proc/net/tcp')) return undefined;
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const found: string[] = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      const [addr, p] = (cols[1] ?? '').split(':');
+      if (p !== hexPort || cols[3] !== '0A') continue; // 0A = LISTEN
+      if (addr && addr.length === 8) {
+        found.push((addr.match(/../g) ?? []).reverse().map((h) => parseInt(h, 16)).join('.'));
+      } else {
+        found.push(`v6:${addr}`);
+      }
+    }
+  }
+  return found;
+}
 
 const BODY = 'hello <world> & \u00e9';
 
@@ -81,6 +104,9 @@ describe.each(cases)('%s launcher', (name, protocols) => {
   it('listens on loopback only', () => {
     expect(target.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(target.profile.name).toBe(name);
+    const port = Number(new URL(target.endpoint).port);
+    const bound = listeningAddresses(port);
+    if (bound) expect(bound).toEqual(['127.0.0.1']);
   });
 
   it.each(protocols)('round trip over %s', async (protocol) => {
@@ -127,6 +153,25 @@ describe.each(cases)('%s launcher', (name, protocols) => {
       expect(ops[1]!.meta).toMatchObject({ protocol: 'json', httpStatus: 200, attempts: 1 });
     } finally {
       port.close();
+    }
+  }, 30_000);
+});
+
+// The reference server is written alongside; once it exists it must pass the same round trip.
+const REFERENCE = join(packageRoot(), 'src', 'server', 'index.ts');
+describe.skipIf(!existsSync(REFERENCE))('reference launcher', () => {
+  it.each(['json', 'query'] as const)('round trip over %s', async (protocol) => {
+    const target = await requireLauncher('reference').start({ workDir: defaultWorkDir() });
+    try {
+      expect(target.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const port = (target.client as (o: { protocol: Protocol }) => SqsPort)({ protocol });
+      try {
+        await roundTrip(port, `sqsc-ref-${protocol}-${Date.now().toString(36)}`);
+      } finally {
+        port.close();
+      }
+    } finally {
+      await target.stop();
     }
   }, 30_000);
 });

@@ -142,7 +142,10 @@ describe('fail outcomes', () => {
       res.end(JSON.stringify({ __type: 'com.amazon.coral.service#InvalidParameterValueException', message: 'bad' }));
     });
     const r = await open(createJsonPort, { endpoint: s.endpoint, region: 'us-east-1' }).call('SendMessage', { QueueUrl: 'http://x/1/q', MessageBody: '' });
-    expect(r).toMatchObject({ type: 'fail', value: { code: 'InvalidParameterValue', type: 'InvalidParameterValue', httpStatus: 400, senderFault: true } });
+    expect(r).toMatchObject({
+      type: 'fail',
+      value: { code: 'InvalidParameterValue', type: 'InvalidParameterValueException', httpStatus: 400, senderFault: true },
+    });
   });
 
   it('query: an XML error → fail with the type looked up from the code, signed SigV4 request', async () => {

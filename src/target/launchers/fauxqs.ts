@@ -3,9 +3,10 @@
 //
 // Loopback only: fauxqs's own `startFauxqs()` always listens on 0.0.0.0 (its `host` option only
 // names the host in queue URLs), so this launcher builds the Fastify app with the exported
-// `buildApp()` and listens on 127.0.0.1 itself. Without `host`, queue URLs follow the request's Host
-// header: `http://127.0.0.1:<port>/000000000000/<name>`. SQS over JSON 1.0 only: fauxqs routes
-// form-encoded (Query) bodies to its SNS/STS handlers.
+// `buildApp()` and listens on 127.0.0.1 itself. Queue URLs are
+// `http://sqs.<region>.localhost:<port>/000000000000/<name>` (its store's default host is
+// `localhost`); harmless, since ports always send to the explicit endpoint. SQS over JSON 1.0 only:
+// fauxqs routes form-encoded (Query) bodies to its SNS/STS handlers.
 import type { AddressInfo } from 'node:net';
 import { createPort, type ClientOptions } from '../client.js';
 import { loadProfile } from '../profiles.js';

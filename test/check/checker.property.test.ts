@@ -1,0 +1,199 @@
+// The checker's two promises, as properties over histories from a simulated SQS that makes random
+// allowed choices with random latencies: (1) no false positives — such histories are never judged
+// Divergent; (2) a single observable mutation of such a history is caught.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/check/index.js';
+import type { CompletionOp, History, Op } from '../../src/history/index.js';
+import {
+  delayScenario,
+  longPollScenario,
+  retentionScenario,
+  validationScenario,
+  visibilityCapScenario,
+  visibilityScenario,
+} from '../../src/scenario/index.js';
+import type { Strictness } from '../../src/spec/types.js';
+import { simulate, TOLERANCE } from '../support/histories.js';
+
+const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario);
+const strictness = fc.constantFrom<Strictness>('typical', 'guaranteed');
+
+function describeVerdict(h: History, strict: Strictness): string {
+  const v = check(h, { strictness: strict, tolerance: TOLERANCE });
+  return v.kind === 'divergent' ? v.divergences.map((d) => `${d.id}\n  ${d.explanation.join('\n  ')}`).join('\n') : v.kind;
+}
+
+describe('checker: no false positives on histories SQS could produce', () => {
+  it('judges simulated histories Conformant (random choices, latencies, lost responses)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), anyScenario, strictness, fc.constantFrom(0, 0, 0.05), fc.constantFrom<[number, number]>([1, 5], [1, 20], [5, 45]), async (seed, scenario, strict, lossRate, latencyMs) => {
+        const h = await simulate(scenario, { seed, strictness: strict, lossRate, latencyMs });
+        const v = check(h, { strictness: strict, tolerance: TOLERANCE });
+        if (v.kind === 'divergent') throw new Error(describeVerdict(h, strict));
+      }),
+      { numRuns: 250 },
+    );
+  }, 300_000);
+});
+
+type Mutation = { name: string; expect: string[]; apply: (h: History) => History | undefined };
+
+const clone = (h: History): History => JSON.parse(JSON.stringify(h)) as History;
+const oks = (h: History, f: string) => h.ops.filter((o): o is Extract<CompletionOp, { type: 'ok' }> => o.type === 'ok' && o.f === f);
+const messagesOf = (o: Op) => ((o.value as { Messages?: Record<string, unknown>[] }).Messages ?? []);
+
+const mutations: Mutation[] = [
+  {
+    name: 'received body changed',
+    expect: ['message.body-changed'],
+    apply(h0) {
+      const h = clone(h0);
+      const r = oks(h, 'ReceiveMessage').find((o) => messagesOf(o).length > 0);
+      if (!r) return undefined;
+      const m = messagesOf(r)[0]!;
+      m.Body = `${String(m.Body)}!`;
+      return h;
+    },
+  },
+  {
+    name: 'send checksum wrong',
+    expect: ['message.md5-mismatch'],
+    apply(h0) {
+      const h = clone(h0);
+      const s = oks(h, 'SendMessage')[0];
+      if (!s) return undefined;
+      (s.value as Record<string, unknown>).MD5OfMessageBody = '00000000000000000000000000000000';
+      return h;
+    },
+  },
+  {
+    name: 'received MessageId replaced',
+    expect: ['message.id-changed'],
+    apply(h0) {
+      const h = clone(h0);
+      const r = oks(h, 'ReceiveMessage').find((o) => messagesOf(o).length > 0);
+      if (!r) return undefined;
+      messagesOf(r)[0]!.MessageId = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
+      return h;
+    },
+  },
+  {
+    name: 'receive count off by three',
+    expect: ['receive-count.wrong', 'receive-count.too-low'],
+    apply(h0) {
+      if (h0.ops.some((o) => o.type === 'info')) return undefined;
+      const h = clone(h0);
+      for (const r of oks(h, 'ReceiveMessage')) {
+        for (const m of messagesOf(r)) {
+          const a = m.Attributes as Record<string, string> | undefined;
+          if (a?.ApproximateReceiveCount) {
+            a.ApproximateReceiveCount = String(Number(a.ApproximateReceiveCount) + 3);
+            return h;
+          }
+        }
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'SentTimestamp ten seconds off',
+    expect: ['timestamp.sent-wrong'],
+    apply(h0) {
+      const h = clone(h0);
+      for (const r of oks(h, 'ReceiveMessage')) {
+        for (const m of messagesOf(r)) {
+          const a = m.Attributes as Record<string, string> | undefined;
+          if (a?.SentTimestamp) {
+            a.SentTimestamp = String(Number(a.SentTimestamp) + 10_000);
+            return h;
+          }
+        }
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'message dropped from the drain',
+    expect: ['message.lost', 'receive.empty-while-visible'],
+    apply(h0) {
+      const h = clone(h0);
+      const r = oks(h, 'ReceiveMessage').find((o) => o.process === 'drain' && messagesOf(o).length > 0);
+      if (!r) return undefined;
+      const list = messagesOf(r);
+      list.shift();
+      if (list.length === 0) delete (r.value as Record<string, unknown>).Messages;
+      return h;
+    },
+  },
+  {
+    name: 'error code of a rejected parameter changed',
+    expect: ['error.wrong-code'],
+    apply(h0) {
+      const h = clone(h0);
+      const f = h.ops.find((o) => o.type === 'fail' && ['SendMessage', 'ReceiveMessage', 'CreateQueue'].includes(o.f));
+      if (!f || f.type !== 'fail') return undefined;
+      f.value = { ...f.value, code: 'InternalError', type: 'InternalError' };
+      return h;
+    },
+  },
+  {
+    name: 'error code of a receipt-handle call changed',
+    // Which rule breaks depends on the handle's state, which the history may leave open.
+    expect: ['error.wrong-code', 'visibility.change-rejected', 'visibility.change-stale-handle-rejected', 'delete.rejected', 'delete.stale-handle-rejected'],
+    apply(h0) {
+      const h = clone(h0);
+      const f = h.ops.find((o) => o.type === 'fail' && (o.f === 'DeleteMessage' || o.f === 'ChangeMessageVisibility') && !String((o.value as { message?: string }).message).includes('is not a valid receipt handle'));
+      if (!f || f.type !== 'fail') return undefined;
+      f.value = { ...f.value, code: 'InternalError', type: 'InternalError' };
+      return h;
+    },
+  },
+  {
+    name: 'invalid request accepted',
+    expect: ['validation.accepted-invalid'],
+    apply(h0) {
+      const h = clone(h0);
+      // Parameter validation only: lifecycle errors (stale handles…) may legitimately be successes.
+      const i = h.ops.findIndex((o) => o.type === 'fail' && ['SendMessage', 'ReceiveMessage', 'CreateQueue'].includes(o.f));
+      if (i < 0) return undefined;
+      const f = h.ops[i]!;
+      h.ops[i] = { index: f.index, process: f.process, f: f.f, queue: f.queue, time: f.time, wallTime: f.wallTime, type: 'ok', value: f.f === 'SendMessage' ? { MessageId: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', MD5OfMessageBody: 'x' } : {} };
+      return h;
+    },
+  },
+  {
+    name: 'receipt handle reused',
+    expect: ['receive.handle-reused'],
+    apply(h0) {
+      const h = clone(h0);
+      const withMessages = oks(h, 'ReceiveMessage').filter((o) => messagesOf(o).length > 0);
+      if (withMessages.length < 2) return undefined;
+      messagesOf(withMessages[1]!)[0]!.ReceiptHandle = messagesOf(withMessages[0]!)[0]!.ReceiptHandle;
+      return h;
+    },
+  },
+];
+
+describe('checker: single mutations of conformant histories are caught', () => {
+  for (const mutation of mutations) {
+    it(`catches: ${mutation.name}`, async () => {
+      let applied = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
+          const h = await simulate(scenario, { seed, strictness: 'typical' });
+          expect(check(h, { strictness: 'typical', tolerance: TOLERANCE }).kind).not.toBe('divergent');
+          const mutated = mutation.apply(h);
+          if (!mutated) return;
+          applied++;
+          const v = check(mutated, { strictness: 'typical', tolerance: TOLERANCE });
+          if (v.kind !== 'divergent' || !v.divergences.some((d) => mutation.expect.includes(d.id))) {
+            throw new Error(`mutation "${mutation.name}" not caught: ${v.kind === 'divergent' ? v.divergences.map((d) => d.id).join(', ') : v.kind}`);
+          }
+        }),
+        { numRuns: 60 },
+      );
+      expect(applied).toBeGreaterThan(5);
+    }, 120_000);
+  }
+});
