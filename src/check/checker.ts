@@ -57,8 +57,12 @@ export function effectiveEpsilon(prep: Prepared, baseMs: number): number {
   return Math.max(baseMs, p99);
 }
 
-function longPollsByQueue(prep: Prepared, exclude: Set<Call>): Map<string, LongPoll[]> {
-  const out = new Map<string, LongPoll[]>();
+/**
+ * Long polls that can constrain visibility: those that lasted longer than the wake tolerance (a
+ * poll that answered within it never had to react to anything).
+ */
+function longPollsByQueue(prep: Prepared, exclude: Set<Call>, wakeMs: number): Map<string, { polls: LongPoll[]; maxPollMs: number }> {
+  const out = new Map<string, { polls: LongPoll[]; maxPollMs: number }>();
   for (const [queueKey, calls] of prep.receivesByQueue) {
     const queue = prep.queues.get(queueKey)!;
     const polls: LongPoll[] = [];
@@ -70,12 +74,13 @@ function longPollsByQueue(prep: Prepared, exclude: Set<Call>): Map<string, LongP
       const messages = outputOf(c)?.Messages;
       const empty = !Array.isArray(messages) || messages.length === 0;
       const poll: LongPoll = { call: c, waitSeconds: wait, empty, finalDrain: false };
-      polls.push(poll);
       if (c.invoke.process === DRAIN_PROCESS && (!lastDrain || c.start > lastDrain.call.start)) lastDrain = poll;
+      if (toMs(c.end - c.start) > wakeMs || c.invoke.process === DRAIN_PROCESS) polls.push(poll);
     }
     if (lastDrain?.empty) lastDrain.finalDrain = true;
     polls.sort((a, b) => a.call.start - b.call.start);
-    out.set(queueKey, polls);
+    const maxPollMs = polls.reduce((mx, p) => Math.max(mx, toMs(p.call.end - p.call.start)), 0);
+    out.set(queueKey, { polls, maxPollMs });
   }
   return out;
 }
@@ -137,8 +142,9 @@ export function check(history: History, options: CheckOptions): Verdict {
   }
 
   // 3. The lifecycle of every message, searched separately (partitioning keeps it tractable).
-  const pollsTight = longPollsByQueue(prep, tight.earlyPolls);
-  const pollsWide = longPollsByQueue(prep, wide.earlyPolls);
+  const pollsTight = longPollsByQueue(prep, tight.earlyPolls, tol.wakeMs);
+  const pollsWide = longPollsByQueue(prep, wide.earlyPolls, tol.wakeMs * 2);
+  const none = { polls: [] as LongPoll[], maxPollMs: 0 };
   for (const m0 of prep.messages) {
     const m = withIndeterminate(m0, tight.indeterminate, tight.excluded);
     if (m.send.complete?.type !== 'ok' && m.hits.length === 0) continue; // may never have existed
@@ -154,7 +160,7 @@ export function check(history: History, options: CheckOptions): Verdict {
       unknownReceives: prep.unknownReceivesByQueue.get(m.queue) ?? [],
       maxNodes: options.maxSearchNodesPerMessage ?? DEFAULT_MAX_NODES,
     };
-    const r = searchMessage({ ...base, epsilonMs: eps, longPolls: pollsTight.get(m.queue) ?? [] });
+    const r = searchMessage({ ...base, epsilonMs: eps, ...polls(pollsTight.get(m.queue) ?? none) });
     searchNodes += r.nodes;
     if (r.kind === 'budget') {
       undecided.push(m.name);
@@ -166,14 +172,14 @@ export function check(history: History, options: CheckOptions): Verdict {
     let failure = r.failure;
     const candidates = [...r.byRule.keys()].sort((a, b) => catalogEntry(a).rank - catalogEntry(b).rank);
     for (const id of candidates) {
-      const relaxed = searchMessage({ ...base, epsilonMs: eps, longPolls: pollsTight.get(m.queue) ?? [], relaxed: new Set([id]) });
+      const relaxed = searchMessage({ ...base, epsilonMs: eps, ...polls(pollsTight.get(m.queue) ?? none), relaxed: new Set([id]) });
       searchNodes += relaxed.nodes;
       if (relaxed.kind === 'ok') {
         failure = r.byRule.get(id)!;
         break;
       }
     }
-    const w = searchMessage({ ...base, epsilonMs: wideEps, clockSkewMs: tol.clockSkewMs * 2, wakeMs: tol.wakeMs * 2, longPolls: pollsWide.get(m.queue) ?? [] });
+    const w = searchMessage({ ...base, epsilonMs: wideEps, clockSkewMs: tol.clockSkewMs * 2, wakeMs: tol.wakeMs * 2, ...polls(pollsWide.get(m.queue) ?? none) });
     searchNodes += w.nodes;
     const grade: Grade = w.kind === 'fail' ? 'definite' : 'suspect';
     divergences.push(fromFailure(failure, m, grade, eps));
@@ -184,6 +190,10 @@ export function check(history: History, options: CheckOptions): Verdict {
   if (ordered.length > 0) return { kind: 'divergent', divergences: ordered, checked };
   if (undecided.length > 0) return { kind: 'unknown', reason: `search budget exhausted for ${undecided.length} message(s) (${undecided.slice(0, 5).join(', ')})`, checked };
   return { kind: 'conformant', checked };
+}
+
+function polls(p: { polls: LongPoll[]; maxPollMs: number }) {
+  return { longPolls: p.polls, maxPollMs: p.maxPollMs };
 }
 
 function clip(s: string, n = 60): string {

@@ -70,6 +70,12 @@ function stringMap(v: unknown): Record<string, string> {
   return out;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function prepare(history: History): Prepared {
   const calls = pairCalls(history.ops);
   const queues = new Map<string, QueueConfig>();
@@ -112,7 +118,9 @@ export function prepare(history: History): Prepared {
     }
     messages.push(m);
     const k = bodyKey(m.queue, body);
-    byBody.set(k, [...(byBody.get(k) ?? []), m]);
+    const same = byBody.get(k);
+    if (same) same.push(m);
+    else byBody.set(k, [m]);
   }
 
   for (const c of calls) {
@@ -121,10 +129,10 @@ export function prepare(history: History): Prepared {
     if (!queue) continue;
     if (c.complete?.type === 'fail') continue;
     if (c.complete?.type !== 'ok') {
-      unknownReceivesByQueue.set(c.invoke.queue, [...(unknownReceivesByQueue.get(c.invoke.queue) ?? []), c]);
+      pushTo(unknownReceivesByQueue, c.invoke.queue, c);
       continue;
     }
-    receivesByQueue.set(c.invoke.queue, [...(receivesByQueue.get(c.invoke.queue) ?? []), c]);
+    pushTo(receivesByQueue, c.invoke.queue, c);
     const input = inputOf(c);
     const out = c.complete.value;
     const list = Array.isArray(out.Messages) ? (out.Messages as Record<string, unknown>[]) : [];

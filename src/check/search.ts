@@ -42,6 +42,8 @@ export interface SearchInput {
   unknownReceives: Call[];
   /** Long polls on the queue (ok), sorted by invoke time. */
   longPolls: LongPoll[];
+  /** The longest of those polls (ms), to bound the scan for overlapping ones. */
+  maxPollMs: number;
   maxNodes: number;
   /** Rules switched off, to find which single rule a failing history breaks. */
   relaxed?: ReadonlySet<string>;
@@ -91,6 +93,18 @@ interface State {
 }
 
 class BudgetExceeded extends Error {}
+
+/** Index of the first poll starting at or after `ms` (polls sorted by start). */
+function firstPollFrom(polls: LongPoll[], ms: number): number {
+  let lo = 0;
+  let hi = polls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toMs(polls[mid]!.call.start) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Which rule a long poll breaks when it waited while the message was visible. */
 function quietRule(poll: LongPoll, interval: Interval): string {
@@ -439,10 +453,14 @@ export function searchMessage(input: SearchInput): SearchResult {
       const toHi = interval.to ? st.solver.bounds(interval.to)[1] : UNBOUNDED;
       const [, expHi] = st.solver.bounds(expiryEarliest);
       const end = Math.min(toHi, expHi);
-      for (const poll of input.longPolls) {
+      // Polls are sorted by start and last at most maxPollMs: look only where they can overlap.
+      const polls = input.longPolls;
+      for (let i = firstPollFrom(polls, fromLo - input.maxPollMs - 2 * eps); i < polls.length; i++) {
+        const poll = polls[i]!;
+        if (toMs(poll.call.start) - eps > end) break;
         if (poll.finalDrain ? false : !typical) continue;
         if (!on(quietRule(poll, interval))) continue;
-        if (toMs(poll.call.end) + eps < fromLo || toMs(poll.call.start) - eps > end) continue;
+        if (toMs(poll.call.end) + eps < fromLo) continue;
         pairs.push({ poll, interval });
       }
     }

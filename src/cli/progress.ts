@@ -48,19 +48,19 @@ export function reduceProgress(s: ProgressState, e: ProgressEvent): ProgressStat
   }
 }
 
-/** `[#####.....] 37/120 scenarios · 1 property failing · shrinking p (step 4) · 12.3 s`. */
+/** `[#####.....] 37/120 scenarios · 12.3 s · 1 property failing · shrinking p (step 4)`. */
 export function progressLine(s: ProgressState, nowMs: number, width = 80): string {
   const barWidth = 20;
   const frac = s.total > 0 ? Math.min(1, s.done / s.total) : 0;
   const filled = Math.round(frac * barWidth);
   const bar = `[${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}]`;
-  const parts = [`${bar} ${s.done}/${s.total || '?'} scenarios`];
+  // Most useful first: a narrow terminal cuts the end.
+  const parts = [`${bar} ${s.done}/${s.total || '?'} scenarios`, `${((nowMs - s.startedMs) / 1000).toFixed(1)} s`];
   if (s.failingProperties.length > 0) {
     parts.push(`${s.failingProperties.length} propert${s.failingProperties.length === 1 ? 'y' : 'ies'} failing`);
   }
   if (s.shrinking) parts.push(`shrinking ${s.shrinking.property} (step ${s.shrinking.step})`);
   else if (s.current) parts.push(s.current);
-  parts.push(`${((nowMs - s.startedMs) / 1000).toFixed(1)} s`);
   const line = oneLine(parts.join(' · '));
   const max = Math.max(20, width - 1);
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
@@ -94,7 +94,9 @@ export function createProgress(stream: ProgressStream, now: () => number, opts: 
     const t = now();
     if (!force && t - lastDraw < redrawMs) return;
     lastDraw = t;
-    stream.write(`\r\x1b[2K${progressLine(state, t, stream.columns ?? 80)}`);
+    // Some pseudo-terminals report 0 columns: fall back to 80.
+    const width = stream.columns !== undefined && stream.columns >= 20 ? stream.columns : 80;
+    stream.write(`\r\x1b[2K${progressLine(state, t, width)}`);
     drawn = true;
   };
   const plain = (line: string): void => {

@@ -119,9 +119,16 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     let counter = 0;
     let failing: { scenario: Scenario; history: History; verdict: Verdict } | undefined;
     let unknown: string | undefined;
+    let failingSince: number | undefined;
+    const budget = options.timeBudgetMs ?? 120_000;
     const predicate = async (scenario: Scenario): Promise<boolean> => {
       const n = counter++;
-      if (failing) progress({ kind: 'shrinking', property: propertyId, step: n });
+      if (failing) {
+        // Shrinking budget spent: candidates are skipped (reported as passing), so fast-check
+        // ends with the smallest counterexample found so far and a path that replays it.
+        if (failingSince !== undefined && Date.now() - failingSince > budget) return true;
+        progress({ kind: 'shrinking', property: propertyId, step: n });
+      }
       const run = await runScenario(scenario, {
         target: options.target,
         clock,
@@ -135,6 +142,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
       const verdict = check(run.history, { strictness: options.strictness, tolerance: profile.tolerance });
       if (verdict.kind === 'divergent') {
         failing = { scenario, history: run.history, verdict };
+        failingSince ??= Date.now();
         return false;
       }
       if (verdict.kind === 'unknown') unknown = verdict.reason;
@@ -144,8 +152,6 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
       seed: inst.seed,
       numRuns: 1,
       ...(inst.path !== undefined ? { path: inst.path, endOnFailure: true } : {}),
-      interruptAfterTimeLimit: options.timeBudgetMs ?? 120_000,
-      markInterruptAsFailure: false,
     });
     const replayPath = details.counterexamplePath ?? inst.path ?? '0';
     const replay = `sqs-conformance run${targetArgs} --suite ${inst.suite} --seed ${options.seed} --strictness ${options.strictness} --replay ${propertyId}:${replayPath}`;

@@ -103,7 +103,6 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       'Content-Type': contentType,
       'Content-Length': String(Buffer.byteLength(body)),
       'x-amzn-RequestId': requestId,
-      Date: new Date(clock.wallMs()).toUTCString(),
       ...extra,
     });
     res.end(body);

@@ -11,4 +11,5 @@ export * from './message.js';
 export * from './limits.js';
 export * from './attributes.js';
 export * from './operations.js';
-// The state machine (step function) is exported from './engine/index.js' once it lands.
+// The operational engine (the model run forward, one method per SQS action; served by src/server).
+export * from './engine/index.js';

@@ -151,10 +151,8 @@ const TIMEOUT_CODES = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
 ]);
-const CONNECTION_MESSAGES: Array<[RegExp, string]> = [
-  [/ECONNREFUSED|connection refused/i, 'connection refused'],
-  [/ECONNRESET|socket hang up|other side closed/i, 'connection reset'],
-];
+/** Connection failures recognised by their text when no code survived (fetch, undici). */
+const CONNECTION_MESSAGE = /ECONNREFUSED|connection refused|ECONNRESET|socket hang up|other side closed/i;
 
 /** The first `code` found on an error or along its `cause` chain. */
 export function errorCode(err: unknown): string | undefined {
@@ -195,7 +193,7 @@ export function classifyThrown(err: unknown, redact: (s: string) => string): Ind
   if (code && CONNECTION_CODES.has(code)) return { reason: 'connection', detail };
   if (code && TIMEOUT_CODES.has(code)) return { reason: 'timeout', detail };
   if (name === 'TimeoutError' || name === 'AbortError') return { reason: 'timeout', detail };
-  for (const [re] of CONNECTION_MESSAGES) if (re.test(text)) return { reason: 'connection', detail };
+  if (CONNECTION_MESSAGE.test(text)) return { reason: 'connection', detail };
   return { reason: 'client-error', detail };
 }
 

@@ -6,10 +6,10 @@ describe('progressLine', () => {
     let s = initialProgress(0);
     s = reduceProgress(s, { kind: 'start', total: 10 });
     s = reduceProgress(s, { kind: 'scenario-done', property: 'a', passed: true, done: 5, total: 10 });
-    expect(progressLine(s, 2500)).toBe('[##########..........] 5/10 scenarios · a · 2.5 s');
+    expect(progressLine(s, 2500)).toBe('[##########..........] 5/10 scenarios · 2.5 s · a');
     s = reduceProgress(s, { kind: 'scenario-done', property: 'b', passed: false, done: 6, total: 10 });
     s = reduceProgress(s, { kind: 'shrinking', property: 'b', step: 3 });
-    expect(progressLine(s, 3000, 120)).toBe('[############........] 6/10 scenarios · 1 property failing · shrinking b (step 3) · 3.0 s');
+    expect(progressLine(s, 3000, 120)).toBe('[############........] 6/10 scenarios · 3.0 s · 1 property failing · shrinking b (step 3)');
   });
 
   it('fits the terminal width and scrubs control characters', () => {

@@ -18,8 +18,10 @@ const parser = new XMLParser({
   trimValues: false,
   ignoreAttributes: false,
   // Flattened lists may hold one element: always read these as arrays.
-  isArray: (name) =>
-    ['Message', 'Attribute', 'MessageAttribute', 'QueueUrl', 'SendMessageBatchResultEntry', 'BatchResultErrorEntry', 'DeleteMessageBatchResultEntry', 'Tag'].includes(name),
+  isArray: (name, jpath) =>
+    (String(jpath).includes('Result.') &&
+      ['Message', 'Attribute', 'MessageAttribute', 'SendMessageBatchResultEntry', 'BatchResultErrorEntry', 'DeleteMessageBatchResultEntry', 'Tag'].includes(name)) ||
+    (name === 'QueueUrl' && /List(Queues|DeadLetterSourceQueues)Result\./.test(String(jpath))),
 });
 
 export function parseXml(text: string): Record<string, any> {

@@ -17,7 +17,7 @@ export interface FakeServer {
 }
 
 export async function fakeServer(
-  handler: (req: SeenRequest, res: http.ServerResponse) => void | Promise<void>,
+  handler: (req: SeenRequest, res: http.ServerResponse) => unknown,
 ): Promise<FakeServer> {
   const requests: SeenRequest[] = [];
   const server = http.createServer((req, res) => {

@@ -150,7 +150,7 @@ describe.each(cases)('%s launcher', (name, protocols) => {
       const ops = rec.ops();
       expect(ops.map((o) => o.type)).toEqual(['invoke', 'ok', 'invoke', 'ok', 'invoke', 'ok']);
       expect(ops[2]!.value).toMatchObject({ QueueUrl: 'q' });
-      expect(ops[1]!.meta).toMatchObject({ protocol: 'json', httpStatus: 200, attempts: 1 });
+      expect((ops[1] as { meta?: unknown }).meta).toMatchObject({ protocol: 'json', httpStatus: 200, attempts: 1 });
     } finally {
       port.close();
     }

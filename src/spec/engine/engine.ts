@@ -125,6 +125,8 @@ interface Queue {
   tags: Map<string, string>;
   messages: Map<number, Msg>;
   lastPurgeMs?: number;
+  /** No message expires before this (a lower bound; Infinity when empty). */
+  nextExpiryMs: number;
   dedup: Map<string, { untilMs: number; messageId: string; sequenceNumber?: string }>;
   /** Fixed at creation (aws-recorded-facts.md item 61). */
   dedupScope: 'queue' | 'messageGroup';
@@ -275,10 +277,25 @@ export function createEngine(options: EngineOptions = {}) {
     return m.enqueuedMs + q.config.messageRetentionPeriod * 1000;
   }
 
-  /** Removes messages whose retention has passed, in flight or not (aws-recorded-facts.md item 39). */
+  /**
+   * Removes messages whose retention has passed, in flight or not (aws-recorded-facts.md item 39).
+   * Scans only when the earliest known deadline has come (`nextExpiryMs`).
+   */
   function sweep(q: Queue, now: number): void {
-    for (const [k, m] of q.messages) if (now >= retentionDeadline(q, m)) q.messages.delete(k);
+    if (now < q.nextExpiryMs) return;
+    let next = Infinity;
+    for (const [k, m] of q.messages) {
+      const deadline = retentionDeadline(q, m);
+      if (now >= deadline) q.messages.delete(k);
+      else if (deadline < next) next = deadline;
+    }
+    q.nextExpiryMs = next;
     for (const [k, d] of q.dedup) if (now >= d.untilMs) q.dedup.delete(k);
+  }
+
+  function store(q: Queue, m: Msg): void {
+    q.messages.set(m.key, m);
+    q.nextExpiryMs = Math.min(q.nextExpiryMs, retentionDeadline(q, m));
   }
 
   function isInflight(m: Msg, now: number): boolean {
@@ -320,8 +337,9 @@ export function createEngine(options: EngineOptions = {}) {
     }
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(q.attributes)) if (v !== '') out[k] = v;
-    // KmsDataKeyReusePeriodSeconds is shown only with SSE-KMS on (aws-recorded-facts.md item 97).
+    // KmsDataKeyReusePeriodSeconds is shown only with SSE-KMS on, 300 unless set (item 97; section 3).
     if (!out.KmsMasterKeyId) delete out.KmsDataKeyReusePeriodSeconds;
+    else out.KmsDataKeyReusePeriodSeconds ??= '300';
     out.ApproximateNumberOfMessages = String(visible);
     out.ApproximateNumberOfMessagesNotVisible = String(inflight);
     out.ApproximateNumberOfMessagesDelayed = String(delayed);
@@ -372,6 +390,7 @@ export function createEngine(options: EngineOptions = {}) {
       lastModifiedMs: now,
       tags: new Map(Object.entries(input.tags ?? {})),
       messages: new Map(),
+      nextExpiryMs: Infinity,
       dedup: new Map(),
       dedupScope: attributes.DeduplicationScope === 'messageGroup' ? 'messageGroup' : 'queue',
       sequence: 18_000_000_000_000_000_000n,
@@ -454,6 +473,7 @@ export function createEngine(options: EngineOptions = {}) {
     }
     q.lastModifiedMs = now;
     rebuildConfig(q);
+    q.nextExpiryMs = -Infinity; // the retention period may have changed: scan next time
     notify(q.name);
     return ok({});
   }
@@ -627,7 +647,7 @@ export function createEngine(options: EngineOptions = {}) {
       out.SequenceNumber = m.sequenceNumber; // FIFO only (item 65)
       q.dedup.set(dedupKey as string, { untilMs: now + DEDUP_WINDOW_MS, messageId, sequenceNumber: m.sequenceNumber });
     }
-    q.messages.set(m.key, m);
+    store(q, m);
     out.MessageId = messageId;
     return out;
   }
@@ -685,7 +705,7 @@ export function createEngine(options: EngineOptions = {}) {
       dlq.sequence += 1n;
       moved.sequenceNumber = dlq.sequence.toString().padStart(20, '0');
     }
-    dlq.messages.set(moved.key, moved);
+    store(dlq, moved);
     notify(dlq.name);
     return true;
   }
@@ -726,8 +746,11 @@ export function createEngine(options: EngineOptions = {}) {
   }
 
   /** Messages a receive may take, in order; FIFO: per group in order, stopping at the first hidden one (items 66-73). */
-  function candidates(q: Queue, now: number): Msg[] {
-    if (!q.fifo) return [...q.messages.values()].filter((m) => isVisible(m, now));
+  function* candidates(q: Queue, now: number): Generator<Msg> {
+    if (!q.fifo) {
+      for (const m of q.messages.values()) if (isVisible(m, now)) yield m;
+      return;
+    }
     const groups = new Map<string, { blocked: boolean; msgs: Msg[] }>();
     for (const m of q.messages.values()) {
       const g = m.groupId ?? '';
@@ -737,9 +760,7 @@ export function createEngine(options: EngineOptions = {}) {
       if (isVisible(m, now)) entry.msgs.push(m);
       else entry.blocked = true;
     }
-    const out: Msg[] = [];
-    for (const g of groups.values()) out.push(...g.msgs);
-    return out;
+    for (const g of groups.values()) yield* g.msgs;
   }
 
   function receiveMessage(input: T.ReceiveMessageInput, now: number): T.EngineResult<T.ReceiveMessageOutput> {
