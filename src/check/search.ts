@@ -181,7 +181,10 @@ export function searchMessage(input: SearchInput): SearchResult {
   let best: SearchFailure | undefined;
   let bestRank = Number.POSITIVE_INFINITY;
   const byRule = new Map<string, SearchFailure>();
-  const on = (id: string): boolean => !input.relaxed?.has(id);
+  // Fix (checker corpus): at `guaranteed` strictness the catalogue's `typical` rules are off, as in
+  // the per-call checks. Most are already guarded by `typical &&`; the handle-call path was not, so
+  // a CMV accepted after a delete was reported as the typical visibility.change-deleted-accepted.
+  const on = (id: string): boolean => !input.relaxed?.has(id) && (typical || catalogEntry(id).strictness === 'guaranteed');
   const fail = (st: State, id: string, text: string, extra: Call[] = []): State[] => {
     const rank = catalogEntry(id).rank;
     const prior = byRule.get(id);
@@ -371,6 +374,12 @@ export function searchMessage(input: SearchInput): SearchResult {
     const vt = e.kind === 'cmv' ? e.vt : 0;
     const verb = isDelete ? 'DeleteMessage' : `ChangeMessageVisibility(${vt} s)`;
     const outcomeText = e.call.complete?.type === 'ok' ? 'succeeded' : e.call.complete?.type === 'fail' ? `failed with ${errorOf(e.call)!.code}` : 'has an unknown outcome';
+    // Fix (checker corpus): a handle exists only once the receive that issued it has returned, and
+    // the client used it after that, so the call cannot come first. The ε-widened windows of a
+    // receive and a later call 100 ms after it overlap; without this the search put a delete before
+    // its own receive, read the handle as "stale" (ok, no effect) and missed delete.not-effective,
+    // or blamed the wrong rule.
+    if (!st0.handleReceive.has(e.handle)) return out;
     for (const { st, status } of statuses(st0, e.handle, e.v)) {
       // Retention may already have removed the message (aws-recorded-facts.md A5 item 39).
       const variants: { st: State; status: HandleStatus }[] = [{ st, status }];

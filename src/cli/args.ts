@@ -38,7 +38,7 @@ export type CliCommand =
   | { kind: 'error'; error: string };
 
 export const DEFAULTS = {
-  concurrency: 4,
+  concurrency: 32,
   reports: ['text', 'json'] as ReportKind[],
   out: './sqs-conformance-report',
 } as const;

@@ -3,6 +3,7 @@
 // a divergent scenario is shrunk by replaying smaller ones against the same target, within a
 // time budget; every queue the run created is deleted on success, failure and abort.
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import fc from 'fast-check';
 import { SUITE_DEFINITIONS, type PropertyDefinition } from '../../conformance/suites/index.js';
 import { check, type Verdict } from '../check/index.js';
@@ -23,6 +24,8 @@ export interface RunOptions {
   strictness: Strictness;
   /** Scenarios per property (default: the suite's own count). */
   runs?: number;
+  /** Only these properties of the suites (default: all). */
+  properties?: string[];
   /** Replays one counterexample: property `name#instance` and the fast-check path. */
   replay?: { property: string; path: string };
   /** Shrinking budget per failing property instance (ms). */
@@ -91,6 +94,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     const suite = SUITE_DEFINITIONS[suiteName];
     if (!suite) throw new Error(`unknown suite: ${suiteName}`);
     for (const property of suite.properties) {
+      if (options.properties && !options.properties.includes(property.name)) continue;
       const runs = options.runs ?? property.runs;
       for (let index = 0; index < runs; index++) {
         const id = `${property.name}#${index}`;
@@ -106,6 +110,8 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
   let done = 0;
   progress({ kind: 'start', total: instances.length });
 
+  // Every pending sleep listens for the abort: many scenarios at once exceed Node's default of 10.
+  if (options.signal) setMaxListeners(10_000, options.signal);
   const onAbort = () => {
     const port = options.target.client();
     void registry.cleanup(port).finally(() => port.close());

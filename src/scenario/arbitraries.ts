@@ -99,7 +99,7 @@ export const visibilityCapScenario: fc.Arbitrary<Scenario> = fc
       processes: [
         [
           { op: 'send' },
-          { op: 'receive', attributes: 'none', waitSeconds: 1, visibilityTimeout: 30 },
+          { op: 'receive', attributes: 'none', waitSeconds: 1, visibilityTimeout: 5 },
           { op: 'sleep', ms: waitMs },
           // Over the cap: elapsed (≥ waitMs) + value > 43,200 s.
           { op: 'changeVisibility', handle: { kind: 'latest' }, visibilityTimeout: 43_200 - elapsed + above },

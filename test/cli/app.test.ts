@@ -155,7 +155,7 @@ describe('runCli run', () => {
     expect(code).toBe(EXIT.conformant);
     expect(h.started).toEqual(['reference']);
     expect(h.stopped).toEqual(['reference']);
-    expect(h.runCalls[0]).toMatchObject({ suites: ['lifecycle'], seed: 123456, concurrency: 4, strictness: 'typical' });
+    expect(h.runCalls[0]).toMatchObject({ suites: ['lifecycle'], seed: 123456, concurrency: 32, strictness: 'typical' });
     expect(h.runCalls[0]!.signal).toBeInstanceOf(AbortSignal);
     expect(h.stderr()).toContain('seed 123456 (rerun with --seed 123456)');
     expect(h.stderr()).toContain('[reference] listening');

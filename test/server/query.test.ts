@@ -198,6 +198,14 @@ describe('Query protocol', () => {
     expect(Array.isArray(json.ListQueuesResponse.ListQueuesResult.QueueUrls)).toBe(true);
   });
 
+  it('an X-Amzn-Trace-Id header on SendMessage becomes AWSTraceHeader (item 94)', async () => {
+    const url = await createQueue();
+    const trace = 'Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1';
+    await query(server.url, { Action: 'SendMessage', QueueUrl: url, MessageBody: 'traced' }, { headers: { 'X-Amzn-Trace-Id': trace } });
+    const got = await query(server.url, { Action: 'ReceiveMessage', QueueUrl: url, 'AttributeName.1': 'AWSTraceHeader' });
+    expect(got.xml.ReceiveMessageResponse.ReceiveMessageResult.Message[0].Attribute).toEqual([{ Name: 'AWSTraceHeader', Value: trace }]);
+  });
+
   it('a parameter of the wrong type is InvalidParameterValue', async () => {
     const url = await createQueue();
     const r = await query(server.url, { Action: 'ReceiveMessage', QueueUrl: url, MaxNumberOfMessages: 'ten' });

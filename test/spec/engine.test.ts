@@ -154,6 +154,47 @@ describe('queues', () => {
   });
 });
 
+describe('attributes and notifications', () => {
+  it('SSE: a KMS key turns SqsManagedSseEnabled off; removing it hides the reuse period (item 97)', () => {
+    const { engine, url } = setup();
+    ok(engine.setQueueAttributes({ QueueUrl: url, Attributes: { KmsMasterKeyId: 'testKeyId', KmsDataKeyReusePeriodSeconds: '6000' } }, T0 + 1000));
+    let a = ok(engine.getQueueAttributes({ QueueUrl: url, AttributeNames: ['All'] }, T0 + 1000)).Attributes ?? {};
+    expect(a).toMatchObject({ KmsMasterKeyId: 'testKeyId', KmsDataKeyReusePeriodSeconds: '6000', SqsManagedSseEnabled: 'false' });
+    expect(a.LastModifiedTimestamp).toBe(String((T0 + 1000) / 1000));
+    ok(engine.setQueueAttributes({ QueueUrl: url, Attributes: { KmsMasterKeyId: '', KmsDataKeyReusePeriodSeconds: '300' } }, T0 + 2000));
+    a = ok(engine.getQueueAttributes({ QueueUrl: url, AttributeNames: ['All'] }, T0 + 2000)).Attributes ?? {};
+    expect(a.KmsMasterKeyId).toBeUndefined();
+    expect(a.KmsDataKeyReusePeriodSeconds).toBeUndefined();
+    expect(a.SqsManagedSseEnabled).toBe('false');
+  });
+
+  it('RedrivePolicy and Policy are removed by "" (items 44, 102); FifoQueue is refused on a standard queue (item 101)', () => {
+    const { engine, url } = setup();
+    ok(engine.createQueue({ QueueName: 'dlq' }, T0));
+    const policy = JSON.stringify({ deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:dlq', maxReceiveCount: 3 });
+    ok(engine.setQueueAttributes({ QueueUrl: url, Attributes: { RedrivePolicy: policy } }, T0));
+    expect(ok(engine.getQueueAttributes({ QueueUrl: url, AttributeNames: ['RedrivePolicy'] }, T0)).Attributes?.RedrivePolicy).toBe(policy);
+    ok(engine.setQueueAttributes({ QueueUrl: url, Attributes: { RedrivePolicy: '' } }, T0));
+    expect(ok(engine.getQueueAttributes({ QueueUrl: url, AttributeNames: ['RedrivePolicy'] }, T0))).toEqual({});
+    const e = err(engine.setQueueAttributes({ QueueUrl: url, Attributes: { FifoQueue: 'false' } }, T0));
+    expect(e).toMatchObject({ code: 'InvalidAttributeName', message: 'Unknown Attribute FifoQueue.' });
+  });
+
+  it('tells listeners when messages may have become available, and when the next hidden one shows', () => {
+    const { engine, url } = setup();
+    const seen: string[] = [];
+    const off = engine.onAvailable((q) => seen.push(q));
+    ok(engine.sendMessage({ QueueUrl: url, MessageBody: 'm' }, T0));
+    const [m] = receive(engine, url, T0, { VisibilityTimeout: 7 });
+    expect(engine.nextVisibleAtMs(url, T0)).toBe(T0 + 7000);
+    ok(engine.changeMessageVisibility({ QueueUrl: url, ReceiptHandle: m?.ReceiptHandle, VisibilityTimeout: 0 }, T0 + 1));
+    expect(engine.nextVisibleAtMs(url, T0 + 1)).toBeUndefined();
+    off();
+    ok(engine.sendMessage({ QueueUrl: url, MessageBody: 'n' }, T0 + 2));
+    expect(seen).toEqual(['q', 'q']);
+  });
+});
+
 describe('send and receive', () => {
   it('returns MD5s and message ids; Messages is absent when nothing is there (items 1, 5)', () => {
     const { engine, url } = setup();

@@ -169,6 +169,10 @@ const ALL_SYSTEM_ATTRIBUTES = [
   'SequenceNumber',
 ] as const;
 
+/** The validators take requests as untrusted records (operations.ts OperationInput). */
+function raw(input: object): Record<string, unknown> {
+  return input as Record<string, unknown>;
+}
 function fail<T>(error: ExpectedError): T.EngineResult<T> {
   return { error };
 }
@@ -192,6 +196,7 @@ function partitionOf(region: string): string {
 function sameAttributeValue(current: string | undefined, requested: string): boolean {
   const cur = current ?? '';
   if (cur === requested) return true;
+  if (/^(true|false)$/i.test(cur) && /^(true|false)$/i.test(requested)) return cur.toLowerCase() === requested.toLowerCase();
   const nc = Number(cur);
   const nr = Number(requested);
   if (cur.trim() !== '' && requested.trim() !== '' && Number.isFinite(nc) && Number.isFinite(nr)) return nc === nr;
@@ -200,6 +205,10 @@ function sameAttributeValue(current: string | undefined, requested: string): boo
   } catch {
     return false;
   }
+}
+/** Booleans are stored as "true"/"false" whatever the case sent (attributes.ts isTrue; INF). */
+function normaliseAttribute(name: string, value: string): string {
+  return queueAttributeSpec(name)?.value.kind === 'boolean' ? String(isTrue(value)) : value;
 }
 function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
@@ -351,7 +360,7 @@ export function createEngine(options: EngineOptions = {}) {
   }
 
   function createQueue(input: T.CreateQueueInput, now: number): T.EngineResult<T.CreateQueueOutput> {
-    const v = validateCreateQueue(input as never);
+    const v = validateCreateQueue(raw(input));
     if (!v.ok) return fail(v.error);
     const name = input.QueueName as string;
     const requested = input.Attributes ?? {};
@@ -375,7 +384,7 @@ export function createEngine(options: EngineOptions = {}) {
     }
     for (const [k, val] of Object.entries(requested)) {
       if (REMOVABLE_WITH_EMPTY.has(k) && val === '') delete attributes[k];
-      else attributes[k] = val;
+      else attributes[k] = normaliseAttribute(k, val);
     }
     if (requested.KmsMasterKeyId && requested.SqsManagedSseEnabled === undefined) attributes.SqsManagedSseEnabled = 'false';
     const q: Queue = {
@@ -449,7 +458,7 @@ export function createEngine(options: EngineOptions = {}) {
   function getQueueAttributes(input: T.GetQueueAttributesInput, now: number): T.EngineResult<T.GetQueueAttributesOutput> {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
-    const v = validateGetQueueAttributes(input as never);
+    const v = validateGetQueueAttributes(raw(input));
     if (!v.ok) return fail(v.error);
     const all = currentAttributes(r.queue, now);
     const names = input.AttributeNames ?? [];
@@ -463,12 +472,12 @@ export function createEngine(options: EngineOptions = {}) {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
     const q = r.queue;
-    const v = validateSetQueueAttributes(input as never, q.config);
+    const v = validateSetQueueAttributes(raw(input), q.config);
     if (!v.ok) return fail(v.error);
     for (const [k, val] of Object.entries(input.Attributes ?? {})) {
       if (k === 'FifoQueue') continue; // "true" on a FIFO queue is a no-op (item 101)
       if (REMOVABLE_WITH_EMPTY.has(k) && val === '') delete q.attributes[k];
-      else q.attributes[k] = val;
+      else q.attributes[k] = normaliseAttribute(k, val);
       if (k === 'KmsMasterKeyId' && val !== '') q.attributes.SqsManagedSseEnabled = 'false'; // item 97
     }
     q.lastModifiedMs = now;
@@ -656,7 +665,7 @@ export function createEngine(options: EngineOptions = {}) {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
     const q = r.queue;
-    const v = validateSendMessage(input as never, q.config);
+    const v = validateSendMessage(raw(input), q.config);
     if (!v.ok) return fail(v.error);
     sweep(q, now);
     const out = enqueue(q, input, now);
@@ -668,7 +677,7 @@ export function createEngine(options: EngineOptions = {}) {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
     const q = r.queue;
-    const v = validateSendMessageBatch(input as never, q.config);
+    const v = validateSendMessageBatch(raw(input), q.config);
     if (!v.ok) return fail(v.error);
     const checks: Validation[] = v.entries;
     sweep(q, now);
@@ -693,7 +702,8 @@ export function createEngine(options: EngineOptions = {}) {
   /** Moves a message to the queue's DLQ; false when there is no DLQ to move to (section 5.5). */
   function moveToDeadLetterQueue(q: Queue, m: Msg, now: number): boolean {
     const dlq = queueByArn(q.config.redrivePolicy?.deadLetterTargetArn);
-    if (!dlq || dlq === q) return false;
+    // The DLQ must exist and be of the same type (sqs-semantics.md 5.5); otherwise nothing moves.
+    if (!dlq || dlq === q || dlq.fifo !== q.fifo) return false;
     q.messages.delete(m.key);
     // Same MessageId and receive count; gains DeadLetterQueueSourceArn (items 40-41). Standard:
     // retention still counts from the original send; FIFO: from the move (section 5.5).
@@ -767,7 +777,7 @@ export function createEngine(options: EngineOptions = {}) {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
     const q = r.queue;
-    const v = validateReceiveMessage(input as never, q.config);
+    const v = validateReceiveMessage(raw(input), q.config);
     if (!v.ok) return fail(v.error);
     sweep(q, now);
     const max = input.MaxNumberOfMessages ?? 1;
@@ -820,7 +830,7 @@ export function createEngine(options: EngineOptions = {}) {
   function deleteMessage(input: T.DeleteMessageInput, now: number): T.EngineResult<T.Empty> {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
-    const v = validateDeleteMessage(input as never);
+    const v = validateDeleteMessage(raw(input));
     if (!v.ok) return fail(v.error);
     sweep(r.queue, now);
     const err = deleteOne(r.queue, input.ReceiptHandle as string, now);
@@ -853,7 +863,7 @@ export function createEngine(options: EngineOptions = {}) {
   function changeMessageVisibility(input: T.ChangeMessageVisibilityInput, now: number): T.EngineResult<T.Empty> {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
-    const v = validateChangeMessageVisibility(input as never);
+    const v = validateChangeMessageVisibility(raw(input));
     if (!v.ok) return fail(v.error);
     sweep(r.queue, now);
     const err = changeOne(r.queue, input.ReceiptHandle as string, input.VisibilityTimeout as number, now);
@@ -865,12 +875,12 @@ export function createEngine(options: EngineOptions = {}) {
   function deleteMessageBatch(input: T.DeleteMessageBatchInput, now: number): T.EngineResult<T.BatchIdOutput> {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
-    const v = validateDeleteMessageBatch(input as never);
+    const v = validateDeleteMessageBatch(raw(input));
     if (!v.ok) return fail(v.error);
     sweep(r.queue, now);
     const out: T.BatchIdOutput = { Successful: [], Failed: [] };
     for (const e of input.Entries ?? []) {
-      const c = validateDeleteMessageBatchEntry(e as never);
+      const c = validateDeleteMessageBatchEntry(raw(e));
       const err = !c.ok ? c.error : deleteOne(r.queue, e.ReceiptHandle as string, now);
       if (err) out.Failed.push(failedEntry(e.Id ?? '', err));
       else out.Successful.push({ Id: e.Id ?? '' });
@@ -882,12 +892,12 @@ export function createEngine(options: EngineOptions = {}) {
   function changeMessageVisibilityBatch(input: T.ChangeMessageVisibilityBatchInput, now: number): T.EngineResult<T.BatchIdOutput> {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
-    const v = validateChangeMessageVisibilityBatch(input as never);
+    const v = validateChangeMessageVisibilityBatch(raw(input));
     if (!v.ok) return fail(v.error);
     sweep(r.queue, now);
     const out: T.BatchIdOutput = { Successful: [], Failed: [] };
     for (const e of input.Entries ?? []) {
-      const c = validateChangeMessageVisibilityBatchEntry(e as never);
+      const c = validateChangeMessageVisibilityBatchEntry(raw(e));
       // VisibilityTimeout is optional in a batch entry [M]; absent is taken as 0 (INF).
       const err = !c.ok ? c.error : changeOne(r.queue, e.ReceiptHandle as string, e.VisibilityTimeout ?? 0, now);
       if (err) out.Failed.push(failedEntry(e.Id ?? '', err));

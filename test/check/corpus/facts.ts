@@ -1,0 +1,83 @@
+// The facts the corpus relies on, as our own table (not read from src/spec, so a wrong model table
+// cannot make its own test pass). Each entry cites its source under ../shared/reference.
+import type { FailSpec } from './builder.js';
+
+export interface Fact extends FailSpec {
+  code: string;
+  type: string;
+  httpStatus: number;
+  message: string;
+  /** File and item the code, status and text come from. */
+  source: string;
+}
+
+// JSON `__type` of the unmodelled errors: aws-recorded-facts.md A15 item 120.
+const IPV = { code: 'InvalidParameterValue', type: 'InvalidParameterValueException', httpStatus: 400 } as const;
+
+export const ERRORS = {
+  /** aws-recorded-facts.md A1 item 6. */
+  maxNumberOfMessages11: {
+    ...IPV,
+    message: 'Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.',
+    source: 'aws-recorded-facts.md A1 item 6',
+  },
+  /** aws-recorded-facts.md A1 item 7. */
+  waitTimeSeconds21: {
+    ...IPV,
+    message: 'Value 21 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.',
+    source: 'aws-recorded-facts.md A1 item 7',
+  },
+  /** aws-recorded-facts.md A1 item 2 (JSON type: A15 item 120). */
+  emptyBody: {
+    code: 'MissingParameter',
+    type: 'MissingRequiredParameterException',
+    httpStatus: 400,
+    message: 'The request must contain the parameter MessageBody.',
+    source: 'aws-recorded-facts.md A1 item 2',
+  },
+  /** aws-recorded-facts.md A1 item 13, A2 item 23; HTTP 404: sqs-semantics.md 1.3. */
+  invalidHandle: (handle: string): Fact => ({
+    code: 'ReceiptHandleIsInvalid',
+    type: 'ReceiptHandleIsInvalid',
+    httpStatus: 404,
+    message: `The input receipt handle "${handle}" is not a valid receipt handle.`,
+    source: 'aws-recorded-facts.md A1 item 13; A2 item 23; sqs-semantics.md 1.3',
+  }),
+  /** ChangeMessageVisibility after delete: aws-recorded-facts.md A2 item 22. */
+  notAvailableForVisibilityChange: (handle: string): Fact => ({
+    ...IPV,
+    message: `Value ${handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.`,
+    source: 'aws-recorded-facts.md A2 item 22',
+  }),
+  /** The 12-hour cap: aws-recorded-facts.md A2 item 25; sqs-semantics.md 4.11. */
+  visibilityCap: (vt: number): Fact => ({
+    ...IPV,
+    message: `Value ${vt} for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout for the message is beyond the limit [43200 seconds]`,
+    source: 'aws-recorded-facts.md A2 item 25; sqs-semantics.md 4.11',
+  }),
+  /** An expired / changed handle, text observed on real SQS: sqs-semantics.md 4.10, 4.11, 14 N16. */
+  handleExpired: (handle: string): Fact => ({
+    ...IPV,
+    message: `Value ${handle} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`,
+    source: 'sqs-semantics.md 4.10; 14 N16',
+  }),
+} as const;
+
+/** GetQueueAttributes(All) of a new standard queue, the settable defaults: aws-recorded-facts.md A10 item 96. */
+export const STANDARD_DEFAULTS: Readonly<Record<string, string>> = {
+  ApproximateNumberOfMessages: '0',
+  ApproximateNumberOfMessagesDelayed: '0',
+  ApproximateNumberOfMessagesNotVisible: '0',
+  DelaySeconds: '0',
+  MaximumMessageSize: '1048576',
+  MessageRetentionPeriod: '345600',
+  ReceiveMessageWaitTimeSeconds: '0',
+  SqsManagedSseEnabled: 'true',
+  VisibilityTimeout: '30',
+};
+
+/** The AWS minimum retention, used by the AWS retention runs: aws-recorded-facts.md A5 item 39. */
+export const MIN_RETENTION_SECONDS = 60;
+
+/** The 12-hour visibility cap from the receive: sqs-semantics.md 4.11; aws-recorded-facts.md A2 item 25. */
+export const VISIBILITY_CAP_SECONDS = 43_200;

@@ -1,0 +1,4 @@
+import { runCorpus } from './corpus.js';
+import { messageCases } from './message.cases.js';
+
+runCorpus('message', messageCases);

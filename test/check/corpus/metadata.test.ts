@@ -1,0 +1,4 @@
+import { runCorpus } from './corpus.js';
+import { metadataCases } from './metadata.cases.js';
+
+runCorpus('metadata', metadataCases);

@@ -1,0 +1,4 @@
+import { runCorpus } from './corpus.js';
+import { receiveCases } from './receive.cases.js';
+
+runCorpus('receive', receiveCases);

@@ -1,0 +1,4 @@
+import { runCorpus } from './corpus.js';
+import { validationCases } from './validation.cases.js';
+
+runCorpus('validation', validationCases);
