@@ -94,6 +94,9 @@ interface State {
 
 class BudgetExceeded extends Error {}
 
+/** 20 s longest wait + 30 s request timeout + margin (sqs-semantics.md 4.9; the ports' timeout). */
+const UNKNOWN_RECEIVE_REACH_MS = 60_000;
+
 /** Index of the first poll starting at or after `ms` (polls sorted by start). */
 function firstPollFrom(polls: LongPoll[], ms: number): number {
   let lo = 0;
@@ -159,7 +162,9 @@ export function searchMessage(input: SearchInput): SearchResult {
     const [lo, hi] = window(hit.call);
     events.push({ kind: 'hit', call: hit.call, v, hit, lo, hi, optional: false });
   }
-  const candidatesUnknown = input.unknownReceives.filter((c) => toMs(c.start) + eps >= sLo);
+  // A receive whose response was lost may have returned the message if it could still be running
+  // after the send: started at most one long poll plus a request timeout before it.
+  const candidatesUnknown = input.unknownReceives.filter((c) => toMs(c.start) + UNKNOWN_RECEIVE_REACH_MS >= sLo);
   if (candidatesUnknown.length > 8) return { kind: 'budget', nodes: 0 };
   for (const c of candidatesUnknown) {
     const v = receiveReturn(c, solver);
