@@ -94,6 +94,11 @@ interface State {
 
 class BudgetExceeded extends Error {}
 
+/** Completion time in ms, or +∞ for a call whose outcome is unknown. */
+function rawEnd(c: Call): number {
+  return c.complete && c.complete.type !== 'info' ? toMs(c.end) : Number.POSITIVE_INFINITY;
+}
+
 /** 20 s longest wait + 30 s request timeout + margin (sqs-semantics.md 4.9; the ports' timeout). */
 const UNKNOWN_RECEIVE_REACH_MS = 60_000;
 
@@ -537,9 +542,12 @@ export function searchMessage(input: SearchInput): SearchResult {
     if (++nodes > input.maxNodes) throw new BudgetExceeded();
     const unplaced = events.map((_, i) => i).filter((i) => !st.placed[i]);
     if (unplaced.length === 0) return quietHolds(st);
-    let minHi = UNBOUNDED;
-    for (const i of unplaced) minHi = Math.min(minHi, events[i]!.hi);
-    const candidates = unplaced.filter((i) => events[i]!.lo <= minHi);
+    // Real-time order: a call that completed before another was invoked took effect first (the
+    // client saw its answer before sending the next). The tolerance ε widens *when* an effect
+    // happened, never this order, so candidates use the raw invoke and completion times.
+    let minEnd = Number.POSITIVE_INFINITY;
+    for (const i of unplaced) minEnd = Math.min(minEnd, rawEnd(events[i]!.call));
+    const candidates = unplaced.filter((i) => toMs(events[i]!.call.start) <= minEnd);
     const earliestOptional = candidates.filter((i) => events[i]!.optional).sort((a, b) => events[a]!.lo - events[b]!.lo)[0];
     for (const i of candidates) {
       const e = events[i]!;

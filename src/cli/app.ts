@@ -8,6 +8,8 @@ import type { Strictness } from '../spec/types.js';
 import type { Launcher, RunningTarget, TargetProfile } from '../target/types.js';
 import { parseCli, quote, resolveSuites, targetArgs, type RunCliOptions, type SuiteTable } from './args.js';
 import { createProgress, type Progress, type ProgressStream } from './progress.js';
+import type { ServeCliOptions } from './args.js';
+import type { ReferenceServer, ReferenceServerOptions } from '../server/index.js';
 
 export const EXIT = { conformant: 0, divergent: 1, usage: 2, interrupted: 130 } as const;
 
@@ -54,6 +56,8 @@ export interface CliDeps {
   version: string;
   loadRunner(): Promise<RunnerApi>;
   loadTargets(): Promise<TargetApi>;
+  /** The reference server for `serve` (default: src/server, imported when needed). */
+  loadServer?(): Promise<ServerApi>;
 }
 
 export interface CliIO {
@@ -116,6 +120,8 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
       return listSuites(io, deps);
     case 'run':
       return run(cmd.options, io, deps);
+    case 'serve':
+      return serve(cmd.options, io, deps);
   }
 }
 
@@ -302,5 +308,65 @@ async function writeReports(
     return { ok: true, dir, files };
   } catch (e) {
     return { ok: false, error: `cannot write the reports to ${dir}: ${messageOf(e)}` };
+  }
+}
+
+/** What `serve` needs from src/server. */
+export interface ServerApi {
+  startReferenceServer: (options: ReferenceServerOptions) => Promise<ReferenceServer>;
+}
+
+/**
+ * `serve`: the reference server as a local SQS until SIGINT/SIGTERM, then a clean stop (exit 0).
+ * The URL goes to stdout (one line, for scripts); server log lines go to stderr. A port in use or
+ * an address that cannot be bound is one error line and exit 2.
+ */
+async function serve(options: ServeCliOptions, io: CliIO, deps: CliDeps): Promise<number> {
+  let api: ServerApi;
+  try {
+    api = deps.loadServer ? await deps.loadServer() : await import('../server/index.js');
+  } catch (e) {
+    errorLine(io, `cannot load the reference server: ${messageOf(e)}`);
+    return EXIT.usage;
+  }
+  let signalled: (signal: string) => void = () => {};
+  const stopSignal = new Promise<string>((resolve) => {
+    signalled = resolve;
+  });
+  let stopping = false;
+  const unsubscribe = io.onSignal((signal) => {
+    if (stopping) {
+      io.stderr.write(`${PREFIX}: ${signal} again: leaving at once\n`);
+      io.exitNow(EXIT.interrupted);
+      return;
+    }
+    stopping = true;
+    signalled(signal);
+  });
+  try {
+    let server: ReferenceServer;
+    try {
+      server = await api.startReferenceServer({
+        port: options.port,
+        host: options.host,
+        // The listening line is printed below on stdout; the rest (internal failures) on stderr.
+        log: (line) => {
+          if (!line.startsWith('reference server listening')) io.stderr.write(`${PREFIX}: ${line.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+        },
+      });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'the address is not on this machine' : messageOf(e);
+      errorLine(io, `cannot listen on ${options.host}:${options.port}: ${why}`);
+      return EXIT.usage;
+    }
+    io.stdout.write(`${PREFIX}: reference SQS server on ${server.url} (JSON 1.0 and Query; Ctrl-C to stop)\n`);
+    const signal = await stopSignal;
+    io.stderr.write(`${PREFIX}: ${signal}: stopping the reference server\n`);
+    await server.stop();
+    io.stderr.write(`${PREFIX}: stopped\n`);
+    return 0;
+  } finally {
+    unsubscribe();
   }
 }

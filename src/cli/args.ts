@@ -32,6 +32,7 @@ export interface RunCliOptions {
 export type CliCommand =
   | { kind: 'run'; options: RunCliOptions }
   | { kind: 'suites' }
+  | { kind: 'serve'; options: ServeCliOptions }
   /** Help or version text for stdout; exit 0. */
   | { kind: 'print'; text: string }
   /** A usage error: one line, exit 2. */
@@ -240,6 +241,44 @@ export function validateRunOptions(raw: RawRunOptions): Result<RunCliOptions> {
   return ok(o);
 }
 
+/** `serve`: where the reference server listens. */
+export interface ServeCliOptions {
+  port: number;
+  host: string;
+}
+
+export interface RawServeOptions {
+  port?: string;
+  host?: string;
+}
+
+/** 9324 is the port local SQS servers customarily use (ElasticMQ's default). */
+export const SERVE_DEFAULTS = { port: 9324, host: '127.0.0.1' } as const;
+
+/** A host name, an IPv4 address or an IPv6 address (brackets allowed and removed). */
+export function parseHost(raw: string): Result<string> {
+  const s = raw.trim().replace(/^\[(.*)\]$/, '$1');
+  const hostname = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\.?$/;
+  const ipv6 = /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
+  if (!hostname.test(s) && !ipv6.test(s)) return err(`--host must be a host name or an IP address, got ${quote(raw)}`);
+  return ok(s);
+}
+
+export function validateServeOptions(raw: RawServeOptions): Result<ServeCliOptions> {
+  const o: ServeCliOptions = { ...SERVE_DEFAULTS };
+  if (raw.port !== undefined) {
+    const r = parseInteger('--port', raw.port, 0, 65535);
+    if (!r.ok) return r;
+    o.port = r.value;
+  }
+  if (raw.host !== undefined) {
+    const r = parseHost(raw.host);
+    if (!r.ok) return r;
+    o.host = r.value;
+  }
+  return ok(o);
+}
+
 /** What the runner says it can run (runner's SUITES). */
 export type SuiteTable = Record<string, { properties: string[]; description: string }>;
 
@@ -273,7 +312,7 @@ export function resolveSuites(options: Pick<RunCliOptions, 'suites' | 'replay'>,
 interface Sink {
   out: string;
   err: string;
-  command?: { name: 'run'; opts: RawRunOptions } | { name: 'suites' };
+  command?: { name: 'run'; opts: RawRunOptions } | { name: 'suites' } | { name: 'serve'; opts: RawServeOptions };
 }
 
 /** Appends repeated values: `--suite a --suite b` is `a,b`. */
@@ -327,6 +366,15 @@ export function buildProgram(version: string, sink: Sink): Command {
     });
 
   program
+    .command('serve')
+    .description('run the reference server as a local SQS (JSON 1.0 and Query) until Ctrl-C')
+    .addOption(new Option('--port <n>', `port to listen on, 0 for any free one (default ${SERVE_DEFAULTS.port})`))
+    .addOption(new Option('--host <host>', `address to listen on (default ${SERVE_DEFAULTS.host})`))
+    .action((opts: RawServeOptions) => {
+      sink.command = { name: 'serve', opts };
+    });
+
+  program
     .command('suites')
     .description('list the suites and their properties')
     .action(() => {
@@ -364,6 +412,10 @@ export function parseCli(argv: readonly string[], version: string): CliCommand {
   }
   if (!sink.command) return { kind: 'error', error: "missing command (try 'sqs-conformance --help')" };
   if (sink.command.name === 'suites') return { kind: 'suites' };
+  if (sink.command.name === 'serve') {
+    const s = validateServeOptions(sink.command.opts);
+    return s.ok ? { kind: 'serve', options: s.value } : { kind: 'error', error: s.error };
+  }
   const v = validateRunOptions(sink.command.opts);
   return v.ok ? { kind: 'run', options: v.value } : { kind: 'error', error: v.error };
 }

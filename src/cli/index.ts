@@ -35,6 +35,8 @@ export {
   type CliRunOptions,
   type EndpointTargetResult,
   type RunnerApi,
+  type ServerApi,
   type TargetApi,
 } from './app.js';
+export { SERVE_DEFAULTS, parseHost, validateServeOptions, type RawServeOptions, type ServeCliOptions } from './args.js';
 export { createProgress, initialProgress, progressLine, reduceProgress, type Progress, type ProgressState, type ProgressStream } from './progress.js';

@@ -39,6 +39,9 @@ const deps: CliDeps = {
       defaultWorkDir: m.defaultWorkDir,
     };
   },
+  async loadServer() {
+    return import('../server/index.js');
+  },
 };
 
 const io: CliIO = {

@@ -2,6 +2,7 @@
 // explicitly (never spread), so nothing the runner adds later (credentials above all) leaks.
 import type { Op } from '../history/index.js';
 import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
+import { divergenceBaselineStatus, toJsonBaseline, type DivergenceBaselineStatus, type JsonBaseline, type RenderExtras } from './baseline.js';
 import { propertyStatus, publicTarget, ruleText, type PropertyStatus } from './format.js';
 
 export interface JsonDivergence {
@@ -22,6 +23,8 @@ export interface JsonDivergence {
   messageId?: string;
   impliedBy?: string;
   replay: string;
+  /** With a baseline: whether an entry covers this divergence. */
+  baseline?: DivergenceBaselineStatus;
 }
 
 export interface JsonProperty {
@@ -51,10 +54,13 @@ export interface JsonReport {
   verdict: RunReport['verdict'];
   properties: JsonProperty[];
   divergences: JsonDivergence[];
+  /** With a baseline: acknowledged, new and vanished entries. */
+  baseline?: JsonBaseline;
 }
 
-export function toJsonReport(report: RunReport): JsonReport {
-  return {
+export function toJsonReport(report: RunReport, extras: RenderExtras = {}): JsonReport {
+  const statuses = divergenceBaselineStatus(report, extras.baseline);
+  const out: JsonReport = {
     schemaVersion: report.schemaVersion,
     target: publicTarget(report.target),
     seed: report.seed,
@@ -64,8 +70,15 @@ export function toJsonReport(report: RunReport): JsonReport {
     durationMs: report.durationMs,
     verdict: report.verdict,
     properties: report.properties.map(jsonProperty),
-    divergences: report.divergences.map(jsonDivergence),
+    divergences: report.divergences.map((d) => {
+      const j = jsonDivergence(d);
+      const status = statuses.get(d);
+      if (status !== undefined) j.baseline = status;
+      return j;
+    }),
   };
+  if (extras.baseline) out.baseline = toJsonBaseline(extras.baseline);
+  return out;
 }
 
 function jsonProperty(p: PropertyResult): JsonProperty {
@@ -122,6 +135,6 @@ function replacer(this: unknown, key: string, value: unknown): unknown {
   return value;
 }
 
-export function renderJson(report: RunReport): string {
-  return `${JSON.stringify(toJsonReport(report), replacer, 2)}\n`;
+export function renderJson(report: RunReport, extras: RenderExtras = {}): string {
+  return `${JSON.stringify(toJsonReport(report, extras), replacer, 2)}\n`;
 }

@@ -2,6 +2,7 @@
 // divergences table. Cells are escaped: `|`, backticks, `<`, `>`, `&`, `*`, `_`, `[`, `]`, newlines;
 // replay commands sit in code spans whose fence is longer than any backtick run inside.
 import type { RunReport } from '../runner/types.js';
+import { baselineSummary, divergenceBaselineStatus, groupNew, type RenderExtras } from './baseline.js';
 import { countProperties, divergencesOf, formatDuration, formatSource, oneLine, propertyRows, publicTarget, type PropertyStatus } from './format.js';
 
 /** Escapes a plain-text table cell. */
@@ -34,7 +35,7 @@ const STATUS_MARK: Record<PropertyStatus, string> = {
   unknown: '❔ unknown',
 };
 
-export function renderMarkdown(report: RunReport): string {
+export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): string {
   const t = publicTarget(report.target);
   const counts = countProperties(report.properties);
   const out: string[] = [];
@@ -49,6 +50,12 @@ export function renderMarkdown(report: RunReport): string {
   out.push('');
   out.push(`Target ${mdCode(t.endpoint)} (${t.protocol}, ${mdCell(t.region)}); suites: ${report.suites.map(mdCell).join(', ') || '(none)'}.`);
   out.push('');
+  const b = extras.baseline;
+  if (b) {
+    const within = b.newDivergences.length === 0 && b.vanished.length === 0;
+    out.push(`${within ? '✅' : '❌'} Baseline: ${mdCell(baselineSummary(b))}.`);
+    out.push('');
+  }
 
   out.push('### Properties');
   out.push('');
@@ -75,14 +82,37 @@ export function renderMarkdown(report: RunReport): string {
   out.push('');
 
   if (report.divergences.length > 0) {
+    const statuses = divergenceBaselineStatus(report, b);
     out.push('### Divergences');
     out.push('');
-    out.push('| Id | Strictness | Grade | Summary | Source | Replay |');
-    out.push('| --- | --- | --- | --- | --- | --- |');
+    out.push(`| Id | Strictness | Grade |${b ? ' Baseline |' : ''} Summary | Source | Replay |`);
+    out.push(`| --- | --- | --- |${b ? ' --- |' : ''} --- | --- | --- |`);
     for (const d of report.divergences) {
+      const status = statuses.get(d);
+      const cell = b ? ` ${status === 'new' ? '❌ new' : 'acknowledged'} |` : '';
       out.push(
-        `| ${mdCode(d.id)} | ${mdCell(d.strictness)} | ${mdCell(d.grade)} | ${mdCell(d.summary)} | ${mdCell(formatSource(d.rule))} | ${mdCode(d.replay)} |`,
+        `| ${mdCode(d.id)} | ${mdCell(d.strictness)} | ${mdCell(d.grade)} |${cell} ${mdCell(d.summary)} | ${mdCell(formatSource(d.rule))} | ${mdCode(d.replay)} |`,
       );
+    }
+    out.push('');
+  }
+
+  if (b && (b.newDivergences.length > 0 || b.acknowledged.length > 0 || b.vanished.length > 0 || b.notRun.length > 0)) {
+    out.push('### Baseline');
+    out.push('');
+    out.push('| Status | Id | Scope | Occurrences | Reason / since |');
+    out.push('| --- | --- | --- | ---: | --- |');
+    for (const g of groupNew(b)) {
+      out.push(`| ❌ new | ${mdCode(g.first.id)} | ${mdCell(`${g.first.suite}/${g.property}`)} | ${g.occurrences} | not in the baseline |`);
+    }
+    for (const a of b.acknowledged) {
+      out.push(`| acknowledged | ${mdCode(a.entry.id)} | ${mdCell(`${a.entry.scope.suite}/${a.entry.scope.property}`)} | ${a.divergences.length} | ${mdCell(`${a.entry.reason} (since ${a.entry.since})`)} |`);
+    }
+    for (const e of b.vanished) {
+      out.push(`| ❌ vanished | ${mdCode(e.id)} | ${mdCell(`${e.scope.suite}/${e.scope.property}`)} | 0 | ${mdCell(`did not occur: remove it from the baseline (${e.reason}; since ${e.since})`)} |`);
+    }
+    for (const e of b.notRun) {
+      out.push(`| not run | ${mdCode(e.id)} | ${mdCell(`${e.scope.suite}/${e.scope.property}`)} | – | ${mdCell(e.reason)} |`);
     }
     out.push('');
   }

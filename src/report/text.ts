@@ -2,7 +2,9 @@
 // minimal timeline and replay command. Every value that came from a target is scrubbed of control
 // characters so a server cannot drive the terminal.
 import pc from 'picocolors';
+import type { BaselineComparison } from '../runner/baseline.js';
 import type { ReportedDivergence, RunReport } from '../runner/types.js';
+import { baselineSummary, divergenceBaselineStatus, groupNew, type DivergenceBaselineStatus, type RenderExtras } from './baseline.js';
 import {
   countProperties,
   divergencesOf,
@@ -18,7 +20,7 @@ import {
   type PropertyStatus,
 } from './format.js';
 
-export interface TextOptions {
+export interface TextOptions extends RenderExtras {
   /** ANSI colours; off unless asked for (files never get them). */
   color?: boolean;
   /** Longest op detail in the timeline, characters. */
@@ -42,6 +44,7 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
   out.push(`  started     ${oneLine(report.startedAt)}`);
   out.push(`  duration    ${formatDuration(report.durationMs)}`);
   out.push(`  verdict     ${verdictLabel(report.verdict, c)}`);
+  if (opts.baseline) out.push(`  baseline    ${baselineLabel(opts.baseline, c)}`);
   out.push('');
 
   out.push(c.bold(`Properties (${counts.total}: ${counts.passed} passed, ${counts.failed} failed, ${counts.error} error, ${counts.unknown} unknown)`));
@@ -51,12 +54,17 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
   for (const r of rows) out.push(propertyLine(report, r, nameWidth, c));
   out.push('');
 
+  const statuses = divergenceBaselineStatus(report, opts.baseline);
   if (report.divergences.length > 0) {
     out.push(c.bold(`Divergences (${report.divergences.length})`));
     report.divergences.forEach((d, i) => {
       out.push('');
-      out.push(...divergenceBlock(d, i + 1, maxDetail, c));
+      out.push(...divergenceBlock(d, i + 1, maxDetail, c, statuses.get(d)));
     });
+    out.push('');
+  }
+  if (opts.baseline) {
+    out.push(...baselineBlock(opts.baseline, c));
     out.push('');
   }
 
@@ -109,10 +117,11 @@ function propertyLine(report: RunReport, r: PropertyRow, width: number, c: Color
   return `  ${statusLabel(r.status, c)} ${name}  ${c.dim(stats)}${tail}`;
 }
 
-function divergenceBlock(d: ReportedDivergence, n: number, maxDetail: number, c: Colors): string[] {
+function divergenceBlock(d: ReportedDivergence, n: number, maxDetail: number, c: Colors, status?: DivergenceBaselineStatus): string[] {
   const lines: string[] = [];
   const grade = d.grade === 'definite' ? c.red(d.grade) : c.yellow(d.grade);
-  lines.push(`${c.bold(`${n}. ${oneLine(d.id)}`)}  [${d.strictness}, ${grade}]  ${c.dim(oneLine(`${d.suite}/${d.property}`))}`);
+  const mark = status === 'new' ? `  ${c.red(c.bold('NEW'))}` : status === 'acknowledged' ? `  ${c.dim('acknowledged')}` : '';
+  lines.push(`${c.bold(`${n}. ${oneLine(d.id)}`)}  [${d.strictness}, ${grade}]  ${c.dim(oneLine(`${d.suite}/${d.property}`))}${mark}`);
   lines.push(`   ${oneLine(d.summary)}`);
   if (d.impliedBy) lines.push(`   ${c.dim(`(explained by ${oneLine(d.impliedBy)})`)}`);
   const rule = ruleText(d.id);
@@ -147,6 +156,31 @@ function divergenceBlock(d: ReportedDivergence, n: number, maxDetail: number, c:
 }
 
 const label = (name: string): string => `${name}:`.padEnd(9);
+
+function baselineLabel(b: BaselineComparison, c: Colors): string {
+  const text = oneLine(baselineSummary(b));
+  return b.newDivergences.length === 0 && b.vanished.length === 0 ? c.green(text) : c.red(text);
+}
+
+/** New, acknowledged and vanished baseline entries, one line each. */
+function baselineBlock(b: BaselineComparison, c: Colors): string[] {
+  const lines = [c.bold(`Baseline of ${oneLine(b.target)} (${oneLine(baselineSummary(b))})`)];
+  const scope = (suite: string, property: string): string => c.dim(oneLine(`${suite}/${property}`));
+  for (const g of groupNew(b)) {
+    lines.push(`  ${c.red('NEW         ')} ${oneLine(g.first.id)}  ${scope(g.first.suite, g.property)}  ×${g.occurrences}`);
+  }
+  for (const a of b.acknowledged) {
+    lines.push(`  ${c.green('acknowledged')} ${oneLine(a.entry.id)}  ${scope(a.entry.scope.suite, a.entry.scope.property)}  ×${a.divergences.length}  ${c.dim(oneLine(`(${a.entry.reason}; since ${a.entry.since})`))}`);
+  }
+  for (const e of b.vanished) {
+    lines.push(`  ${c.red('VANISHED    ')} ${oneLine(e.id)}  ${scope(e.scope.suite, e.scope.property)}  ${c.dim('did not occur: remove it from the baseline')}`);
+  }
+  for (const e of b.notRun) {
+    lines.push(`  ${c.dim('not run     ')} ${oneLine(e.id)}  ${scope(e.scope.suite, e.scope.property)}`);
+  }
+  if (lines.length === 1) lines.push('  (empty baseline, nothing observed)');
+  return lines;
+}
 
 function summaryLine(report: RunReport, c: Colors): string {
   const ids = new Set(report.divergences.map((d) => d.id));

@@ -91,9 +91,12 @@ export const longPollScenario: fc.Arbitrary<Scenario> = fc.record({
  * counted from the receive (sqs-semantics.md 4.11).
  */
 export const visibilityCapScenario: fc.Arbitrary<Scenario> = fc
-  .record({ waitMs: fc.integer({ min: 1200, max: 2500 }), below: fc.integer({ min: 0, max: 4 }), above: fc.integer({ min: 1, max: 3 }) })
+  .record({ waitMs: fc.integer({ min: 1200, max: 2500 }), below: fc.integer({ min: 0, max: 4 }), above: fc.integer({ min: 2, max: 4 }) })
   .map(({ waitMs, below, above }): Scenario => {
+    // Over the cap by at least `above` seconds even if the wait were rounded down; within it by
+    // at least 2 s + `below` even if the wait were rounded up: both clear of any tolerance.
     const elapsed = Math.ceil(waitMs / 1000);
+    const elapsedFloor = Math.floor(waitMs / 1000);
     return {
       queue: { VisibilityTimeout: 2 },
       processes: [
@@ -102,7 +105,7 @@ export const visibilityCapScenario: fc.Arbitrary<Scenario> = fc
           { op: 'receive', attributes: 'none', waitSeconds: 1, visibilityTimeout: 5 },
           { op: 'sleep', ms: waitMs },
           // Over the cap: elapsed (≥ waitMs) + value > 43,200 s.
-          { op: 'changeVisibility', handle: { kind: 'latest' }, visibilityTimeout: 43_200 - elapsed + above },
+          { op: 'changeVisibility', handle: { kind: 'latest' }, visibilityTimeout: 43_200 - elapsedFloor + above },
           // Within the cap with a margin of `below` + 2 s for request latency.
           { op: 'changeVisibility', handle: { kind: 'latest' }, visibilityTimeout: 43_200 - elapsed - 2 - below },
           { op: 'changeVisibility', handle: { kind: 'latest' }, visibilityTimeout: 0 },

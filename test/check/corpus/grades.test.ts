@@ -26,6 +26,12 @@ describe('grades', () => {
     expect(graded(again(1000), 'visibility.redelivered-early')).toBe('definite');
   });
 
+  it('within 2ε is not a divergence: a receive ending 905 ms after a 1 s delayed send began', () => {
+    // Both windows are widened by ε = 50 ms, so up to 100 ms early is tolerated.
+    const h = history().create('q').at(0).send('p1', 'q', 'm-a', { id: 'A', delaySeconds: 1 }).at(900).receive('p2', 'q', [A('h1')]).build();
+    expect(verdict(h, 'typical').kind).toBe('conformant');
+  });
+
   it('delay.visible-early: 200 ms early is suspect, 1.5 s early is definite', () => {
     const early = (delaySeconds: number, ms: number) =>
       history().create('q').at(0).send('p1', 'q', 'm-a', { id: 'A', delaySeconds }).at(ms).receive('p2', 'q', [A('h1')]).build();

@@ -1,0 +1,253 @@
+// report.html: one run as a self-contained page (inline CSS, no scripts, no external assets; a
+// Content-Security-Policy that forbids both). Everything goes through the `html` tagged template,
+// which escapes every interpolated value unless it is already-built markup, so a server's answer
+// (a body, an error message, a queue URL) can never become markup.
+import type { ReportedDivergence, RunReport } from '../runner/types.js';
+import { baselineSummary, divergenceBaselineStatus, groupNew, type DivergenceBaselineStatus, type RenderExtras } from './baseline.js';
+import {
+  countProperties,
+  divergencesOf,
+  formatDuration,
+  formatSource,
+  propertyRows,
+  publicTarget,
+  ruleText,
+  scrub,
+  timeline,
+  type PropertyStatus,
+} from './format.js';
+import type { Op } from '../history/index.js';
+
+// ---------------------------------------------------------------------------------------------
+// Escaping
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text for an HTML text node or a double- or single-quoted attribute value: control characters and
+ * lone surrogates become visible `\uXXXX` (see `scrub`), then `& < > " '` become entities.
+ */
+export function escapeHtml(s: string): string {
+  return scrub(s).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+}
+
+/** Markup that is already safe (built by `html` or a constant of this file). */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+/** Trusted constant markup (never a value that came from a run). */
+export const rawHtml = (s: string): SafeHtml => new SafeHtml(s);
+
+function interpolate(v: unknown): string {
+  if (v instanceof SafeHtml) return v.value;
+  if (v === undefined || v === null || v === false) return '';
+  if (Array.isArray(v)) return v.map(interpolate).join('');
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  return escapeHtml(String(v));
+}
+
+/** Tagged template: literal parts are markup, every `${value}` is escaped (arrays are joined). */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  let out = strings[0] ?? '';
+  for (let i = 0; i < values.length; i++) out += interpolate(values[i]) + (strings[i + 1] ?? '');
+  return new SafeHtml(out);
+}
+
+/** A page: doctype, CSP that allows inline styles only, title, the kit's stylesheet and a body. */
+export function page(title: string, body: SafeHtml, extraCss = ''): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="sqs-conformance">
+<title>${title}</title>
+<style>${rawHtml(CSS + extraCss)}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`.value;
+}
+
+export const CSS = `
+:root { --ok:#1a7f37; --ok-bg:#dafbe1; --bad:#cf222e; --bad-bg:#ffebe9; --warn:#9a6700; --warn-bg:#fff8c5;
+  --muted:#57606a; --line:#d0d7de; --bg:#ffffff; --panel:#f6f8fa; --fg:#1f2328; --accent:#0969da; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 24px 32px 48px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--fg); background: var(--bg); }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 15px; margin: 0; }
+code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 12.5px; }
+pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; margin: 6px 0; }
+.meta { color: var(--muted); margin: 0 0 12px; }
+.meta span + span::before { content: " · "; }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; min-width: 140px; background: var(--panel); }
+.card .n { font-size: 22px; font-weight: 600; }
+.card .l { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; border: 1px solid transparent; white-space: nowrap; }
+.s-conformant, .s-passed, .s-within-baseline, .s-acknowledged, .s-ok { color: var(--ok); background: var(--ok-bg); border-color: #aceebb; }
+.s-divergent, .s-failed, .s-outside-baseline, .s-new, .s-vanished, .s-definite { color: var(--bad); background: var(--bad-bg); border-color: #ffcecb; }
+.s-unknown, .s-error, .s-suspect, .s-not-run { color: var(--warn); background: var(--warn-bg); border-color: #f5e0a0; }
+.s-typical, .s-guaranteed { color: var(--muted); background: var(--panel); border-color: var(--line); }
+table { border-collapse: collapse; width: 100%; margin: 8px 0; }
+th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
+th { background: var(--panel); font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.divergence { border: 1px solid var(--line); border-left: 4px solid var(--bad); border-radius: 6px; padding: 10px 14px; margin: 12px 0; }
+.divergence.acknowledged { border-left-color: var(--ok); }
+.divergence .head { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.divergence dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; }
+.divergence dt { color: var(--muted); }
+.divergence dd { margin: 0; }
+.why { margin: 6px 0; padding-left: 20px; }
+.lanes { margin: 8px 0 4px; border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; background: var(--panel); }
+.lane { display: flex; align-items: center; gap: 8px; height: 22px; }
+.lane .who { width: 64px; flex: none; color: var(--muted); font-size: 12px; text-align: right; overflow: hidden; text-overflow: ellipsis; }
+.lane .track { position: relative; flex: 1; height: 14px; border-bottom: 1px dashed var(--line); }
+.bar { position: absolute; top: 1px; height: 12px; min-width: 3px; border-radius: 3px; background: #8c959f; overflow: hidden; font-size: 10px; line-height: 12px; color: #fff; padding: 0 3px; white-space: nowrap; }
+.bar.ok { background: #2da44e; } .bar.fail { background: #cf222e; } .bar.info { background: #bf8700; }
+.axis { display: flex; justify-content: space-between; margin-left: 72px; color: var(--muted); font-size: 11px; }
+.ops td { font-size: 12px; }
+.muted { color: var(--muted); }
+.nowrap { white-space: nowrap; }
+footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
+`;
+
+// ---------------------------------------------------------------------------------------------
+// Pieces
+
+const STATUS_LABEL: Record<PropertyStatus, string> = { passed: 'passed', failed: 'failed', error: 'error', unknown: 'unknown' };
+
+export const badge = (cls: string, text: string): SafeHtml => html`<span class="badge s-${cls}">${text}</span>`;
+
+/** Bars per process: each invoke joined to its completion (a process has one call outstanding). */
+export function opLanes(ops: readonly Op[]): SafeHtml {
+  if (ops.length === 0) return html``;
+  const sorted = [...ops].sort((a, b) => a.time - b.time || a.index - b.index);
+  const origin = sorted[0]!.time;
+  const end = sorted.at(-1)!.time;
+  const span = Math.max(end - origin, 1e6);
+  type Bar = { start: number; end: number; f: string; type: Op['type'] | 'pending'; detail: string };
+  const lanes = new Map<string, Bar[]>();
+  const open = new Map<string, Bar>();
+  for (const op of sorted) {
+    const who = String(op.process);
+    const list = lanes.get(who) ?? [];
+    lanes.set(who, list);
+    if (op.type === 'invoke') {
+      const bar: Bar = { start: op.time, end: op.time, f: String(op.f), type: 'pending', detail: '' };
+      list.push(bar);
+      open.set(who, bar);
+    } else {
+      const bar = open.get(who) ?? (() => {
+        const b: Bar = { start: op.time, end: op.time, f: String(op.f), type: 'pending', detail: '' };
+        list.push(b);
+        return b;
+      })();
+      bar.end = op.time;
+      bar.type = op.type;
+      open.delete(who);
+    }
+  }
+  const pct = (ns: number): string => ((ns / span) * 100).toFixed(2);
+  const rows = [...lanes.entries()].map(([who, bars]) => {
+    const items = bars.map((b) => {
+      const left = pct(b.start - origin);
+      const width = pct(Math.max(0, b.end - b.start));
+      const ms = ((b.end - b.start) / 1e6).toFixed(1);
+      return html`<span class="bar ${b.type}" style="left:${rawHtml(left)}%;width:${rawHtml(width)}%" title="${`${b.f} ${b.type} (${ms} ms)`}">${b.f}</span>`;
+    });
+    return html`<div class="lane"><span class="who" title="${who}">${who}</span><span class="track">${items}</span></div>`;
+  });
+  return html`<div class="lanes">${rows}<div class="axis"><span>0 ms</span><span>${`${(span / 1e6).toFixed(1)} ms`}</span></div></div>`;
+}
+
+function divergenceSection(d: ReportedDivergence, n: number, status: DivergenceBaselineStatus | undefined): SafeHtml {
+  const rule = ruleText(d.id);
+  const rows = timeline(d.opRecords, 200);
+  const ops = rows.map(
+    (r) => html`<tr><td class="num nowrap">${r.at}</td><td>${r.process}</td><td>${r.f}</td><td>${badge(r.type === 'ok' ? 'ok' : r.type === 'fail' ? 'failed' : r.type === 'info' ? 'unknown' : 'typical', r.type)}</td><td class="mono">${r.detail}</td></tr>`,
+  );
+  return html`<section class="divergence${status === 'acknowledged' ? ' acknowledged' : ''}" id="d-${n}">
+<div class="head"><h3><code>${d.id}</code></h3>${badge(d.strictness, d.strictness)}${badge(d.grade, d.grade)}${status ? badge(status, status) : ''}<span class="muted">${`${d.suite}/${d.property}`}</span></div>
+<p>${d.summary}</p>
+<dl>
+${d.impliedBy ? html`<dt>explained by</dt><dd><code>${d.impliedBy}</code></dd>` : ''}
+${rule ? html`<dt>rule</dt><dd>${rule}</dd>` : ''}
+<dt>source</dt><dd>${formatSource(d.rule)}</dd>
+${d.queue !== undefined ? html`<dt>queue</dt><dd><code>${d.queue}</code></dd>` : ''}
+${d.messageId !== undefined ? html`<dt>message</dt><dd><code>${d.messageId}</code></dd>` : ''}
+</dl>
+${d.explanation.length > 0 ? html`<ol class="why">${d.explanation.map((e) => html`<li>${e}</li>`)}</ol>` : ''}
+${rows.length > 0 ? html`${opLanes(d.opRecords)}<table class="ops"><thead><tr><th class="num">at</th><th>process</th><th>operation</th><th>result</th><th>detail</th></tr></thead><tbody>${ops}</tbody></table>` : ''}
+<div>replay:</div><pre><code>${d.replay}</code></pre>
+</section>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run page
+
+export function renderHtml(report: RunReport, extras: RenderExtras = {}): string {
+  const t = publicTarget(report.target);
+  const counts = countProperties(report.properties);
+  const b = extras.baseline;
+  const statuses = divergenceBaselineStatus(report, b);
+  const ids = new Set(report.divergences.map((d) => d.id));
+
+  const propertyTable =
+    report.properties.length === 0
+      ? html`<p>No property ran.</p>`
+      : html`<table class="properties"><thead><tr><th>Suite</th><th>Property</th><th>Result</th><th class="num">Runs</th><th class="num">Shrinks</th><th class="num">Duration</th><th>Divergences / error</th><th>Replay</th></tr></thead><tbody>${propertyRows(report.properties).map((r) => {
+          const p = r.results[0]!;
+          const ds = r.status === 'failed' ? divergencesOf(report, p) : [];
+          const links = [...new Map(ds.map((d) => [d.id, report.divergences.indexOf(d) + 1])).entries()].map(
+            ([id, n]) => html`<a href="#d-${n}"><code>${id}</code></a> `,
+          );
+          const note =
+            r.status === 'error'
+              ? html`${p.error ?? ''}`
+              : r.status === 'unknown' && p.verdict?.kind === 'unknown'
+                ? html`${p.verdict.reason}`
+                : r.results.length > 1
+                  ? html`<span class="muted">${`${r.results.length} instances`}</span>`
+                  : html`${links}`;
+          return html`<tr data-status="${r.status}"><td>${r.suite}</td><td>${r.name}</td><td>${badge(r.status, STATUS_LABEL[r.status])}</td><td class="num">${r.runs}</td><td class="num">${r.shrinks}</td><td class="num nowrap">${formatDuration(r.durationMs)}</td><td>${note}</td><td>${r.status === 'passed' ? '' : html`<code>${p.replay}</code>`}</td></tr>`;
+        })}</tbody></table>`;
+
+  const baselineBlock = b
+    ? html`<h2>Baseline</h2>
+<p>${badge(b.newDivergences.length === 0 && b.vanished.length === 0 ? 'within-baseline' : 'outside-baseline', baselineSummary(b))}</p>
+<table class="baseline"><thead><tr><th>Status</th><th>Id</th><th>Scope</th><th class="num">Occurrences</th><th>Reason / since</th></tr></thead><tbody>
+${groupNew(b).map((g) => html`<tr><td>${badge('new', 'new')}</td><td><code>${g.first.id}</code></td><td>${`${g.first.suite}/${g.property}`}</td><td class="num">${g.occurrences}</td><td class="muted">not in the baseline</td></tr>`)}
+${b.acknowledged.map((a) => html`<tr><td>${badge('acknowledged', 'acknowledged')}</td><td><code>${a.entry.id}</code></td><td>${`${a.entry.scope.suite}/${a.entry.scope.property}`}</td><td class="num">${a.divergences.length}</td><td>${`${a.entry.reason} (since ${a.entry.since})`}</td></tr>`)}
+${b.vanished.map((e) => html`<tr><td>${badge('vanished', 'vanished')}</td><td><code>${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">0</td><td>${`did not occur: remove it from the baseline (${e.reason}; since ${e.since})`}</td></tr>`)}
+${b.notRun.map((e) => html`<tr><td>${badge('not-run', 'not run')}</td><td><code>${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">–</td><td>${e.reason}</td></tr>`)}
+</tbody></table>`
+    : '';
+
+  const body = html`<header>
+<h1>sqs-conformance: ${t.name} ${badge(report.verdict, report.verdict)}</h1>
+<p class="meta"><span><code>${t.endpoint}</code></span><span>${t.protocol}</span><span>${t.region}</span><span>${`seed ${report.seed}`}</span><span>${`strictness ${report.strictness}`}</span><span>${`suites ${report.suites.join(', ') || '(none)'}`}</span><span>${`started ${report.startedAt}`}</span></p>
+</header>
+<div class="cards">
+<div class="card"><div class="l">Verdict</div><div class="n">${report.verdict}</div></div>
+<div class="card"><div class="l">Scenarios passed</div><div class="n" id="passed">${`${counts.passed}/${counts.total}`}</div></div>
+<div class="card"><div class="l">Divergences</div><div class="n" id="divergences">${report.divergences.length}</div><div class="muted">${`${ids.size} distinct id${ids.size === 1 ? '' : 's'}`}</div></div>
+<div class="card"><div class="l">Errors / unknown</div><div class="n">${`${counts.error} / ${counts.unknown}`}</div></div>
+<div class="card"><div class="l">Duration</div><div class="n">${formatDuration(report.durationMs)}</div></div>
+</div>
+${baselineBlock}
+<h2>Properties</h2>
+${propertyTable}
+${report.divergences.length > 0 ? html`<h2>Divergences (${report.divergences.length})</h2>${report.divergences.map((d, i) => divergenceSection(d, i + 1, statuses.get(d)))}` : ''}
+<footer>Generated by sqs-conformance. Replay any divergence with the command under it.</footer>`;
+  return page(`sqs-conformance: ${t.name} — ${report.verdict}`, body);
+}

@@ -1,0 +1,215 @@
+// Baselines: per target, the divergences we observed and accept (DESIGN section 2: `{id, scope,
+// reason, since}`). PURE: parsing, comparison and update; reading and writing the file is the CLI's.
+//
+// A divergence matches an entry when the id is the same and the scope names its suite and its
+// property without the instance suffix (`visibility#3` → `visibility`). An entry *vanished* when
+// its property ran (at least one decided instance) and no divergence matched it, so a run of a
+// subset (`--suite`, `--replay`, `--properties`) never flags entries of properties it did not run.
+// A baseline holds what was observed, never what we hoped: `updateBaseline` writes the entries a
+// run saw, keeping the reasons people wrote for the ones already there.
+import type { PropertyResult, ReportedDivergence, RunReport } from './types.js';
+
+export const BASELINE_SCHEMA_VERSION = 1;
+
+export interface BaselineScope {
+  suite: string;
+  /** Property name without its instance suffix. */
+  property: string;
+}
+
+export interface BaselineEntry {
+  id: string;
+  scope: BaselineScope;
+  /** Why this divergence is accepted (or `observed <date>; investigate` until someone looks). */
+  reason: string;
+  /** Date (YYYY-MM-DD) the entry was first observed. */
+  since: string;
+}
+
+export interface Baseline {
+  schemaVersion: number;
+  target: string;
+  entries: BaselineEntry[];
+}
+
+export interface AcknowledgedDivergence {
+  entry: BaselineEntry;
+  /** The divergences of this run the entry covers (at least one). */
+  divergences: ReportedDivergence[];
+}
+
+export interface BaselineComparison {
+  target: string;
+  /** Divergences no entry covers. */
+  newDivergences: ReportedDivergence[];
+  /** Entries seen again, with the divergences they cover. */
+  acknowledged: AcknowledgedDivergence[];
+  /** Entries whose property ran but which did not occur. */
+  vanished: BaselineEntry[];
+  /** Entries whose property did not run (or could not be decided): not judged. */
+  notRun: BaselineEntry[];
+}
+
+export type BaselineResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The property name without its instance suffix (`visibility#3` → `visibility`). */
+export function propertyBase(property: string): string {
+  return property.replace(/#\d+$/, '');
+}
+
+const scopeKey = (id: string, suite: string, property: string): string => JSON.stringify([id, suite, propertyBase(property)]);
+const entryKey = (e: BaselineEntry): string => scopeKey(e.id, e.scope.suite, e.scope.property);
+const divergenceKey = (d: ReportedDivergence): string => scopeKey(d.id, d.suite, d.property);
+
+export function emptyBaseline(target: string): Baseline {
+  return { schemaVersion: BASELINE_SCHEMA_VERSION, target, entries: [] };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** Validates a parsed baseline file; every problem names where it is. */
+export function validateBaseline(data: unknown, where = 'baseline'): BaselineResult<Baseline> {
+  if (!isObject(data)) return { ok: false, error: `${where}: not a JSON object` };
+  if (data.schemaVersion !== BASELINE_SCHEMA_VERSION) {
+    return { ok: false, error: `${where}: schemaVersion must be ${BASELINE_SCHEMA_VERSION}, got ${JSON.stringify(data.schemaVersion)}` };
+  }
+  if (!nonEmpty(data.target)) return { ok: false, error: `${where}: "target" must be a target name` };
+  if (!Array.isArray(data.entries)) return { ok: false, error: `${where}: "entries" must be an array` };
+  const entries: BaselineEntry[] = [];
+  const seen = new Set<string>();
+  for (const [i, raw] of data.entries.entries()) {
+    const at = `${where}: entries[${i}]`;
+    if (!isObject(raw)) return { ok: false, error: `${at} is not an object` };
+    if (!nonEmpty(raw.id)) return { ok: false, error: `${at}: "id" must be a divergence id` };
+    if (!isObject(raw.scope) || !nonEmpty(raw.scope.suite) || !nonEmpty(raw.scope.property)) {
+      return { ok: false, error: `${at}: "scope" must be { "suite": …, "property": … }` };
+    }
+    if (/#\d+$/.test(raw.scope.property)) return { ok: false, error: `${at}: scope.property names a property, not an instance (drop the #N)` };
+    if (!nonEmpty(raw.reason)) return { ok: false, error: `${at}: "reason" must say why the divergence is accepted` };
+    if (typeof raw.since !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.since)) return { ok: false, error: `${at}: "since" must be a date YYYY-MM-DD` };
+    const entry: BaselineEntry = { id: raw.id, scope: { suite: raw.scope.suite, property: raw.scope.property }, reason: raw.reason, since: raw.since };
+    const key = entryKey(entry);
+    if (seen.has(key)) return { ok: false, error: `${at}: duplicate entry ${entry.id} for ${entry.scope.suite}/${entry.scope.property}` };
+    seen.add(key);
+    entries.push(entry);
+  }
+  return { ok: true, value: { schemaVersion: BASELINE_SCHEMA_VERSION, target: data.target, entries } };
+}
+
+export function parseBaseline(text: string, where = 'baseline'): BaselineResult<Baseline> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `${where}: not valid JSON (${(e as Error).message})` };
+  }
+  return validateBaseline(data, where);
+}
+
+function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
+  return (
+    a.scope.suite.localeCompare(b.scope.suite, 'en') ||
+    a.scope.property.localeCompare(b.scope.property, 'en') ||
+    a.id.localeCompare(b.id, 'en')
+  );
+}
+
+/** Stable file text: entries sorted by suite, property, id; fields in a fixed order. */
+export function serializeBaseline(b: Baseline): string {
+  const out: Baseline = {
+    schemaVersion: b.schemaVersion,
+    target: b.target,
+    entries: [...b.entries]
+      .sort(compareEntries)
+      .map((e) => ({ id: e.id, scope: { suite: e.scope.suite, property: e.scope.property }, reason: e.reason, since: e.since })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** A property instance that ran to a verdict (not an environment error or an undecided check). */
+function decided(p: PropertyResult): boolean {
+  return p.error === undefined && p.verdict?.kind !== 'unknown';
+}
+
+/** `suite\0property` of every property with at least one decided instance in the report. */
+function ranScopes(report: RunReport): Set<string> {
+  const s = new Set<string>();
+  for (const p of report.properties) if (decided(p)) s.add(`${p.suite}\u0000${propertyBase(p.property)}`);
+  return s;
+}
+
+export function compareWithBaseline(report: RunReport, baseline: Baseline): BaselineComparison {
+  const byKey = new Map<string, BaselineEntry>();
+  for (const e of baseline.entries) byKey.set(entryKey(e), e);
+  const hits = new Map<string, ReportedDivergence[]>();
+  const newDivergences: ReportedDivergence[] = [];
+  for (const d of report.divergences) {
+    const key = divergenceKey(d);
+    if (byKey.has(key)) {
+      const list = hits.get(key) ?? [];
+      list.push(d);
+      hits.set(key, list);
+    } else {
+      newDivergences.push(d);
+    }
+  }
+  const ran = ranScopes(report);
+  const acknowledged: AcknowledgedDivergence[] = [];
+  const vanished: BaselineEntry[] = [];
+  const notRun: BaselineEntry[] = [];
+  for (const e of [...baseline.entries].sort(compareEntries)) {
+    const found = hits.get(entryKey(e));
+    if (found) acknowledged.push({ entry: e, divergences: found });
+    else if (ran.has(`${e.scope.suite}\u0000${e.scope.property}`)) vanished.push(e);
+    else notRun.push(e);
+  }
+  return { target: baseline.target, newDivergences, acknowledged, vanished, notRun };
+}
+
+/** True when nothing new occurred and nothing listed vanished. */
+export function withinBaseline(c: BaselineComparison): boolean {
+  return c.newDivergences.length === 0 && c.vanished.length === 0;
+}
+
+/** The reason a new entry gets: what we know is only that we saw it. */
+export function observedReason(date: string): string {
+  return `observed ${date}; investigate`;
+}
+
+/**
+ * The baseline rewritten from what the run observed: one entry per (id, suite, property) seen,
+ * keeping the reason and date of entries already there; entries that vanished are dropped;
+ * entries of properties the run did not decide stay as they were (the run says nothing about them).
+ * `date` is YYYY-MM-DD (the caller's clock).
+ */
+export function updateBaseline(report: RunReport, previous: Baseline | undefined, date: string): Baseline {
+  const base = previous ?? emptyBaseline(report.target.name);
+  const c = compareWithBaseline(report, base);
+  const entries: BaselineEntry[] = [...c.notRun, ...c.acknowledged.map((a) => a.entry)];
+  const added = new Set<string>();
+  for (const d of c.newDivergences) {
+    const key = divergenceKey(d);
+    if (added.has(key)) continue;
+    added.add(key);
+    entries.push({ id: d.id, scope: { suite: d.suite, property: propertyBase(d.property) }, reason: observedReason(date), since: date });
+  }
+  return { schemaVersion: BASELINE_SCHEMA_VERSION, target: previous?.target ?? report.target.name, entries: entries.sort(compareEntries) };
+}
+
+/** Counts for summaries: distinct new (id, scope) pairs, acknowledged entries, vanished entries. */
+export function baselineCounts(c: BaselineComparison): { new: number; newOccurrences: number; acknowledged: number; vanished: number; notRun: number } {
+  return {
+    new: new Set(c.newDivergences.map(divergenceKey)).size,
+    newOccurrences: c.newDivergences.length,
+    acknowledged: c.acknowledged.length,
+    vanished: c.vanished.length,
+    notRun: c.notRun.length,
+  };
+}
+
+/** Whether each divergence of the report is new or acknowledged (same order as report.divergences). */
+export function divergenceStatuses(report: RunReport, c: BaselineComparison): Array<'new' | 'acknowledged'> {
+  const fresh = new Set(c.newDivergences);
+  return report.divergences.map((d) => (fresh.has(d) ? 'new' : 'acknowledged'));
+}

@@ -1,0 +1,382 @@
+// The matrix: the same suites against every peer, one scoreboard. `runMatrix` starts, runs and stops
+// each target (a few at a time; a target that fails to start or to run becomes an error row, never
+// a crash); `buildScoreboard` turns the results into the numbers the scoreboard shows (PURE).
+// Starting and running are injected, so this file does not load the SDK or any launcher.
+import { CATALOG } from '../catalog/index.js';
+import type { Grade } from '../check/types.js';
+import type { Strictness } from '../spec/types.js';
+import { compareWithBaseline, emptyBaseline, propertyBase, withinBaseline, type Baseline, type BaselineComparison, type BaselineEntry } from './baseline.js';
+import type { PropertyResult, ReportedDivergence, RunReport } from './types.js';
+
+export const SCOREBOARD_SCHEMA_VERSION = 1;
+
+/** What happened to one target. */
+export interface MatrixTargetResult {
+  name: string;
+  /** The run's report (absent when the target did not start or the run threw). */
+  report?: RunReport;
+  /** Why there is no report (one line). */
+  error?: string;
+  /** Start + run + stop, ms. */
+  durationMs: number;
+}
+
+export type MatrixEvent =
+  | { kind: 'starting'; target: string }
+  | { kind: 'started'; target: string }
+  | { kind: 'finished'; target: string; result: MatrixTargetResult }
+  | { kind: 'warning'; target: string; text: string };
+
+export interface MatrixHooks<T extends { stop(): Promise<void> }> {
+  start(name: string): Promise<T>;
+  run(name: string, target: T): Promise<RunReport>;
+  onEvent?(e: MatrixEvent): void;
+  signal?: AbortSignal;
+  /** Milliseconds, for durations (default Date.now). */
+  now?(): number;
+}
+
+/** An endpoint without user info, query or fragment: the scoreboard never shows credentials. */
+function withoutUserInfo(endpoint: string): string {
+  try {
+    const u = new URL(endpoint);
+    return `${u.protocol}//${u.host}${u.pathname}`.replace(/\/$/, '');
+  } catch {
+    return endpoint.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1').replace(/[?#].*$/, '');
+  }
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+/**
+ * Runs every target, at most `parallel` at once, each started, run and stopped in turn. Results come
+ * back in the order of `targets`. Never throws for a target's failure.
+ */
+export async function runMatrix<T extends { stop(): Promise<void> }>(targets: readonly string[], parallel: number, hooks: MatrixHooks<T>): Promise<MatrixTargetResult[]> {
+  const now = hooks.now ?? Date.now;
+  const emit = hooks.onEvent ?? (() => {});
+  const results: MatrixTargetResult[] = new Array(targets.length);
+  let next = 0;
+  const one = async (name: string): Promise<MatrixTargetResult> => {
+    const t0 = now();
+    if (hooks.signal?.aborted) return { name, error: 'interrupted before it started', durationMs: 0 };
+    emit({ kind: 'starting', target: name });
+    let target: T;
+    try {
+      target = await hooks.start(name);
+    } catch (e) {
+      return { name, error: `did not start: ${messageOf(e)}`, durationMs: now() - t0 };
+    }
+    emit({ kind: 'started', target: name });
+    let result: MatrixTargetResult;
+    try {
+      const report = await hooks.run(name, target);
+      result = { name, report, durationMs: 0 };
+    } catch (e) {
+      result = { name, error: `the run failed: ${messageOf(e)}`, durationMs: 0 };
+    }
+    try {
+      await target.stop();
+    } catch (e) {
+      emit({ kind: 'warning', target: name, text: `stopping failed: ${messageOf(e)}` });
+    }
+    result.durationMs = now() - t0;
+    return result;
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(parallel, targets.length)) }, async () => {
+    while (next < targets.length) {
+      const i = next++;
+      const name = targets[i]!;
+      const r = await one(name);
+      results[i] = r;
+      emit({ kind: 'finished', target: name, result: r });
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoreboard (the numbers; src/report renders them)
+
+export type TargetStatus = 'conformant' | 'divergent' | 'within-baseline' | 'outside-baseline' | 'unknown' | 'error';
+
+export interface ScenarioCounts {
+  passed: number;
+  total: number;
+  failed: number;
+  error: number;
+  unknown: number;
+}
+
+export interface ScoreboardProperty extends ScenarioCounts {
+  suite: string;
+  property: string;
+  /** Distinct divergence ids seen in this property, in catalogue order. */
+  divergenceIds: string[];
+}
+
+export interface ScoreboardArea {
+  /** Catalogue area (`lifecycle`, `validation`, …) or `uncatalogued`. */
+  area: string;
+  divergenceIds: string[];
+  occurrences: number;
+}
+
+export interface ScoreboardDivergence {
+  id: string;
+  area: string;
+  summary: string;
+  strictness: Strictness;
+  grades: Grade[];
+  /** Reported divergences with this id. */
+  occurrences: number;
+  /** Property instances (scenarios) that showed it. */
+  scenarios: number;
+  /** `suite/property` scopes it occurred in. */
+  scopes: string[];
+  /** One command that replays it (the first scope's first instance). */
+  replay: string;
+  /** With baselines: `new` when any occurrence is not covered by an entry. */
+  baseline?: 'new' | 'acknowledged';
+}
+
+export interface ScoreboardBaseline {
+  /** The baseline file, relative to where the command ran (absent: none existed, everything is new). */
+  file?: string;
+  within: boolean;
+  counts: { new: number; acknowledged: number; vanished: number; notRun: number };
+  vanished: BaselineEntry[];
+}
+
+export interface ScoreboardTarget {
+  name: string;
+  status: TargetStatus;
+  /** Counts toward a passing matrix: conformant, or within its baseline. */
+  ok: boolean;
+  error?: string;
+  endpoint?: string;
+  protocol?: 'json' | 'query';
+  strictness?: Strictness;
+  verdict?: RunReport['verdict'];
+  durationMs: number;
+  scenarios: ScenarioCounts;
+  properties: ScoreboardProperty[];
+  areas: ScoreboardArea[];
+  divergences: ScoreboardDivergence[];
+  /** Occurrences of divergences (sum over `divergences`). */
+  divergenceCount: number;
+  baseline?: ScoreboardBaseline;
+  /** Report files of this target, relative to the scoreboard's folder. */
+  reports: Record<string, string>;
+}
+
+export interface Scoreboard {
+  schemaVersion: number;
+  generatedAt: string;
+  seed: number;
+  suites: string[];
+  /** Wall time of the whole matrix, ms. */
+  wallTimeMs: number;
+  parallel: number;
+  /** Whether targets were judged against baselines. */
+  baselines: boolean;
+  /** Every target ok. */
+  ok: boolean;
+  /** Row order of the per-property table: every `suite/property` any target ran. */
+  properties: Array<{ suite: string; property: string }>;
+  /** Catalogue areas with at least one divergence on some target, in catalogue order. */
+  areas: string[];
+  targets: ScoreboardTarget[];
+}
+
+export interface ScoreboardInput {
+  results: readonly MatrixTargetResult[];
+  seed: number;
+  suites: readonly string[];
+  generatedAt: string;
+  wallTimeMs: number;
+  parallel: number;
+  /** Per target, the comparison with its baseline (only when judged against baselines). */
+  comparisons?: ReadonlyMap<string, BaselineComparison>;
+  /** Per target, the baseline file shown in the scoreboard. */
+  baselineFiles?: ReadonlyMap<string, string>;
+  /** Per target, its report files relative to the scoreboard's folder. */
+  reportFiles?: (target: string) => Record<string, string>;
+}
+
+function status(p: PropertyResult): keyof Omit<ScenarioCounts, 'total'> {
+  if (p.error !== undefined) return 'error';
+  if (p.passed) return 'passed';
+  if (p.verdict?.kind === 'unknown') return 'unknown';
+  return 'failed';
+}
+
+const emptyCounts = (): ScenarioCounts => ({ passed: 0, total: 0, failed: 0, error: 0, unknown: 0 });
+
+/** Catalogue order of ids (rank), uncatalogued ids last, alphabetically. */
+function byCatalogue(a: string, b: string): number {
+  const ra = CATALOG.get(a)?.rank ?? Number.MAX_SAFE_INTEGER;
+  const rb = CATALOG.get(b)?.rank ?? Number.MAX_SAFE_INTEGER;
+  return ra - rb || a.localeCompare(b, 'en');
+}
+
+const AREA_ORDER = ['lifecycle', 'receive', 'attributes', 'validation', 'errors'];
+const areaOf = (id: string): string => CATALOG.get(id)?.area ?? 'uncatalogued';
+const areaRank = (a: string): number => (AREA_ORDER.includes(a) ? AREA_ORDER.indexOf(a) : AREA_ORDER.length);
+const byArea = (a: string, b: string): number => areaRank(a) - areaRank(b) || a.localeCompare(b, 'en');
+const byProperty = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+
+function divergenceRows(report: RunReport, comparison: BaselineComparison | undefined): ScoreboardDivergence[] {
+  const fresh = new Set(comparison?.newDivergences ?? []);
+  const groups = new Map<string, ReportedDivergence[]>();
+  for (const d of report.divergences) {
+    const list = groups.get(d.id) ?? [];
+    list.push(d);
+    groups.set(d.id, list);
+  }
+  return [...groups.keys()].sort(byCatalogue).map((id) => {
+    const list = groups.get(id)!;
+    // The replay of the first instance (property, then instance number) with the shortest command.
+    const first = [...list].sort((a, b) => byProperty(`${a.suite}/${a.property}`, `${b.suite}/${b.property}`) || a.replay.length - b.replay.length)[0]!;
+    const row: ScoreboardDivergence = {
+      id,
+      area: areaOf(id),
+      summary: CATALOG.get(id)?.summary ?? first.summary,
+      strictness: first.strictness,
+      grades: [...new Set(list.map((d) => d.grade))].sort(),
+      occurrences: list.length,
+      scenarios: new Set(list.map((d) => `${d.suite}/${d.property}`)).size,
+      scopes: [...new Set(list.map((d) => `${d.suite}/${propertyBase(d.property)}`))].sort(byProperty),
+      replay: first.replay,
+    };
+    if (comparison) row.baseline = list.some((d) => fresh.has(d)) ? 'new' : 'acknowledged';
+    return row;
+  });
+}
+
+function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTarget {
+  const judged = input.comparisons !== undefined;
+  const comparison = input.comparisons?.get(r.name);
+  const reports = input.reportFiles?.(r.name) ?? {};
+  const file = input.baselineFiles?.get(r.name);
+  if (!r.report) {
+    const row: ScoreboardTarget = {
+      name: r.name,
+      status: 'error',
+      ok: false,
+      error: r.error ?? 'no report',
+      durationMs: r.durationMs,
+      scenarios: emptyCounts(),
+      properties: [],
+      areas: [],
+      divergences: [],
+      divergenceCount: 0,
+      reports: {},
+    };
+    return row;
+  }
+  const report = r.report;
+  const scenarios = emptyCounts();
+  const props = new Map<string, ScoreboardProperty>();
+  for (const p of report.properties) {
+    const s = status(p);
+    scenarios.total += 1;
+    scenarios[s] += 1;
+    const base = propertyBase(p.property);
+    const key = `${p.suite}/${base}`;
+    let row = props.get(key);
+    if (!row) {
+      row = { suite: p.suite, property: base, ...emptyCounts(), divergenceIds: [] };
+      props.set(key, row);
+    }
+    row.total += 1;
+    row[s] += 1;
+  }
+  for (const d of report.divergences) {
+    const row = props.get(`${d.suite}/${propertyBase(d.property)}`);
+    if (row && !row.divergenceIds.includes(d.id)) row.divergenceIds.push(d.id);
+  }
+  for (const row of props.values()) row.divergenceIds.sort(byCatalogue);
+
+  const areas = new Map<string, ScoreboardArea>();
+  for (const d of report.divergences) {
+    const area = areaOf(d.id);
+    const a = areas.get(area) ?? { area, divergenceIds: [], occurrences: 0 };
+    a.occurrences += 1;
+    if (!a.divergenceIds.includes(d.id)) a.divergenceIds.push(d.id);
+    areas.set(area, a);
+  }
+  for (const a of areas.values()) a.divergenceIds.sort(byCatalogue);
+
+  const divergences = divergenceRows(report, comparison);
+  let st: TargetStatus;
+  let ok: boolean;
+  if (judged) {
+    const within = comparison ? withinBaseline(comparison) : report.divergences.length === 0;
+    if (!within) [st, ok] = ['outside-baseline', false];
+    else if (report.verdict === 'unknown') [st, ok] = ['unknown', false];
+    else [st, ok] = ['within-baseline', true];
+  } else {
+    st = report.verdict;
+    ok = report.verdict === 'conformant';
+  }
+  const row: ScoreboardTarget = {
+    name: r.name,
+    status: st,
+    ok,
+    endpoint: withoutUserInfo(report.target.endpoint),
+    protocol: report.target.protocol,
+    strictness: report.strictness,
+    verdict: report.verdict,
+    durationMs: r.durationMs,
+    scenarios,
+    properties: [...props.values()].sort((a, b) => byProperty(`${a.suite}/${a.property}`, `${b.suite}/${b.property}`)),
+    areas: [...areas.values()].sort((a, b) => byArea(a.area, b.area)),
+    divergences,
+    divergenceCount: report.divergences.length,
+    reports,
+  };
+  if (comparison) {
+    const fresh = new Set(comparison.newDivergences.map((d) => JSON.stringify([d.id, d.suite, propertyBase(d.property)])));
+    row.baseline = {
+      within: withinBaseline(comparison),
+      counts: { new: fresh.size, acknowledged: comparison.acknowledged.length, vanished: comparison.vanished.length, notRun: comparison.notRun.length },
+      vanished: comparison.vanished.map((e) => ({ id: e.id, scope: { ...e.scope }, reason: e.reason, since: e.since })),
+    };
+    if (file !== undefined) row.baseline.file = file;
+  }
+  return row;
+}
+
+export function buildScoreboard(input: ScoreboardInput): Scoreboard {
+  const targets = input.results.map((r) => targetRow(r, input));
+  const properties = new Map<string, { suite: string; property: string }>();
+  for (const t of targets) for (const p of t.properties) properties.set(`${p.suite}/${p.property}`, { suite: p.suite, property: p.property });
+  const areas = new Set<string>();
+  for (const t of targets) for (const a of t.areas) areas.add(a.area);
+  return {
+    schemaVersion: SCOREBOARD_SCHEMA_VERSION,
+    generatedAt: input.generatedAt,
+    seed: input.seed,
+    suites: [...input.suites],
+    wallTimeMs: input.wallTimeMs,
+    parallel: input.parallel,
+    baselines: input.comparisons !== undefined,
+    ok: targets.every((t) => t.ok),
+    properties: [...properties.entries()].sort(([a], [b]) => byProperty(a, b)).map(([, v]) => v),
+    areas: [...areas].sort(byArea),
+    targets,
+  };
+}
+
+/** Compares every target that produced a report with its baseline (a missing one is empty). */
+export function compareAll(results: readonly MatrixTargetResult[], baselines: ReadonlyMap<string, Baseline>): Map<string, BaselineComparison> {
+  const out = new Map<string, BaselineComparison>();
+  for (const r of results) {
+    if (!r.report) continue;
+    const b = baselines.get(r.name) ?? emptyBaseline(r.name);
+    out.set(r.name, compareWithBaseline(r.report, b));
+  }
+  return out;
+}
