@@ -4,6 +4,8 @@
 // fast-xml-parser. Reports show the target's name, endpoint (without user info), protocol and
 // region, never credentials. Writing files is the CLI's job.
 import type { RunReport } from '../runner/types.js';
+import type { RenderExtras } from './baseline.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -13,6 +15,9 @@ export { renderText, type TextOptions } from './text.js';
 export { renderJson, toJsonReport, type JsonReport, type JsonDivergence, type JsonProperty } from './json.js';
 export { renderJunit, xmlSafe } from './junit.js';
 export { renderMarkdown, mdCell, mdCode } from './markdown.js';
+export { renderHtml, escapeHtml, html, rawHtml, SafeHtml } from './html.js';
+export { renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown } from './scoreboard.js';
+export { baselineSummary, toJsonBaseline, type JsonBaseline, type RenderExtras } from './baseline.js';
 export {
   compactFields,
   countProperties,
@@ -33,16 +38,17 @@ export {
   type TimelineRow,
 } from './format.js';
 
-export type ReportKind = 'text' | 'json' | 'junit' | 'md';
+export type ReportKind = 'text' | 'json' | 'junit' | 'md' | 'html';
 
-export const REPORT_KINDS: readonly ReportKind[] = ['text', 'json', 'junit', 'md'];
+export const REPORT_KINDS: readonly ReportKind[] = ['text', 'json', 'junit', 'md', 'html'];
 
-/** Every renderer without options (text without colour, as written to a file). */
-export const renderers: Record<ReportKind, (report: RunReport) => string> = {
-  text: (r) => renderText(r, { color: false }),
-  json: renderJson,
-  junit: renderJunit,
-  md: renderMarkdown,
+/** Every renderer (text without colour, as written to a file); `extras` adds the baseline comparison. */
+export const renderers: Record<ReportKind, (report: RunReport, extras?: RenderExtras) => string> = {
+  text: (r, extras) => renderText(r, { ...extras, color: false }),
+  json: (r, extras) => renderJson(r, extras),
+  junit: (r) => renderJunit(r),
+  md: (r, extras) => renderMarkdown(r, extras),
+  html: (r, extras) => renderHtml(r, extras),
 };
 
 /** File name of each report kind under the output folder. */
@@ -51,6 +57,7 @@ export const REPORT_FILES: Record<ReportKind, string> = {
   json: 'report.json',
   junit: 'report.junit.xml',
   md: 'report.md',
+  html: 'report.html',
 };
 
 export function isReportKind(s: string): s is ReportKind {

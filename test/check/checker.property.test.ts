@@ -122,10 +122,15 @@ const mutations: Mutation[] = [
     expect: ['message.lost', 'receive.empty-while-visible', 'receive.long-poll-returned-early'],
     apply(h0) {
       const h = clone(h0);
-      const r = oks(h, 'ReceiveMessage').find((o) => o.process === 'drain' && messagesOf(o).length > 0);
+      // Only a message nobody tried to delete: a stale-handle delete may legitimately have removed it.
+      const handlesOf = new Map<string, string[]>();
+      for (const r of oks(h, 'ReceiveMessage')) for (const m of messagesOf(r)) handlesOf.set(String(m.MessageId), [...(handlesOf.get(String(m.MessageId)) ?? []), String(m.ReceiptHandle)]);
+      const deleted = new Set(h.ops.filter((o) => o.type === 'invoke' && o.f === 'DeleteMessage').map((o) => String((o.value as Record<string, unknown>).ReceiptHandle)));
+      const untouched = (m: Record<string, unknown>) => !(handlesOf.get(String(m.MessageId)) ?? []).some((x) => deleted.has(x));
+      const r = oks(h, 'ReceiveMessage').find((o) => o.process === 'drain' && messagesOf(o).some(untouched));
       if (!r) return undefined;
       const list = messagesOf(r);
-      list.shift();
+      list.splice(list.findIndex(untouched), 1);
       if (list.length === 0) delete (r.value as Record<string, unknown>).Messages;
       return h;
     },

@@ -21,7 +21,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Pinned so CI is reproducible (awscli 1.46.3 requires botocore 1.44.8, as boto3 1.44.8 does). */
+/** Pinned so CI is reproducible (awscli 1.x carries its own botocore inside). */
 export const PYTHON_PACKAGES = ['boto3==1.44.8', 'awscli==1.46.3'] as const;
 
 /** The repository root (test/support in sources, dist/test/support when built). */
