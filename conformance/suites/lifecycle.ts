@@ -1,6 +1,7 @@
 // The lifecycle suite: send, receive, visibility timeout, delete, delay, long polling, retention
 // and parameter limits on standard queues (../shared/reference/sqs-semantics.md sections 4-7).
 import {
+  bodyScenario,
   delayScenario,
   longPollScenario,
   retentionScenario,
@@ -19,6 +20,7 @@ export const lifecycle: SuiteDefinition = {
     { name: 'long-poll', runs: 3, arbitrary: longPollScenario, description: 'Long polls wake as soon as a message is visible and wait their full time otherwise.' },
     { name: 'visibility-cap', runs: 1, arbitrary: visibilityCapScenario, description: 'ChangeMessageVisibility within and beyond the 12-hour cap counted from the receive.' },
     { name: 'retention', runs: 1, arbitrary: retentionScenario, description: 'Messages survive until the 60 s minimum retention and are gone soon after, in flight or not.' },
+    { name: 'body', runs: 2, arbitrary: bodyScenario, description: 'Bodies with tabs, line breaks, XML-special text and characters from every allowed plane come back byte-exact with the right MD5.' },
     { name: 'validation', runs: 4, arbitrary: validationScenario, description: 'Requests at and just past documented limits fail with the exact AWS error.' },
   ],
 };

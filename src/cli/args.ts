@@ -27,12 +27,17 @@ export interface RunCliOptions {
   color: boolean;
   /** Undefined: the target module's default (the repository's git-ignored `.peers`). */
   workDir?: string;
+  /** `--baseline FILE`: judge the run against this baseline. */
+  baseline?: string;
+  /** `--update-baseline`: rewrite the baseline from what the run observed. */
+  updateBaseline?: boolean;
 }
 
 export type CliCommand =
   | { kind: 'run'; options: RunCliOptions }
   | { kind: 'suites' }
   | { kind: 'serve'; options: ServeCliOptions }
+  | { kind: 'matrix'; options: MatrixCliOptions }
   /** Help or version text for stdout; exit 0. */
   | { kind: 'print'; text: string }
   /** A usage error: one line, exit 2. */
@@ -159,6 +164,8 @@ export interface RawRunOptions {
   shrinkBudget?: string;
   workDir?: string;
   color?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
 }
 
 /** Validates raw `run` options; the first problem found is the error. */
@@ -238,6 +245,14 @@ export function validateRunOptions(raw: RawRunOptions): Result<RunCliOptions> {
     if (!r.ok) return r;
     o.timeBudgetMs = r.value * 1000;
   }
+  if (raw.baseline !== undefined) {
+    if (raw.baseline.trim() === '') return err('--baseline needs a file');
+    o.baseline = raw.baseline;
+  }
+  if (raw.updateBaseline === true) {
+    if (o.baseline === undefined) return err('--update-baseline needs --baseline FILE (the file to rewrite)');
+    o.updateBaseline = true;
+  }
   return ok(o);
 }
 
@@ -312,7 +327,7 @@ export function resolveSuites(options: Pick<RunCliOptions, 'suites' | 'replay'>,
 interface Sink {
   out: string;
   err: string;
-  command?: { name: 'run'; opts: RawRunOptions } | { name: 'suites' } | { name: 'serve'; opts: RawServeOptions };
+  command?: { name: 'run'; opts: RawRunOptions } | { name: 'suites' } | { name: 'serve'; opts: RawServeOptions } | { name: 'matrix'; opts: RawMatrixOptions };
 }
 
 /** Appends repeated values: `--suite a --suite b` is `a,b`. */
@@ -361,8 +376,29 @@ export function buildProgram(version: string, sink: Sink): Command {
     .addOption(new Option('--shrink-budget <seconds>', 'time allowed for shrinking a counterexample'))
     .addOption(new Option('--work-dir <dir>', 'folder for launcher installs and logs (default: .peers in the package)'))
     .addOption(new Option('--no-color', 'no colours in the terminal report'))
+    .addOption(new Option('--baseline <file>', 'judge against this baseline: exit 1 on a new divergence or a listed one that vanished'))
+    .addOption(new Option('--update-baseline', 'rewrite the --baseline file from what this run observed'))
     .action((opts: RawRunOptions) => {
       sink.command = { name: 'run', opts };
+    });
+
+  program
+    .command('matrix')
+    .description('run the suites against every peer (all launchers) and write one scoreboard')
+    .addOption(new Option('--targets <names>', 'launchers to run, comma-separated (default: all)').argParser(collect))
+    .addOption(new Option('--suite <names>', 'suites to run, comma-separated (default: all)').argParser(collect))
+    .addOption(new Option('--seed <n>', 'fast-check seed for every target (default: random, printed)'))
+    .addOption(new Option('--runs <n>', 'scenarios per property (default: per suite)'))
+    .addOption(new Option('--concurrency <k>', `scenarios run at once within a target (default ${DEFAULTS.concurrency})`))
+    .addOption(new Option('--parallel <n>', 'targets run at once (default: one per core, at most 4)'))
+    .addOption(new Option('--strictness <level>', 'guaranteed or typical (default: each target profile’s)'))
+    .addOption(new Option('--shrink-budget <seconds>', 'time allowed for shrinking a counterexample'))
+    .addOption(new Option('--out <dir>', `folder for the scoreboard and per-target reports (default ${MATRIX_DEFAULTS.out})`))
+    .addOption(new Option('--baselines <dir>', 'judge each target against <dir>/<target>.json'))
+    .addOption(new Option('--update-baselines', 'rewrite <dir>/<target>.json from what was observed (default dir conformance/baselines)'))
+    .addOption(new Option('--work-dir <dir>', 'folder for launcher installs and logs (default: .peers in the package)'))
+    .action((opts: RawMatrixOptions) => {
+      sink.command = { name: 'matrix', opts };
     });
 
   program
@@ -416,6 +452,10 @@ export function parseCli(argv: readonly string[], version: string): CliCommand {
     const s = validateServeOptions(sink.command.opts);
     return s.ok ? { kind: 'serve', options: s.value } : { kind: 'error', error: s.error };
   }
+  if (sink.command.name === 'matrix') {
+    const m = validateMatrixOptions(sink.command.opts);
+    return m.ok ? { kind: 'matrix', options: m.value } : { kind: 'error', error: m.error };
+  }
   const v = validateRunOptions(sink.command.opts);
   return v.ok ? { kind: 'run', options: v.value } : { kind: 'error', error: v.error };
 }
@@ -431,4 +471,96 @@ export function parseRunArgs(argv: readonly string[]): { ok: true; options: RunC
     default:
       return { ok: false, error: 'not a run command' };
   }
+}
+
+/** `matrix`: which peers and suites, where the scoreboard goes, and the baselines to judge by. */
+export interface MatrixCliOptions {
+  /** Undefined: every launcher. */
+  targets?: string[];
+  /** Undefined: every suite. */
+  suites?: string[];
+  seed?: number;
+  runs?: number;
+  concurrency: number;
+  /** Targets at once; undefined: one per core, at most 4. */
+  parallel?: number;
+  strictness?: Strictness;
+  timeBudgetMs?: number;
+  out: string;
+  baselines?: string;
+  updateBaselines: boolean;
+  workDir?: string;
+}
+
+export interface RawMatrixOptions {
+  targets?: string;
+  suite?: string;
+  seed?: string;
+  runs?: string;
+  concurrency?: string;
+  parallel?: string;
+  strictness?: string;
+  shrinkBudget?: string;
+  out?: string;
+  baselines?: string;
+  updateBaselines?: boolean;
+  workDir?: string;
+}
+
+export const MATRIX_DEFAULTS = { out: './sqs-conformance-report/matrix' } as const;
+
+/** Validates raw `matrix` options; the first problem found is the error. */
+export function validateMatrixOptions(raw: RawMatrixOptions): Result<MatrixCliOptions> {
+  const o: MatrixCliOptions = { concurrency: DEFAULTS.concurrency, out: MATRIX_DEFAULTS.out, updateBaselines: raw.updateBaselines === true };
+  const names = (flag: string, value: string): Result<string[]> => {
+    const list = parseList(value);
+    if (list.length === 0) return err(`${flag} needs at least one name`);
+    for (const n of list) {
+      const r = parseName(flag, n);
+      if (!r.ok) return r;
+    }
+    return ok(list);
+  };
+  if (raw.targets !== undefined) {
+    const r = names('--targets', raw.targets);
+    if (!r.ok) return r;
+    o.targets = r.value;
+  }
+  if (raw.suite !== undefined) {
+    const r = names('--suite', raw.suite);
+    if (!r.ok) return r;
+    o.suites = r.value;
+  }
+  const integers: Array<[keyof RawMatrixOptions, string, { min: number; max: number }, (n: number) => void]> = [
+    ['seed', '--seed', LIMITS.seed, (n) => (o.seed = n)],
+    ['runs', '--runs', LIMITS.runs, (n) => (o.runs = n)],
+    ['concurrency', '--concurrency', LIMITS.concurrency, (n) => (o.concurrency = n)],
+    ['parallel', '--parallel', { min: 1, max: 64 }, (n) => (o.parallel = n)],
+    ['shrinkBudget', '--shrink-budget', LIMITS.shrinkBudgetSeconds, (n) => (o.timeBudgetMs = n * 1000)],
+  ];
+  for (const [key, flag, range, set] of integers) {
+    const v = raw[key];
+    if (typeof v !== 'string') continue;
+    const r = parseInteger(flag, v, range.min, range.max);
+    if (!r.ok) return r;
+    set(r.value);
+  }
+  if (raw.strictness !== undefined) {
+    const r = parseStrictness(raw.strictness);
+    if (!r.ok) return r;
+    o.strictness = r.value;
+  }
+  if (raw.out !== undefined) {
+    if (raw.out.trim() === '') return err('--out needs a folder');
+    o.out = raw.out;
+  }
+  if (raw.baselines !== undefined) {
+    if (raw.baselines.trim() === '') return err('--baselines needs a folder');
+    o.baselines = raw.baselines;
+  }
+  if (raw.workDir !== undefined) {
+    if (raw.workDir.trim() === '') return err('--work-dir needs a folder');
+    o.workDir = raw.workDir;
+  }
+  return ok(o);
 }

@@ -106,7 +106,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
             await clock.sleep(step.ms, ctx.signal);
             break;
           case 'send': {
-            const body = bodyFor(ctx.queueName, p, sent++, { ...(step.unicode ? { unicode: true } : {}) });
+            const body = bodyFor(ctx.queueName, p, sent++, { ...(step.unicode ? { unicode: true } : {}) }) + (step.content !== undefined ? ` ${step.content}` : '');
             const input: Record<string, unknown> = { QueueUrl: created.url, MessageBody: body };
             if (step.delaySeconds !== undefined) input.DelaySeconds = step.delaySeconds;
             noteHidden(step.delaySeconds ?? queueDelay);

@@ -20,7 +20,7 @@ export type HandleRef =
 export type AttributeRequest = 'none' | 'all' | 'named' | 'legacy-all';
 
 export type Step =
-  | { op: 'send'; delaySeconds?: number; bodySize?: number; unicode?: boolean }
+  | { op: 'send'; delaySeconds?: number; bodySize?: number; unicode?: boolean; /** Text appended to the unique body tag. */ content?: string }
   | { op: 'receive'; max?: number; visibilityTimeout?: number; waitSeconds?: number; attributes: AttributeRequest }
   | { op: 'delete'; handle: HandleRef }
   | { op: 'changeVisibility'; handle: HandleRef; visibilityTimeout: number }

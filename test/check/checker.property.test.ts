@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check/index.js';
 import type { CompletionOp, History, Op } from '../../src/history/index.js';
 import {
+  bodyScenario,
   delayScenario,
   longPollScenario,
   retentionScenario,
@@ -19,7 +20,7 @@ import { simulate, TOLERANCE } from '../support/histories.js';
 // Fixed seeds keep CI deterministic; set FC_SEED to explore other histories.
 const SEED = Number(process.env.FC_SEED ?? 20_261_125);
 
-const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario);
+const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario);
 const strictness = fc.constantFrom<Strictness>('typical', 'guaranteed');
 
 function describeVerdict(h: History, strict: Strictness): string {
