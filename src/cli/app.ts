@@ -8,6 +8,10 @@ import type { Strictness } from '../spec/types.js';
 import type { Launcher, RunningTarget, TargetProfile } from '../target/types.js';
 import { parseCli, quote, resolveSuites, targetArgs, type RunCliOptions, type SuiteTable } from './args.js';
 import { createProgress, type Progress, type ProgressStream } from './progress.js';
+import type { RenderExtras } from '../report/index.js';
+import { withinBaseline } from '../runner/baseline.js';
+import { applyRunBaseline } from './baseline.js';
+import { runMatrixCommand } from './matrix.js';
 import type { ServeCliOptions } from './args.js';
 import type { ReferenceServer, ReferenceServerOptions } from '../server/index.js';
 
@@ -50,6 +54,8 @@ export interface TargetApi {
   loadProfile?: (name: string) => TargetProfile;
   /** Where launchers install peers and keep logs when --work-dir is not given. */
   defaultWorkDir?: () => string;
+  /** Every launcher that starts a server itself (the matrix runs them all). */
+  launcherNames?: readonly string[];
 }
 
 export interface CliDeps {
@@ -73,6 +79,12 @@ export interface CliIO {
   onSignal(handler: (signal: string) => void): () => void;
   /** Leaves at once (a second Ctrl-C). */
   exitNow(code: number): void;
+  /** Reads a UTF-8 file (baselines); rejects with `code: 'ENOENT'` when it does not exist. */
+  readFile?(file: string): Promise<string>;
+  /** Wall-clock ms since the epoch (dates in baselines and the scoreboard); default Date.now. */
+  wallClock?(): number;
+  /** Cores available (how many matrix targets run at once by default). */
+  cpus?(): number;
 }
 
 const PREFIX = 'sqs-conformance';
@@ -122,6 +134,8 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
       return run(cmd.options, io, deps);
     case 'serve':
       return serve(cmd.options, io, deps);
+    case 'matrix':
+      return runMatrixCommand(cmd.options, io, deps);
   }
 }
 
@@ -264,10 +278,21 @@ async function run(options: RunCliOptions, io: CliIO, deps: CliDeps): Promise<nu
     await stopQuietly(target, progress);
     progress.done();
 
-    if (options.reports.includes('text')) {
-      io.stdout.write(renderText(report, { color: useColor(options.color, io.stdout.isTTY, io.env) }));
+    // --baseline: compare (after rewriting it with --update-baseline, never from an interrupted run).
+    const extras: RenderExtras = {};
+    if (options.baseline !== undefined) {
+      const b = await applyRunBaseline(report, options.baseline, options.updateBaseline === true && !interrupted, io);
+      if (!b.ok) {
+        errorLine(io, b.error);
+        return EXIT.usage;
+      }
+      extras.baseline = b.comparison;
+      if (b.written) io.stderr.write(`${PREFIX}: baseline ${b.written.file} rewritten: ${b.written.note}\n`);
     }
-    const written = await writeReports(report, options.reports, path.resolve(io.cwd, options.out), io);
+    if (options.reports.includes('text')) {
+      io.stdout.write(renderText(report, { ...extras, color: useColor(options.color, io.stdout.isTTY, io.env) }));
+    }
+    const written = await writeReports(report, options.reports, path.resolve(io.cwd, options.out), io, extras);
     if (!written.ok) {
       errorLine(io, written.error);
       return EXIT.usage;
@@ -276,6 +301,11 @@ async function run(options: RunCliOptions, io: CliIO, deps: CliDeps): Promise<nu
     if (interrupted) {
       io.stderr.write(`${PREFIX}: interrupted: the reports cover only what ran\n`);
       return EXIT.interrupted;
+    }
+    if (extras.baseline) {
+      // Outside the baseline (new, or listed and vanished): 1; else undecided: 2; else 0.
+      if (!withinBaseline(extras.baseline)) return EXIT.divergent;
+      return report.verdict === 'unknown' ? EXIT.usage : EXIT.conformant;
     }
     return exitCodeFor(report.verdict);
   } finally {
@@ -296,13 +326,14 @@ async function writeReports(
   kinds: readonly ReportKind[],
   dir: string,
   io: CliIO,
+  extras: RenderExtras = {},
 ): Promise<{ ok: true; dir: string; files: string[] } | { ok: false; error: string }> {
   try {
     await io.mkdir(dir);
     const files: string[] = [];
     for (const kind of kinds) {
       const file = REPORT_FILES[kind];
-      await io.writeFile(path.join(dir, file), renderers[kind](report));
+      await io.writeFile(path.join(dir, file), renderers[kind](report, extras));
       files.push(file);
     }
     return { ok: true, dir, files };

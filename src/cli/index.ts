@@ -39,4 +39,7 @@ export {
   type TargetApi,
 } from './app.js';
 export { SERVE_DEFAULTS, parseHost, validateServeOptions, type RawServeOptions, type ServeCliOptions } from './args.js';
+export { MATRIX_DEFAULTS, validateMatrixOptions, type MatrixCliOptions, type RawMatrixOptions } from './args.js';
+export { DEFAULT_BASELINES_DIR, defaultParallel, runMatrixCommand, scoreboardLines, targetReportFiles } from './matrix.js';
+export { applyRunBaseline, readBaselineFile } from './baseline.js';
 export { createProgress, initialProgress, progressLine, reduceProgress, type Progress, type ProgressState, type ProgressStream } from './progress.js';

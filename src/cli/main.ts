@@ -4,7 +4,8 @@
 // and usage errors answer without loading the SDK.
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, runCli, type CliDeps, type CliIO, type RunnerApi, type TargetApi } from './app.js';
@@ -37,6 +38,7 @@ const deps: CliDeps = {
       endpointTarget: m.endpointTarget,
       loadProfile: (name) => m.loadProfile(name),
       defaultWorkDir: m.defaultWorkDir,
+      launcherNames: m.LAUNCHER_NAMES,
     };
   },
   async loadServer() {
@@ -55,6 +57,9 @@ const io: CliIO = {
     await mkdir(dir, { recursive: true });
   },
   writeFile: (file, content) => writeFile(file, content, 'utf8'),
+  readFile: (file) => readFile(file, 'utf8'),
+  wallClock: () => Date.now(),
+  cpus: () => availableParallelism(),
   onSignal(handler) {
     const onInt = (): void => handler('SIGINT');
     const onTerm = (): void => handler('SIGTERM');

@@ -1,5 +1,5 @@
-// report: pure renderers of a RunReport into text (terminal), JSON (report.json), JUnit XML and
-// Markdown (CI step summary). Strings in, strings out: no I/O, no clock, no environment reads.
+// report: pure renderers of a RunReport into text (terminal), JSON (report.json), JUnit XML,
+// Markdown (CI step summary) and HTML (report.html; the matrix scoreboard). Strings in, strings out: no I/O, no clock, no environment reads.
 // May import only runner/check/catalog/history/spec types and the catalogue, plus picocolors and
 // fast-xml-parser. Reports show the target's name, endpoint (without user info), protocol and
 // region, never credentials. Writing files is the CLI's job.

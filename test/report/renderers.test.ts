@@ -258,7 +258,7 @@ describe('helpers', () => {
   });
 
   it('names the report files', () => {
-    expect(REPORT_FILES).toEqual({ text: 'report.txt', json: 'report.json', junit: 'report.junit.xml', md: 'report.md' });
+    expect(REPORT_FILES).toEqual({ text: 'report.txt', json: 'report.json', junit: 'report.junit.xml', md: 'report.md', html: 'report.html' });
   });
 });
 

@@ -246,7 +246,7 @@ function awsCliDriver(id: string, label: string, peers: PythonPeers, endpoint: s
             resolve({ ok: out.trim() === '' ? {} : (fromCli(JSON.parse(out)) as Record<string, any>) });
             return;
           }
-          const m = /An error occurred \(([^)]+)\) when calling the \w+ operation: (.*)/.exec(err);
+          const m = /An error occurred \(([^)]+)\) when calling the \w+ operation(?: \([^)]*\))?: (.*)/.exec(err);
           if (m) resolve({ error: { code: m[1]!, message: m[2]!.trim() } });
           else reject(new Error(`aws ${args.slice(0, 2).join(' ')} exited ${code}: ${err.trim()}`));
         });
@@ -268,7 +268,11 @@ function ok(a: Answer, what: string): Record<string, any> {
 function expectError(d: Driver, a: Answer, what: string, want: { code: string; name?: string; status: number }): void {
   if ('ok' in a) throw new Error(`${what}: expected ${want.code}, got success ${JSON.stringify(a.ok)}`);
   expect(a.error.code, what).toBe(want.code);
-  if (want.name !== undefined && a.error.name !== undefined) expect(a.error.name, what).toBe(want.name);
+  // The shape name, for modelled errors only: an unmodelled one's name differs between clients
+  // (JS: the query code; botocore: the `__type`, e.g. InvalidParameterValueException). A client
+  // whose model does not list the error for that operation names it by its code (3.445's
+  // SendMessage knows no QueueDoesNotExist).
+  if (want.name !== undefined && a.error.name !== undefined) expect([want.name, want.code], what).toContain(a.error.name);
   if (d.hasStatus) expect(a.error.status, what).toBe(want.status);
 }
 
@@ -378,12 +382,10 @@ async function scenario(d: Driver): Promise<void> {
   expectError(d, await d.call('GetQueueUrl', { QueueName: `${name}-missing` }), 'GetQueueUrl of a missing queue', NO_QUEUE);
   expectError(d, await d.call('SendMessage', { QueueUrl: url, MessageBody: 'x', DelaySeconds: 901 }), 'SendMessage DelaySeconds 901', {
     code: 'InvalidParameterValue',
-    name: 'InvalidParameterValue',
     status: 400,
   });
   expectError(d, await d.call('ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 11 }), 'ReceiveMessage MaxNumberOfMessages 11', {
     code: 'InvalidParameterValue',
-    name: 'InvalidParameterValue',
     status: 400,
   });
   expectError(d, await d.call('DeleteMessage', { QueueUrl: url, ReceiptHandle: 'garbage' }), 'DeleteMessage garbage handle', {
