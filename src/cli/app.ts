@@ -12,6 +12,9 @@ import type { RenderExtras } from '../report/index.js';
 import { withinBaseline } from '../runner/baseline.js';
 import { applyRunBaseline } from './baseline.js';
 import { runMatrixCommand } from './matrix.js';
+import { loadStackOutputs, runCheckSettings } from './settings.js';
+import type { ProvidedQueues } from '../runner/stack-outputs.js';
+import { runSimulate } from './simulate.js';
 import type { ServeCliOptions } from './args.js';
 import type { ReferenceServer, ReferenceServerOptions } from '../server/index.js';
 
@@ -20,6 +23,8 @@ export const EXIT = { conformant: 0, divergent: 1, usage: 2, interrupted: 130 } 
 /** What the CLI needs from src/runner (its `RunOptions` must accept this). */
 export interface CliRunOptions {
   target: RunningTarget;
+  /** --stack-outputs: provided queues the runner uses instead of creating queues. */
+  providedQueues?: ProvidedQueues;
   suites: string[];
   seed: number;
   concurrency: number;
@@ -136,6 +141,10 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
       return serve(cmd.options, io, deps);
     case 'matrix':
       return runMatrixCommand(cmd.options, io, deps);
+    case 'check-settings':
+      return runCheckSettings(cmd.options, io, deps);
+    case 'simulate':
+      return runSimulate(cmd.options, io, deps);
   }
 }
 
@@ -235,6 +244,17 @@ async function run(options: RunCliOptions, io: CliIO, deps: CliDeps): Promise<nu
 
   try {
     progress.log(`${PREFIX}: seed ${seed} (rerun with --seed ${seed})`);
+    let provided: ProvidedQueues | undefined;
+    if (options.stackOutputs !== undefined) {
+      const r = await loadStackOutputs(options, io.cwd);
+      if (!r.ok) {
+        progress.done();
+        errorLine(io, r.error);
+        return EXIT.usage;
+      }
+      options = r.options;
+      provided = r.provided;
+    }
     const started = await startTarget(options, io, deps, progress);
     if (!started.ok) {
       progress.done();
@@ -262,6 +282,7 @@ async function run(options: RunCliOptions, io: CliIO, deps: CliDeps): Promise<nu
         targetArgs: targetArgs(options),
       };
       if (options.runs !== undefined) runOptions.runs = options.runs;
+      if (provided) runOptions.providedQueues = provided;
       if (options.replay !== undefined) runOptions.replay = options.replay;
       if (options.timeBudgetMs !== undefined) runOptions.timeBudgetMs = options.timeBudgetMs;
       report = await runner.runSuites(runOptions);

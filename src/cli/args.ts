@@ -4,12 +4,16 @@
 import { Command, CommanderError, Option } from 'commander';
 import { REPORT_KINDS, isReportKind, type ReportKind } from '../report/index.js';
 import type { Strictness } from '../spec/types.js';
+import { registerCheckSettings, validateCheckSettings, type CheckSettingsOptions, type RawCheckSettings } from './settings.js';
+import { registerSimulate, validateSimulate, type RawSimulate, type SimulateCliOptions } from './simulate.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** What `run` was asked to do, validated but not yet resolved against the runner's suites. */
 export interface RunCliOptions {
   endpoint?: string;
+  /** `--stack-outputs FILE`: run on the queues a CDK deployment provisioned (cdk deploy --outputs-file). */
+  stackOutputs?: string;
   target?: string;
   region?: string;
   /** Undefined: every suite (or the suite of the replayed property). */
@@ -38,6 +42,8 @@ export type CliCommand =
   | { kind: 'suites' }
   | { kind: 'serve'; options: ServeCliOptions }
   | { kind: 'matrix'; options: MatrixCliOptions }
+  | { kind: 'check-settings'; options: CheckSettingsOptions }
+  | { kind: 'simulate'; options: SimulateCliOptions }
   /** Help or version text for stdout; exit 0. */
   | { kind: 'print'; text: string }
   /** A usage error: one line, exit 2. */
@@ -151,6 +157,7 @@ export function targetArgs(o: Pick<RunCliOptions, 'endpoint' | 'region' | 'targe
 /** Raw option values as commander hands them over (strings; `color` from `--no-color`). */
 export interface RawRunOptions {
   endpoint?: string;
+  stackOutputs?: string;
   target?: string;
   region?: string;
   suite?: string;
@@ -177,6 +184,10 @@ export function validateRunOptions(raw: RawRunOptions): Result<RunCliOptions> {
     color: raw.color ?? true,
   };
   if (raw.endpoint !== undefined && raw.target !== undefined) return err('--endpoint and --target cannot be used together');
+  if (raw.stackOutputs !== undefined) {
+    if (raw.stackOutputs.trim() === '') return err('--stack-outputs needs a file (written by cdk deploy --outputs-file)');
+    o.stackOutputs = raw.stackOutputs;
+  }
   if (raw.endpoint !== undefined) {
     const r = parseEndpoint(raw.endpoint);
     if (!r.ok) return r;
@@ -327,7 +338,7 @@ export function resolveSuites(options: Pick<RunCliOptions, 'suites' | 'replay'>,
 interface Sink {
   out: string;
   err: string;
-  command?: { name: 'run'; opts: RawRunOptions } | { name: 'suites' } | { name: 'serve'; opts: RawServeOptions } | { name: 'matrix'; opts: RawMatrixOptions };
+  command?: { name: 'run'; opts: RawRunOptions } | { name: 'suites' } | { name: 'serve'; opts: RawServeOptions } | { name: 'matrix'; opts: RawMatrixOptions } | { name: 'check-settings'; opts: RawCheckSettings } | { name: 'simulate'; opts: RawSimulate };
 }
 
 /** Appends repeated values: `--suite a --suite b` is `a,b`. */
@@ -364,6 +375,7 @@ export function buildProgram(version: string, sink: Sink): Command {
     .description('run conformance suites against a target (default: the embedded reference server)')
     .addOption(new Option('--endpoint <url>', 'SQS endpoint of a running target'))
     .addOption(new Option('--target <name>', 'a named target (launcher or profile), e.g. reference'))
+    .addOption(new Option('--stack-outputs <file>', 'use the queues of a CDK deployment (cdk deploy --outputs-file) instead of creating queues'))
     .addOption(new Option('--region <region>', 'region for --endpoint (default: the endpoint profile’s)'))
     .addOption(new Option('--suite <names>', 'suites to run, comma-separated (default: all)').argParser(collect))
     .addOption(new Option('--seed <n>', 'fast-check seed (default: random, printed)'))
@@ -417,6 +429,9 @@ export function buildProgram(version: string, sink: Sink): Command {
       sink.command = { name: 'suites' };
     });
 
+  registerCheckSettings(program, (opts) => (sink.command = { name: 'check-settings', opts }));
+  registerSimulate(program, (opts) => (sink.command = { name: 'simulate', opts }));
+
   return program;
 }
 
@@ -448,6 +463,14 @@ export function parseCli(argv: readonly string[], version: string): CliCommand {
   }
   if (!sink.command) return { kind: 'error', error: "missing command (try 'sqs-conformance --help')" };
   if (sink.command.name === 'suites') return { kind: 'suites' };
+  if (sink.command.name === 'check-settings') {
+    const c = validateCheckSettings(sink.command.opts);
+    return c.ok ? { kind: 'check-settings', options: c.value } : { kind: 'error', error: c.error };
+  }
+  if (sink.command.name === 'simulate') {
+    const c = validateSimulate(sink.command.opts);
+    return c.ok ? { kind: 'simulate', options: c.value } : { kind: 'error', error: c.error };
+  }
   if (sink.command.name === 'serve') {
     const s = validateServeOptions(sink.command.opts);
     return s.ok ? { kind: 'serve', options: s.value } : { kind: 'error', error: s.error };

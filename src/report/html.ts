@@ -117,7 +117,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .axis { display: flex; justify-content: space-between; margin-left: 72px; color: var(--muted); font-size: 11px; }
 .ops td { font-size: 12px; }
 .muted { color: var(--muted); }
-.nowrap { white-space: nowrap; }
+.nowrap, code.id { white-space: nowrap; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 `;
 
@@ -177,10 +177,10 @@ function divergenceSection(d: ReportedDivergence, n: number, status: DivergenceB
     (r) => html`<tr><td class="num nowrap">${r.at}</td><td>${r.process}</td><td>${r.f}</td><td>${badge(r.type === 'ok' ? 'ok' : r.type === 'fail' ? 'failed' : r.type === 'info' ? 'unknown' : 'typical', r.type)}</td><td class="mono">${r.detail}</td></tr>`,
   );
   return html`<section class="divergence${status === 'acknowledged' ? ' acknowledged' : ''}" id="d-${n}">
-<div class="head"><h3><code>${d.id}</code></h3>${badge(d.strictness, d.strictness)}${badge(d.grade, d.grade)}${status ? badge(status, status) : ''}<span class="muted">${`${d.suite}/${d.property}`}</span></div>
+<div class="head"><h3><code class="id">${d.id}</code></h3>${badge(d.strictness, d.strictness)}${badge(d.grade, d.grade)}${status ? badge(status, status) : ''}<span class="muted">${`${d.suite}/${d.property}`}</span></div>
 <p>${d.summary}</p>
 <dl>
-${d.impliedBy ? html`<dt>explained by</dt><dd><code>${d.impliedBy}</code></dd>` : ''}
+${d.impliedBy ? html`<dt>explained by</dt><dd><code class="id">${d.impliedBy}</code></dd>` : ''}
 ${rule ? html`<dt>rule</dt><dd>${rule}</dd>` : ''}
 <dt>source</dt><dd>${formatSource(d.rule)}</dd>
 ${d.queue !== undefined ? html`<dt>queue</dt><dd><code>${d.queue}</code></dd>` : ''}
@@ -209,7 +209,7 @@ export function renderHtml(report: RunReport, extras: RenderExtras = {}): string
           const p = r.results[0]!;
           const ds = r.status === 'failed' ? divergencesOf(report, p) : [];
           const links = [...new Map(ds.map((d) => [d.id, report.divergences.indexOf(d) + 1])).entries()].map(
-            ([id, n]) => html`<a href="#d-${n}"><code>${id}</code></a> `,
+            ([id, n]) => html`<a href="#d-${n}"><code class="id">${id}</code></a> `,
           );
           const note =
             r.status === 'error'
@@ -226,10 +226,10 @@ export function renderHtml(report: RunReport, extras: RenderExtras = {}): string
     ? html`<h2>Baseline</h2>
 <p>${badge(b.newDivergences.length === 0 && b.vanished.length === 0 ? 'within-baseline' : 'outside-baseline', baselineSummary(b))}</p>
 <table class="baseline"><thead><tr><th>Status</th><th>Id</th><th>Scope</th><th class="num">Occurrences</th><th>Reason / since</th></tr></thead><tbody>
-${groupNew(b).map((g) => html`<tr><td>${badge('new', 'new')}</td><td><code>${g.first.id}</code></td><td>${`${g.first.suite}/${g.property}`}</td><td class="num">${g.occurrences}</td><td class="muted">not in the baseline</td></tr>`)}
-${b.acknowledged.map((a) => html`<tr><td>${badge('acknowledged', 'acknowledged')}</td><td><code>${a.entry.id}</code></td><td>${`${a.entry.scope.suite}/${a.entry.scope.property}`}</td><td class="num">${a.divergences.length}</td><td>${`${a.entry.reason} (since ${a.entry.since})`}</td></tr>`)}
-${b.vanished.map((e) => html`<tr><td>${badge('vanished', 'vanished')}</td><td><code>${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">0</td><td>${`did not occur: remove it from the baseline (${e.reason}; since ${e.since})`}</td></tr>`)}
-${b.notRun.map((e) => html`<tr><td>${badge('not-run', 'not run')}</td><td><code>${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">–</td><td>${e.reason}</td></tr>`)}
+${groupNew(b).map((g) => html`<tr><td>${badge('new', 'new')}</td><td><code class="id">${g.first.id}</code></td><td>${`${g.first.suite}/${g.property}`}</td><td class="num">${g.occurrences}</td><td class="muted">not in the baseline</td></tr>`)}
+${b.acknowledged.map((a) => html`<tr><td>${badge('acknowledged', 'acknowledged')}</td><td><code class="id">${a.entry.id}</code></td><td>${`${a.entry.scope.suite}/${a.entry.scope.property}`}</td><td class="num">${a.divergences.length}</td><td>${`${a.entry.reason} (since ${a.entry.since})`}</td></tr>`)}
+${b.vanished.map((e) => html`<tr><td>${badge('vanished', 'vanished')}</td><td><code class="id">${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">0</td><td>${`did not occur: remove it from the baseline (${e.reason}; since ${e.since})`}</td></tr>`)}
+${b.notRun.map((e) => html`<tr><td>${badge('not-run', 'not run')}</td><td><code class="id">${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">–</td><td>${e.reason}</td></tr>`)}
 </tbody></table>`
     : '';
 

@@ -171,7 +171,7 @@ ${sb.properties.map(
   (p) => html`<tr data-property="${`${p.suite}/${p.property}`}"><td>${p.suite}</td><td>${p.property}</td>${ran.map((t) => {
     const c = t.properties.find((x) => x.suite === p.suite && x.property === p.property);
     if (!c) return html`<td class="cell">–</td>`;
-    return html`<td class="cell ${cellClass(c.passed, c.total, c.failed)}" data-target="${t.name}">${fraction(c.passed, c.total)}${c.divergenceIds.length > 0 ? html`<span class="ids">${c.divergenceIds.map((id) => html`<code>${id}</code> `)}</span>` : ''}</td>`;
+    return html`<td class="cell ${cellClass(c.passed, c.total, c.failed)}" data-target="${t.name}">${fraction(c.passed, c.total)}${c.divergenceIds.length > 0 ? html`<span class="ids">${c.divergenceIds.map((id) => html`<code class="id">${id}</code> `)}</span>` : ''}</td>`;
   })}</tr>`,
 )}
 </tbody></table>`
@@ -194,7 +194,7 @@ ${sb.areas.map(
     const head = html`<div class="head"><h3 id="t-${t.name}">${t.name}</h3>${badge(t.status, STATUS_TEXT[t.status])}${t.status === 'error' ? '' : html`<span class="muted">${`${fraction(t.scenarios.passed, t.scenarios.total)} scenarios passed · ${t.divergenceCount} divergence occurrence${t.divergenceCount === 1 ? '' : 's'} · ${formatDuration(t.durationMs)}`}</span>`}</div>`;
     if (t.status === 'error') return html`<section class="target">${head}<pre>${t.error ?? 'error'}</pre></section>`;
     const rows = t.divergences.map(
-      (d) => html`<tr data-id="${d.id}"><td><code>${d.id}</code></td><td>${d.area}</td><td>${d.summary}</td><td>${badge(d.strictness, d.strictness)} ${d.grades.map((g) => badge(g, g))}</td><td class="num count">${d.occurrences}</td>${sb.baselines ? html`<td>${badge(d.baseline ?? 'new', d.baseline ?? 'new')}</td>` : ''}<td><code>${d.replay}</code></td></tr>`,
+      (d) => html`<tr data-id="${d.id}"><td><code class="id">${d.id}</code></td><td>${d.area}</td><td>${d.summary}</td><td>${badge(d.strictness, d.strictness)} ${d.grades.map((g) => badge(g, g))}</td><td class="num count">${d.occurrences}</td>${sb.baselines ? html`<td>${badge(d.baseline ?? 'new', d.baseline ?? 'new')}</td>` : ''}<td><code>${d.replay}</code></td></tr>`,
     );
     const table =
       t.divergences.length === 0
@@ -202,7 +202,7 @@ ${sb.areas.map(
         : html`<table class="divergences"><thead><tr><th>Id</th><th>Area</th><th>Summary</th><th>Level</th><th class="num">Count</th>${sb.baselines ? html`<th>Baseline</th>` : ''}<th>Replay</th></tr></thead><tbody>${rows}</tbody></table>`;
     const vanished =
       t.baseline && t.baseline.vanished.length > 0
-        ? html`<p>${badge('vanished', 'vanished')} listed in ${t.baseline.file ?? 'the baseline'} but not seen: ${t.baseline.vanished.map((e) => html`<code>${e.id}</code> <span class="muted">${`(${e.scope.suite}/${e.scope.property})`}</span> `)}</p>`
+        ? html`<p>${badge('vanished', 'vanished')} listed in ${t.baseline.file ?? 'the baseline'} but not seen: ${t.baseline.vanished.map((e) => html`<code class="id">${e.id}</code> <span class="muted">${`(${e.scope.suite}/${e.scope.property})`}</span> `)}</p>`
         : '';
     return html`<section class="target" data-target="${t.name}">${head}${table}${vanished}</section>`;
   });

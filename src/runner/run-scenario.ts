@@ -16,6 +16,8 @@ export interface ScenarioContext {
   tags: Record<string, string>;
   origin: Record<string, unknown>;
   signal?: AbortSignal;
+  /** A provided queue (--stack-outputs) that stands in for the scenario's main queue: never created, registered or deleted. */
+  provided?: { wrap(port: SqsPort, mainQueueName: string): SqsPort };
 }
 
 const MAIN = 'q';
@@ -197,10 +199,11 @@ async function createQueue(
   for (const [k, v] of Object.entries(setup)) if (v !== undefined) attributes[k] = String(v);
   const input: Record<string, unknown> = { QueueName: name, tags: ctx.tags };
   if (Object.keys(attributes).length > 0) input.Attributes = attributes;
-  const r = await call(port, 'setup', key, 'CreateQueue', input);
+  const provided = key === MAIN ? ctx.provided : undefined;
+  const r = await call(provided ? provided.wrap(port, name) : port, 'setup', key, 'CreateQueue', input);
   if (r.type === 'ok' && typeof r.value.QueueUrl === 'string') {
     urls.set(key, r.value.QueueUrl);
-    registry.add(r.value.QueueUrl);
+    if (!provided) registry.add(r.value.QueueUrl);
     return { ok: true, url: r.value.QueueUrl };
   }
   const why = r.type === 'fail' ? `${r.value.code}: ${r.value.message ?? ''}` : r.type === 'info' ? `${r.value.reason}: ${r.value.detail}` : 'no QueueUrl in the response';

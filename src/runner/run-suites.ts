@@ -14,10 +14,14 @@ import { makeRunPrefix, RUN_TAG_KEY, type RunningTarget } from '../target/index.
 import type { Strictness } from '../spec/types.js';
 import { QueueRegistry } from './registry.js';
 import { runScenario } from './run-scenario.js';
+import { QueuePool } from './provided-queues.js';
+import type { ProvidedQueues } from './stack-outputs.js';
 import { REPORT_SCHEMA_VERSION, type ProgressEvent, type PropertyResult, type ReportedDivergence, type RunReport } from './types.js';
 
 export interface RunOptions {
   target: RunningTarget;
+  /** Queues from a CDK deployment's outputs (--stack-outputs): used one scenario at a time instead of creating queues. */
+  providedQueues?: ProvidedQueues;
   suites: string[];
   seed: number;
   concurrency: number;
@@ -118,7 +122,18 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  await pool(instances, options.concurrency, async (inst) => {
+  // Provided queues: checked (test-queue tag), emptied and leased one scenario at a time.
+  const queuePool = options.providedQueues
+    ? await QueuePool.open(options.providedQueues, {
+        target: options.target,
+        clock,
+        log: (text) => progress({ kind: 'message', text }),
+        ...(profile.realAws ? { settleMs: 60_000 } : {}),
+      })
+    : undefined;
+  const concurrency = queuePool ? Math.min(options.concurrency, queuePool.size) : options.concurrency;
+
+  await pool(instances, concurrency, async (inst) => {
     if (options.signal?.aborted) return;
     const t0 = Date.now();
     const propertyId = `${inst.property.name}#${inst.index}`;
@@ -135,15 +150,22 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
         if (failingSince !== undefined && Date.now() - failingSince > budget) return true;
         progress({ kind: 'shrinking', property: propertyId, step: n });
       }
-      const run = await runScenario(scenario, {
-        target: options.target,
-        clock,
-        registry,
-        queueName: `${prefix}${inst.property.name}-${inst.index}-${n}`,
-        tags,
-        origin: { suite: inst.suite, property: propertyId, seed: inst.seed },
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      const lease = queuePool ? await queuePool.acquire() : undefined;
+      let run: Awaited<ReturnType<typeof runScenario>> | undefined;
+      try {
+        run = await runScenario(scenario, {
+          target: options.target,
+          clock,
+          registry,
+          queueName: `${prefix}${inst.property.name}-${inst.index}-${n}`,
+          tags,
+          origin: { suite: inst.suite, property: propertyId, seed: inst.seed, ...(lease ? { providedQueue: lease.url } : {}) },
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(lease ? { provided: lease } : {}),
+        });
+      } finally {
+        if (queuePool && lease) await queuePool.release(lease, run?.history);
+      }
       if (run.setupError) throw new EnvironmentError(run.setupError);
       const verdict = check(run.history, { strictness: options.strictness, tolerance: profile.tolerance });
       if (verdict.kind === 'divergent') {
@@ -188,6 +210,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
   });
 
   options.signal?.removeEventListener('abort', onAbort);
+  if (queuePool) await queuePool.close();
   if (registry.pending().length > 0) {
     const port = options.target.client();
     await registry.cleanup(port);

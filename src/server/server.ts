@@ -79,6 +79,20 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/**
+ * AWS's JSON answer to a batch call leaves out `Failed` when no entry failed: the recorded
+ * SendMessageBatch answer holds only `Successful` (aws-recorded-facts.md item 84; recording
+ * test_send_message_batch_with_oversized_contents_with_updated_maximum_message_size[sqs]). The Query
+ * answer has no element for an empty list either.
+ */
+function withoutEmptyFailed(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const v = value as Record<string, unknown>;
+  if (!Array.isArray(v.Failed) || v.Failed.length > 0 || !Array.isArray(v.Successful)) return value;
+  const { Failed: _dropped, ...rest } = v;
+  return rest;
+}
+
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const clock = options.clock ?? realClock;
   const host = options.host ?? '127.0.0.1';
@@ -227,7 +241,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     const input = withTraceHeader(action, withPathQueue(action, decoded.ok, ctx), ctx);
     const result = await run(action as EngineAction, input, ctx.gone, ctx.onGone);
     if ('error' in result) return sendError(res, 'json', result.error, requestId);
-    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify(toJsonValue(result.ok)), requestId);
+    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify(withoutEmptyFailed(toJsonValue(result.ok))), requestId);
   }
 
   async function handleQuery(ctx: Ctx, body: Buffer, rawQuery: string): Promise<void> {

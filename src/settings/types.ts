@@ -17,6 +17,8 @@ export interface ResourceLocation {
   logicalId?: string;
   /** CDK construct path (aws:cdk:path metadata), when the template has it. */
   constructPath?: string;
+  /** 1-based line of the resource in the file, when known (for SARIF). */
+  line?: number;
 }
 
 /** An attribute value as the rules see it: the SQS attribute string, or `unresolved` (an intrinsic the reader cannot evaluate). */

@@ -98,6 +98,8 @@ type Answer =
 interface Driver {
   id: string;
   label: string;
+  /** The wire protocol the client speaks; checked through the Query-only wording of an error. */
+  protocol: 'json' | 'query';
   /** The AWS CLI v1 sends a blob given in --cli-input-json as the bytes of its text. */
   utf8BinaryOnly?: boolean;
   /** Whether the client tells the HTTP status of an error. */
@@ -108,11 +110,12 @@ interface Driver {
 
 type SdkModule = typeof JsonSdk | typeof QuerySdk;
 
-function sdkDriver(id: string, label: string, mod: SdkModule, endpoint: string): Driver {
+function sdkDriver(id: string, label: string, mod: SdkModule, endpoint: string, protocol: 'json' | 'query'): Driver {
   const client = new mod.SQSClient({ endpoint, region: REGION, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, maxAttempts: 1 });
   return {
     id,
     label,
+    protocol,
     hasStatus: true,
     async call(op, input) {
       const Command = (mod as unknown as Record<string, new (i: unknown) => any>)[`${op}Command`];
@@ -186,6 +189,7 @@ async function boto3Driver(id: string, label: string, peers: PythonPeers, endpoi
   return {
     id,
     label,
+    protocol: dataPath === undefined ? 'json' : 'query',
     hasStatus: true,
     async call(op, input) {
       const answer = next();
@@ -226,6 +230,7 @@ function awsCliDriver(id: string, label: string, peers: PythonPeers, endpoint: s
   return {
     id,
     label,
+    protocol: dataPath === undefined ? 'json' : 'query',
     utf8BinaryOnly: true,
     hasStatus: false,
     call(op, input) {
@@ -282,6 +287,10 @@ function bytesOf(v: unknown): number[] {
 }
 
 const BODY = 'héllo <&> "SQS" 🌍\r\n\ttab';
+const NO_QUEUE_TEXT = {
+  json: 'The specified queue does not exist.',
+  query: 'The specified queue does not exist for this wsdl version.',
+} as const;
 const NO_QUEUE = { code: 'AWS.SimpleQueueService.NonExistentQueue', name: 'QueueDoesNotExist', status: 400 };
 
 async function scenario(d: Driver): Promise<void> {
@@ -379,7 +388,10 @@ async function scenario(d: Driver): Promise<void> {
   expect(attrs.Attributes).toEqual({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0', VisibilityTimeout: '30' });
 
   // Errors, each with its AWS code (and HTTP status where the client shows it).
-  expectError(d, await d.call('GetQueueUrl', { QueueName: `${name}-missing` }), 'GetQueueUrl of a missing queue', NO_QUEUE);
+  const missing = await d.call('GetQueueUrl', { QueueName: `${name}-missing` });
+  expectError(d, missing, 'GetQueueUrl of a missing queue', NO_QUEUE);
+  // The server answered in the client's protocol: only Query says "for this wsdl version" (item 111).
+  if ('error' in missing) expect(missing.error.message, 'the wording of the protocol spoken').toBe(NO_QUEUE_TEXT[d.protocol]);
   expectError(d, await d.call('SendMessage', { QueueUrl: url, MessageBody: 'x', DelaySeconds: 901 }), 'SendMessage DelaySeconds 901', {
     code: 'InvalidParameterValue',
     status: 400,
@@ -440,7 +452,7 @@ function needPeers(): PythonPeers {
 
 describe('real clients against `sqs-conformance serve`', () => {
   it('@aws-sdk/client-sqs (AWS JSON 1.0)', async () => {
-    const d = sdkDriver('sdk-json', 'aws-sdk-js v3 JSON', JsonSdk, served.url);
+    const d = sdkDriver('sdk-json', 'aws-sdk-js v3 JSON', JsonSdk, served.url, 'json');
     try {
       await scenario(d);
     } finally {
@@ -449,7 +461,7 @@ describe('real clients against `sqs-conformance serve`', () => {
   });
 
   it('@aws-sdk/client-sqs@3.445.0 (Query)', async () => {
-    const d = sdkDriver('sdk-query', 'aws-sdk-js v3.445 Query', QuerySdk, served.url);
+    const d = sdkDriver('sdk-query', 'aws-sdk-js v3.445 Query', QuerySdk, served.url, 'query');
     try {
       await scenario(d);
     } finally {

@@ -302,6 +302,20 @@ export function createEngine(options: EngineOptions = {}) {
     for (const [k, d] of q.dedup) if (now >= d.untilMs) q.dedup.delete(k);
   }
 
+  /**
+   * Forgets deduplication ids whose 5-minute interval has passed. The map is in insertion order,
+   * which is deadline order (each entry is set to now + DEDUP_WINDOW_MS, re-inserted at the end),
+   * so the scan stops at the first live entry: O(1) amortised per send. Fix: before, ids were
+   * dropped only by `sweep`, which runs when a message's retention ends (4 days by default), so a
+   * FIFO queue kept every id sent for days (~600 bytes each: 120 MB per 200k sends).
+   */
+  function pruneDedup(q: Queue, now: number): void {
+    for (const [k, d] of q.dedup) {
+      if (now < d.untilMs) return;
+      q.dedup.delete(k);
+    }
+  }
+
   function store(q: Queue, m: Msg): void {
     q.messages.set(m.key, m);
     q.nextExpiryMs = Math.min(q.nextExpiryMs, retentionDeadline(q, m));
@@ -491,6 +505,14 @@ export function createEngine(options: EngineOptions = {}) {
     const r = resolve(input.QueueUrl);
     if ('error' in r) return fail(r.error);
     queues.delete(r.queue.name);
+    // Fix: names deleted more than the block period ago no longer matter; before, every deleted
+    // name was kept for the life of the engine (a suite creating unique queues grew it without
+    // end). Insertion order is time order, so the scan stops at the first recent one.
+    for (const [n, at] of deletedAt) {
+      if (now - at < QUEUE_RECREATE_BLOCK_MS) break;
+      deletedAt.delete(n);
+    }
+    deletedAt.delete(r.queue.name);
     deletedAt.set(r.queue.name, now);
     notify(r.queue.name);
     return ok({});
@@ -617,6 +639,7 @@ export function createEngine(options: EngineOptions = {}) {
     let dedupKey: string | undefined;
     let dedupId: string | undefined;
     if (q.fifo) {
+      pruneDedup(q, now);
       // Deduplication: explicit id, else SHA-256 of the body (sqs-semantics.md section 9).
       dedupId = e.MessageDeduplicationId ?? createHash('sha256').update(body, 'utf8').digest('hex');
       dedupKey = q.dedupScope === 'messageGroup' ? `${e.MessageGroupId ?? ''}\u0000${dedupId}` : dedupId;
@@ -654,6 +677,7 @@ export function createEngine(options: EngineOptions = {}) {
       m.sequenceNumber = q.sequence.toString().padStart(20, '0');
       m.dedupId = dedupId;
       out.SequenceNumber = m.sequenceNumber; // FIFO only (item 65)
+      q.dedup.delete(dedupKey as string); // re-inserted at the end: the map stays in deadline order (pruneDedup)
       q.dedup.set(dedupKey as string, { untilMs: now + DEDUP_WINDOW_MS, messageId, sequenceNumber: m.sequenceNumber });
     }
     store(q, m);
@@ -786,6 +810,7 @@ export function createEngine(options: EngineOptions = {}) {
     const sysNames = new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]);
     const maxReceives = q.config.redrivePolicy?.maxReceiveCount;
     const out: T.ReceivedMessage[] = [];
+    const taken: Msg[] = [];
     for (const m of candidates(q, now)) {
       if (out.length >= max) break;
       // The receive that would exceed maxReceiveCount moves the message instead (items 40-41).
@@ -808,6 +833,21 @@ export function createEngine(options: EngineOptions = {}) {
         msg.MessageAttributes = attrs;
       }
       out.push(msg);
+      taken.push(m);
+    }
+    if (!q.fifo) {
+      // Fix (speed): a standard queue's receive scans its messages in insertion order and skips
+      // the hidden ones, so with received messages left in place every receive walked past all
+      // messages in flight: O(in flight) per receive, quadratic over a backlog (15,000 messages
+      // received one by one took 3 s of scanning). Received messages go to the end instead, where
+      // they are reached only when fewer visible ones are ahead (standard queues promise only
+      // best-effort order; sqs-semantics.md 8 and 14 N2). Moved after the loop: an entry
+      // re-inserted during the iteration would be visited again, and with VisibilityTimeout 0
+      // returned twice.
+      for (const m of taken) {
+        q.messages.delete(m.key);
+        q.messages.set(m.key, m);
+      }
     }
     return ok(out.length > 0 ? { Messages: out } : {}); // `Messages` absent when empty (item 5)
   }

@@ -3,17 +3,29 @@ import type { Launcher, TargetProfile } from '../types.js';
 import { TargetError } from './common.js';
 import { endpointLauncher } from './endpoint.js';
 import { fauxqsLauncher } from './fauxqs.js';
+import { elasticMqLauncher } from './elasticmq.js';
+import { goawsLauncher } from './goaws.js';
 import { localAwsSqsLauncher } from './local-aws-sqs.js';
+import { localStackLauncher } from './localstack.js';
+import { motoLauncher } from './moto.js';
 import { referenceLauncher } from './reference.js';
+import { sqsliteLauncher } from './sqslite.js';
 
 export * from './common.js';
 export * from './endpoint.js';
 export * from './fauxqs.js';
 export * from './local-aws-sqs.js';
 export * from './reference.js';
+export * from './process.js';
+export * from './sqslite.js';
+export * from './moto.js';
+export * from './elasticmq.js';
+export * from './goaws.js';
+export * from './localstack.js';
+export * from './install.js';
 
 /** Launchers that start a server themselves. `endpoint` (and real AWS) need a URL instead. */
-export const LAUNCHER_NAMES = ['reference', 'fauxqs', 'local-aws-sqs'] as const;
+export const LAUNCHER_NAMES = ['reference', 'fauxqs', 'local-aws-sqs', 'sqslite', 'moto', 'elasticmq', 'goaws', 'localstack'] as const;
 export type LauncherName = (typeof LAUNCHER_NAMES)[number] | 'endpoint';
 
 export interface LauncherForOptions {
@@ -36,6 +48,16 @@ export function launcherFor(name: string, options: LauncherForOptions = {}): Lau
       return fauxqsLauncher(profile);
     case 'local-aws-sqs':
       return localAwsSqsLauncher(profile);
+    case 'sqslite':
+      return sqsliteLauncher(profile);
+    case 'moto':
+      return motoLauncher(profile);
+    case 'elasticmq':
+      return elasticMqLauncher(profile);
+    case 'goaws':
+      return goawsLauncher(profile);
+    case 'localstack':
+      return localStackLauncher(profile);
     case 'endpoint':
       return endpointLauncher({ ...profile, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
     default:

@@ -65,7 +65,7 @@ export interface ReplayContext {
   /** A transformer the recorded test added (`snapshot.add_transformer`). */
   transform(t: Transformer): void;
   /** A plain `assert` of the recorded test. */
-  check(condition: unknown, message: string): asserts condition;
+  check(condition: unknown, message: string): void;
   /** `str(ClientError)` as botocore words it. */
   errorText(action: Action, response: Response): string;
 }

@@ -1,0 +1,190 @@
+// Baselines with hand-built reports: matching by id and scope (instance suffix ignored), vanished
+// entries only for properties that ran, updates that keep reasons and record only what was seen.
+import { describe, expect, it } from 'vitest';
+import {
+  BASELINE_SCHEMA_VERSION,
+  compareWithBaseline,
+  emptyBaseline,
+  observedReason,
+  parseBaseline,
+  serializeBaseline,
+  updateBaseline,
+  withinBaseline,
+  type Baseline,
+} from '../../src/runner/baseline.js';
+import { REPORT_SCHEMA_VERSION, type PropertyResult, type ReportedDivergence, type RunReport } from '../../src/runner/types.js';
+
+function prop(property: string, passed: boolean, extra: Partial<PropertyResult> = {}): PropertyResult {
+  return { suite: 'lifecycle', property, seed: 1, runs: 1, passed, shrinks: 0, durationMs: 10, replay: `replay ${property}`, ...extra };
+}
+
+function div(id: string, property: string, suite = 'lifecycle'): ReportedDivergence {
+  return {
+    id,
+    summary: `summary of ${id}`,
+    strictness: 'typical',
+    grade: 'definite',
+    rule: { file: 'sqs-semantics.md', section: '5.3', evidence: 'documented' },
+    ops: [],
+    explanation: [],
+    suite,
+    property,
+    opRecords: [],
+    replay: `sqs-conformance run --replay ${property}:0`,
+  };
+}
+
+function report(properties: PropertyResult[], divergences: ReportedDivergence[]): RunReport {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    target: { name: 'fauxqs', endpoint: 'http://127.0.0.1:1', protocol: 'json', region: 'us-east-1' },
+    seed: 1,
+    strictness: 'typical',
+    suites: ['lifecycle'],
+    startedAt: '2025-01-01T00:00:00.000Z',
+    durationMs: 1,
+    verdict: divergences.length > 0 ? 'divergent' : 'conformant',
+    properties,
+    divergences,
+  };
+}
+
+const entry = (id: string, property: string, reason = 'known', since = '2025-01-01') => ({ id, scope: { suite: 'lifecycle', property }, reason, since });
+const baseline = (...entries: ReturnType<typeof entry>[]): Baseline => ({ schemaVersion: BASELINE_SCHEMA_VERSION, target: 'fauxqs', entries });
+
+describe('compareWithBaseline', () => {
+  it('matches by id and property scope, ignoring the #N instance suffix', () => {
+    const r = report(
+      [prop('visibility#0', false), prop('visibility#3', false), prop('delay#0', true)],
+      [div('visibility.redelivered-early', 'visibility#0'), div('visibility.redelivered-early', 'visibility#3')],
+    );
+    const c = compareWithBaseline(r, baseline(entry('visibility.redelivered-early', 'visibility')));
+    expect(c.newDivergences).toEqual([]);
+    expect(c.acknowledged).toHaveLength(1);
+    expect(c.acknowledged[0]!.divergences.map((d) => d.property)).toEqual(['visibility#0', 'visibility#3']);
+    expect(c.vanished).toEqual([]);
+    expect(withinBaseline(c)).toBe(true);
+  });
+
+  it('the same id in another property, or another suite, is new', () => {
+    const r = report(
+      [prop('visibility#0', false), prop('delay#0', false)],
+      [div('visibility.redelivered-early', 'visibility#0'), div('visibility.redelivered-early', 'delay#0'), div('visibility.redelivered-early', 'visibility#0', 'other')],
+    );
+    const c = compareWithBaseline(r, baseline(entry('visibility.redelivered-early', 'visibility')));
+    expect(c.newDivergences.map((d) => `${d.suite}/${d.property}`)).toEqual(['lifecycle/delay#0', 'other/visibility#0']);
+    expect(withinBaseline(c)).toBe(false);
+  });
+
+  it('an entry whose property ran without it has vanished (and makes the run fail)', () => {
+    const r = report([prop('visibility#0', true), prop('visibility#1', true)], []);
+    const c = compareWithBaseline(r, baseline(entry('visibility.redelivered-early', 'visibility')));
+    expect(c.vanished.map((e) => e.id)).toEqual(['visibility.redelivered-early']);
+    expect(withinBaseline(c)).toBe(false);
+  });
+
+  it('entries of properties that did not run (a --suite or --replay subset) are not judged', () => {
+    const r = report([prop('delay#0', true)], []);
+    const c = compareWithBaseline(r, baseline(entry('visibility.redelivered-early', 'visibility'), entry('message.lost', 'retention')));
+    expect(c.vanished).toEqual([]);
+    expect(c.notRun.map((e) => e.scope.property)).toEqual(['retention', 'visibility']);
+    expect(withinBaseline(c)).toBe(true);
+  });
+
+  it('a property that only errored or could not be decided did not run', () => {
+    const r = report(
+      [
+        prop('visibility#0', false, { error: 'connect ECONNREFUSED' }),
+        prop('retention#0', false, { verdict: { kind: 'unknown', reason: 'budget', checked: { ops: 0, messages: 0, searchNodes: 0 } } }),
+      ],
+      [],
+    );
+    const c = compareWithBaseline(r, baseline(entry('visibility.redelivered-early', 'visibility'), entry('message.lost', 'retention')));
+    expect(c.vanished).toEqual([]);
+    expect(c.notRun).toHaveLength(2);
+  });
+
+  it('an empty baseline makes every divergence new', () => {
+    const r = report([prop('visibility#0', false)], [div('message.lost', 'visibility#0')]);
+    const c = compareWithBaseline(r, emptyBaseline('fauxqs'));
+    expect(c.newDivergences).toHaveLength(1);
+    expect(c.acknowledged).toEqual([]);
+  });
+});
+
+describe('updateBaseline', () => {
+  it('records what was observed, keeps existing reasons and dates, drops vanished, keeps entries not run', () => {
+    const previous = baseline(
+      entry('visibility.redelivered-early', 'visibility', 'fauxqs redelivers at the deadline; upstream issue 12', '2024-06-01'),
+      entry('delay.visible-early', 'delay', 'gone since 1.9', '2024-01-01'),
+      entry('message.lost', 'retention', 'retention is not enforced', '2024-02-02'),
+    );
+    const r = report(
+      [prop('visibility#0', false), prop('visibility#1', false), prop('delay#0', true), prop('long-poll#0', false)],
+      [
+        div('visibility.redelivered-early', 'visibility#0'),
+        div('visibility.redelivered-early', 'visibility#1'),
+        div('receive.empty-while-visible', 'long-poll#0'),
+        div('receive.empty-while-visible', 'long-poll#0'),
+      ],
+    );
+    const next = updateBaseline(r, previous, '2025-03-04');
+    expect(next.target).toBe('fauxqs');
+    // delay.visible-early vanished (delay ran and passed): dropped. Sorted by suite, property, id.
+    expect(next.entries).toEqual([
+      { id: 'receive.empty-while-visible', scope: { suite: 'lifecycle', property: 'long-poll' }, reason: observedReason('2025-03-04'), since: '2025-03-04' },
+      entry('message.lost', 'retention', 'retention is not enforced', '2024-02-02'),
+      entry('visibility.redelivered-early', 'visibility', 'fauxqs redelivers at the deadline; upstream issue 12', '2024-06-01'),
+    ]);
+    expect(observedReason('2025-03-04')).toBe('observed 2025-03-04; investigate');
+    // The updated baseline holds exactly what was observed: comparing again is within.
+    expect(withinBaseline(compareWithBaseline(r, next))).toBe(true);
+  });
+
+  it('without a previous baseline, starts one named after the report target', () => {
+    const r = report([prop('visibility#0', false)], [div('message.lost', 'visibility#0')]);
+    const next = updateBaseline(r, undefined, '2025-01-02');
+    expect(next).toEqual({
+      schemaVersion: BASELINE_SCHEMA_VERSION,
+      target: 'fauxqs',
+      entries: [{ id: 'message.lost', scope: { suite: 'lifecycle', property: 'visibility' }, reason: 'observed 2025-01-02; investigate', since: '2025-01-02' }],
+    });
+  });
+
+  it('a conformant run empties a baseline whose properties all ran', () => {
+    const r = report([prop('visibility#0', true)], []);
+    expect(updateBaseline(r, baseline(entry('message.lost', 'visibility')), '2025-01-02').entries).toEqual([]);
+  });
+});
+
+describe('baseline files', () => {
+  it('serialises sorted and stable, and parses back', () => {
+    const b = baseline(entry('z.id', 'visibility'), entry('a.id', 'visibility'), entry('m.id', 'delay'));
+    const text = serializeBaseline(b);
+    expect(text.endsWith('\n')).toBe(true);
+    const parsed = parseBaseline(text, 'f.json');
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.value.entries.map((e) => e.id)).toEqual(['m.id', 'a.id', 'z.id']);
+    expect(serializeBaseline(parsed.ok ? parsed.value : b)).toBe(text);
+  });
+
+  it.each([
+    ['not json', /f\.json: not valid JSON/],
+    ['[]', /not a JSON object/],
+    ['{"schemaVersion":2,"target":"x","entries":[]}', /schemaVersion must be 1/],
+    ['{"schemaVersion":1,"entries":[]}', /"target" must be a target name/],
+    ['{"schemaVersion":1,"target":"x"}', /"entries" must be an array/],
+    ['{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s"},"reason":"r","since":"2025-01-01"}]}', /entries\[0\]: "scope"/],
+    ['{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s","property":"p#2"},"reason":"r","since":"2025-01-01"}]}', /not an instance/],
+    ['{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s","property":"p"},"reason":"","since":"2025-01-01"}]}', /"reason" must say why/],
+    ['{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s","property":"p"},"reason":"r","since":"soon"}]}', /"since" must be a date/],
+    [
+      '{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s","property":"p"},"reason":"r","since":"2025-01-01"},{"id":"a","scope":{"suite":"s","property":"p"},"reason":"r2","since":"2025-01-01"}]}',
+      /entries\[1\]: duplicate entry a for s\/p/,
+    ],
+  ])('rejects %s', (text, error) => {
+    const r = parseBaseline(text, 'f.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(error);
+  });
+});

@@ -1,0 +1,250 @@
+// The CLI flows around matrix and baselines, with fake runner, launchers and I/O: `matrix`
+// (targets from the launcher list, error rows, files written, baselines read / updated, exit
+// codes) and `run --baseline FILE [--update-baseline]`.
+import { describe, expect, it } from 'vitest';
+import { EXIT, runCli, type CliDeps, type CliIO, type CliRunOptions, type RunnerApi, type TargetApi } from '../../src/cli/index.js';
+import { parseBaseline, serializeBaseline } from '../../src/runner/baseline.js';
+import type { Scoreboard } from '../../src/runner/matrix.js';
+import type { RunReport } from '../../src/runner/types.js';
+import type { Launcher, RunningTarget, TargetProfile } from '../../src/target/types.js';
+import { conformantReport, divergentReport } from '../report/fixtures.js';
+
+const PROFILE: TargetProfile = {
+  name: 'x',
+  protocol: 'json',
+  region: 'us-east-1',
+  capabilities: [],
+  flags: {},
+  tolerance: { epsilonMs: 50, wideEpsilonMs: 500, clockSkewMs: 1000, retentionSlackMs: 1000, wakeMs: 200 },
+  defaultStrictness: 'typical',
+};
+
+interface Options {
+  reports?: Record<string, RunReport>;
+  startFails?: string[];
+  files?: Record<string, string>;
+  launchers?: string[];
+}
+
+function harness(o: Options = {}) {
+  let out = '';
+  let err = '';
+  const files = new Map<string, string>(Object.entries(o.files ?? {}));
+  const runCalls: CliRunOptions[] = [];
+  const started: string[] = [];
+  const stopped: string[] = [];
+  const launcherNames = o.launchers ?? ['reference', 'fauxqs', 'elastic'];
+  const launcher = (name: string): Launcher => ({
+    name,
+    start: async () => {
+      if (o.startFails?.includes(name)) throw new Error(`${name}: java not found`);
+      started.push(name);
+      const t: RunningTarget = {
+        profile: { ...PROFILE, name },
+        endpoint: 'http://127.0.0.1:9324',
+        client: () => {
+          throw new Error('not in this test');
+        },
+        stop: async () => void stopped.push(name),
+      };
+      return t;
+    },
+  });
+  const runner: RunnerApi = {
+    SUITES: { lifecycle: { description: 'lifecycle', properties: ['visibility'] } },
+    runSuites: async (opts) => {
+      runCalls.push(opts);
+      const name = opts.target.profile.name;
+      const r = o.reports?.[name] ?? conformantReport();
+      return { ...r, seed: opts.seed, target: { ...r.target, name } };
+    },
+  };
+  const targets: TargetApi = {
+    launcherFor: (name) => (launcherNames.includes(name) || name === 'endpoint' ? launcher(name) : undefined),
+    endpointTarget: async () => ({ ok: false, error: 'no' }),
+    defaultWorkDir: () => '/w/.peers',
+    launcherNames,
+  };
+  const io: CliIO = {
+    stdout: { write: (s: string) => (out += s), isTTY: false },
+    stderr: { write: (s: string) => (err += s), isTTY: false },
+    env: {},
+    cwd: '/w',
+    now: () => 0,
+    randomSeed: () => 99,
+    mkdir: async () => {},
+    writeFile: async (file, content) => void files.set(file, content),
+    readFile: async (file) => {
+      const f = files.get(file);
+      if (f === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${file}'`), { code: 'ENOENT' });
+      return f;
+    },
+    wallClock: () => Date.parse('2025-06-07T08:09:10Z'),
+    cpus: () => 2,
+    onSignal: () => () => {},
+    exitNow: () => {},
+  };
+  const deps: CliDeps = { version: '1.0.0', loadRunner: async () => runner, loadTargets: async () => targets };
+  return { io, deps, files, runCalls, started, stopped, stdout: () => out, stderr: () => err };
+}
+
+const scoreboardOf = (files: Map<string, string>, dir = '/w/m'): Scoreboard => JSON.parse(files.get(`${dir}/scoreboard.json`)!) as Scoreboard;
+
+describe('matrix', () => {
+  it('runs every launcher (picked up from the launcher list), writes five reports each and the scoreboard', async () => {
+    const h = harness({ reports: { fauxqs: divergentReport() } });
+    const code = await runCli(['matrix', '--out', 'm', '--seed', '3', '--runs', '1', '--shrink-budget', '5'], h.io, h.deps);
+    expect(code).toBe(EXIT.divergent);
+    expect(h.started.sort()).toEqual(['elastic', 'fauxqs', 'reference']);
+    expect(h.stopped.sort()).toEqual(['elastic', 'fauxqs', 'reference']);
+    expect(h.runCalls.map((c) => [c.target.profile.name, c.seed, c.runs, c.timeBudgetMs, c.targetArgs])).toEqual(
+      expect.arrayContaining([
+        ['reference', 3, 1, 5000, ''],
+        ['fauxqs', 3, 1, 5000, ' --target fauxqs'],
+      ]),
+    );
+    for (const t of ['reference', 'fauxqs', 'elastic']) {
+      for (const f of ['report.json', 'report.txt', 'report.junit.xml', 'report.md', 'report.html']) expect(h.files.has(`/w/m/${t}/${f}`), `${t}/${f}`).toBe(true);
+    }
+    for (const f of ['scoreboard.json', 'scoreboard.md', 'scoreboard.html']) expect(h.files.has(`/w/m/${f}`)).toBe(true);
+    const sb = scoreboardOf(h.files);
+    expect(sb.targets.map((t) => [t.name, t.status, `${t.scenarios.passed}/${t.scenarios.total}`])).toEqual([
+      ['reference', 'conformant', '2/2'],
+      ['fauxqs', 'divergent', '1/4'],
+      ['elastic', 'conformant', '2/2'],
+    ]);
+    expect(sb.targets[1]!.reports.html).toBe('fauxqs/report.html');
+    expect(h.stdout()).toMatch(/fauxqs +divergent +1\/4 +2 \(2 ids\)/);
+    expect(h.stderr()).toContain('seed 3 (rerun with --seed 3); 2 at a time');
+  });
+
+  it('conformant everywhere: exit 0; --targets picks a subset', async () => {
+    const h = harness();
+    expect(await runCli(['matrix', '--targets', 'reference,elastic', '--out', 'm'], h.io, h.deps)).toBe(EXIT.conformant);
+    expect(h.started.sort()).toEqual(['elastic', 'reference']);
+  });
+
+  it('a target that does not start is an error row, not a crash (exit 1)', async () => {
+    const h = harness({ startFails: ['elastic'] });
+    expect(await runCli(['matrix', '--out', 'm'], h.io, h.deps)).toBe(EXIT.divergent);
+    const sb = scoreboardOf(h.files);
+    expect(sb.targets.find((t) => t.name === 'elastic')).toMatchObject({ status: 'error', error: 'did not start: elastic: java not found' });
+    expect(h.files.get('/w/m/scoreboard.html')).toContain('data-target="elastic" data-status="error"');
+    expect(h.files.has('/w/m/elastic/report.json')).toBe(false);
+    expect(h.stdout()).toMatch(/elastic +error/);
+  });
+
+  it.each([
+    [['matrix', '--targets', 'nope'], "--targets: no launcher for 'nope' (known: reference, fauxqs, elastic)"],
+    [['matrix', '--targets', 'endpoint'], "no launcher for 'endpoint'"],
+    [['matrix', '--suite', 'zzz'], "unknown suite 'zzz'"],
+    [['matrix', '--parallel', '0'], '--parallel must be between 1 and 64'],
+    [['matrix', '--targets', ','], '--targets needs at least one name'],
+  ])('%j is a usage error (exit 2)', async (argv, text) => {
+    const h = harness();
+    expect(await runCli(argv, h.io, h.deps)).toBe(EXIT.usage);
+    expect(h.stderr()).toContain(text);
+    expect(h.started).toEqual([]);
+  });
+
+  it('--update-baselines writes observed entries per target; --baselines then judges within (exit 0)', async () => {
+    const h = harness({ reports: { fauxqs: divergentReport() } });
+    expect(await runCli(['matrix', '--out', 'm', '--update-baselines'], h.io, h.deps)).toBe(EXIT.conformant);
+    const faux = parseBaseline(h.files.get('/w/conformance/baselines/fauxqs.json')!);
+    expect(faux.ok && faux.value.entries).toEqual([
+      { id: 'visibility.redelivered-early', scope: { suite: 'lifecycle', property: 'visibility' }, reason: 'observed 2025-06-07; investigate', since: '2025-06-07' },
+      { id: 'error.wrong-code', scope: { suite: 'lifecycle', property: 'visibility' }, reason: 'observed 2025-06-07; investigate', since: '2025-06-07' },
+    ].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(parseBaseline(h.files.get('/w/conformance/baselines/reference.json')!)).toMatchObject({ ok: true, value: { entries: [] } });
+    expect(h.stderr()).toContain('fauxqs: baseline conformance/baselines/fauxqs.json updated: 2 entries (+2 new, -0 vanished)');
+
+    const again = harness({ reports: { fauxqs: divergentReport() }, files: Object.fromEntries(h.files) });
+    expect(await runCli(['matrix', '--out', 'm2', '--baselines', 'conformance/baselines'], again.io, again.deps)).toBe(EXIT.conformant);
+    const sb = scoreboardOf(again.files, '/w/m2');
+    expect(sb.baselines).toBe(true);
+    expect(sb.targets.find((t) => t.name === 'fauxqs')).toMatchObject({ status: 'within-baseline', baseline: { counts: { new: 0, acknowledged: 2, vanished: 0 } } });
+    expect(JSON.parse(again.files.get('/w/m2/fauxqs/report.json')!).baseline.withinBaseline).toBe(true);
+  });
+
+  it('--baselines: a vanished entry or a missing baseline file (everything new) fails the matrix', async () => {
+    const stale = serializeBaseline({
+      schemaVersion: 1,
+      target: 'reference',
+      entries: [{ id: 'message.lost', scope: { suite: 'lifecycle', property: 'send-receive-delete' }, reason: 'old', since: '2025-01-01' }],
+    });
+    const h = harness({ reports: { fauxqs: divergentReport() }, files: { '/w/b/reference.json': stale, '/w/b/elastic.json': serializeBaseline({ schemaVersion: 1, target: 'elastic', entries: [] }) } });
+    expect(await runCli(['matrix', '--out', 'm', '--baselines', 'b'], h.io, h.deps)).toBe(EXIT.divergent);
+    expect(h.stderr()).toContain('fauxqs: no baseline at b/fauxqs.json: every divergence counts as new');
+    const sb = scoreboardOf(h.files);
+    expect(sb.targets.map((t) => [t.name, t.status])).toEqual([
+      ['reference', 'outside-baseline'],
+      ['fauxqs', 'outside-baseline'],
+      ['elastic', 'within-baseline'],
+    ]);
+    expect(sb.targets[0]!.baseline!.vanished[0]!.id).toBe('message.lost');
+  });
+
+  it('a broken baseline file is a usage error before anything starts', async () => {
+    const h = harness({ files: { '/w/b/fauxqs.json': '{"schemaVersion":1}' } });
+    expect(await runCli(['matrix', '--baselines', 'b'], h.io, h.deps)).toBe(EXIT.usage);
+    expect(h.stderr()).toContain('/w/b/fauxqs.json: "target" must be a target name');
+    expect(h.started).toEqual([]);
+  });
+});
+
+describe('run --baseline', () => {
+  const known = serializeBaseline({
+    schemaVersion: 1,
+    target: 'elastic',
+    entries: [
+      { id: 'visibility.redelivered-early', scope: { suite: 'lifecycle', property: 'visibility' }, reason: 'elastic quirk', since: '2025-01-01' },
+      { id: 'error.wrong-code', scope: { suite: 'lifecycle', property: 'visibility' }, reason: 'elastic code', since: '2025-01-01' },
+    ],
+  });
+
+  it('within the baseline: exit 0 even though divergent; reports show acknowledged', async () => {
+    const h = harness({ reports: { reference: divergentReport() }, files: { '/w/base.json': known } });
+    expect(await runCli(['run', '--baseline', 'base.json', '--report', 'text,json,md,html', '--out', 'r'], h.io, h.deps)).toBe(EXIT.conformant);
+    expect(h.stdout()).toContain('within the baseline: 2 acknowledged, 0 new, 0 vanished');
+    expect(JSON.parse(h.files.get('/w/r/report.json')!).baseline.counts).toEqual({ new: 0, acknowledged: 2, vanished: 0, notRun: 0 });
+    expect(h.files.get('/w/r/report.md')).toContain('✅ Baseline: within the baseline');
+    expect(h.files.get('/w/r/report.html')).toContain('badge s-within-baseline');
+  });
+
+  it('a new divergence: exit 1', async () => {
+    const one = serializeBaseline({ ...parseOk(known), entries: parseOk(known).entries.filter((e) => e.id === 'visibility.redelivered-early') });
+    const h = harness({ reports: { reference: divergentReport() }, files: { '/w/base.json': one } });
+    expect(await runCli(['run', '--baseline', 'base.json'], h.io, h.deps)).toBe(EXIT.divergent);
+    expect(h.stdout()).toMatch(/NEW +error\.wrong-code/);
+  });
+
+  it('a listed divergence that vanished: exit 1; a subset run does not judge other properties', async () => {
+    const h = harness({ reports: { reference: conformantReport() }, files: { '/w/base.json': serializeBaseline({ schemaVersion: 1, target: 'reference', entries: [{ id: 'message.lost', scope: { suite: 'lifecycle', property: 'visibility' }, reason: 'r', since: '2025-01-01' }] }) } });
+    expect(await runCli(['run', '--baseline', 'base.json'], h.io, h.deps)).toBe(EXIT.divergent);
+    expect(h.stdout()).toMatch(/VANISHED +message\.lost/);
+    const other = harness({ reports: { reference: conformantReport() }, files: { '/w/base.json': serializeBaseline({ schemaVersion: 1, target: 'reference', entries: [{ id: 'message.lost', scope: { suite: 'lifecycle', property: 'retention' }, reason: 'r', since: '2025-01-01' }] }) } });
+    expect(await runCli(['run', '--baseline', 'base.json'], other.io, other.deps)).toBe(EXIT.conformant);
+  });
+
+  it('--update-baseline rewrites the file keeping reasons; a missing file without it is a usage error', async () => {
+    const h = harness({ reports: { reference: divergentReport() }, files: { '/w/base.json': serializeBaseline({ ...parseOk(known), entries: parseOk(known).entries.filter((e) => e.id === 'visibility.redelivered-early') }) } });
+    expect(await runCli(['run', '--baseline', 'base.json', '--update-baseline'], h.io, h.deps)).toBe(EXIT.conformant);
+    expect(parseOk(h.files.get('/w/base.json')!).entries.map((e) => [e.id, e.reason])).toEqual([
+      ['error.wrong-code', 'observed 2025-06-07; investigate'],
+      ['visibility.redelivered-early', 'elastic quirk'],
+    ]);
+    expect(h.stderr()).toContain('baseline base.json rewritten: 2 entries (+1 new, -0 vanished)');
+
+    const missing = harness();
+    expect(await runCli(['run', '--baseline', 'nope.json'], missing.io, missing.deps)).toBe(EXIT.usage);
+    expect(missing.stderr()).toContain('baseline nope.json does not exist (create it with --update-baseline)');
+    expect(await runCli(['run', '--update-baseline'], missing.io, missing.deps)).toBe(EXIT.usage);
+    expect(missing.stderr()).toContain('--update-baseline needs --baseline FILE');
+  });
+});
+
+function parseOk(text: string) {
+  const r = parseBaseline(text);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
