@@ -142,12 +142,14 @@ export function check(history: History, options: CheckOptions): Verdict {
   }
 
   // 3. The lifecycle of every message, searched separately (partitioning keeps it tractable).
-  const pollsTight = longPollsByQueue(prep, tight.earlyPolls, tol.wakeMs);
-  const pollsWide = longPollsByQueue(prep, wide.earlyPolls, tol.wakeMs * 2);
+  const pollsTight = longPollsByQueue(prep, new Set([...tight.earlyPolls, ...tight.acceptedInvalid]), tol.wakeMs);
+  const pollsWide = longPollsByQueue(prep, new Set([...wide.earlyPolls, ...tight.acceptedInvalid]), tol.wakeMs * 2);
   const none = { polls: [] as LongPoll[], maxPollMs: 0 };
   for (const m0 of prep.messages) {
     const m = withIndeterminate(m0, tight.indeterminate, tight.excluded);
     if (m.send.complete?.type !== 'ok' && m.hits.length === 0) continue; // may never have existed
+    // Touched by a request the target should have rejected: already reported, effect undefined.
+    if ([m.send, ...m.hits.map((h) => h.call), ...m0.handleCalls].some((c) => tight.acceptedInvalid.has(c))) continue;
     const queue = prep.queues.get(m.queue)!;
     const base = {
       message: m,

@@ -70,6 +70,11 @@ export interface OpLevelResult {
   earlyPolls: Set<Call>;
   /** Calls with invalid parameters that were rejected: they had no effect on any message. */
   excluded: Set<Call>;
+  /**
+   * Calls with invalid parameters that the target accepted: their effect is not defined by the
+   * model, so messages they touched are not judged further (one cause, one divergence).
+   */
+  acceptedInvalid: Set<Call>;
 }
 
 function requestedSystemAttributes(input: Record<string, unknown>): Set<string> {
@@ -87,6 +92,7 @@ export function checkCalls(prep: Prepared, strictness: Strictness, epsilonMs: nu
   const indeterminate = new Set<Call>();
   const earlyPolls = new Set<Call>();
   const excluded = new Set<Call>();
+  const acceptedInvalid = new Set<Call>();
   const handlesSeen = new Map<string, Call>();
   const typical = strictness === 'typical';
   const createdAttributes = new Map<string, Record<string, unknown>>();
@@ -96,7 +102,9 @@ export function checkCalls(prep: Prepared, strictness: Strictness, epsilonMs: nu
     const queueKey = call.invoke.queue;
     const queue = prep.queues.get(queueKey);
     const push = (f: OpFinding | undefined) => {
-      if (f) findings.push(f);
+      if (!f) return;
+      findings.push(f);
+      if (f.id === 'validation.accepted-invalid' || f.id === 'handle.invalid-accepted') acceptedInvalid.add(call);
     };
     switch (call.invoke.f) {
       case 'CreateQueue': {
@@ -192,7 +200,7 @@ export function checkCalls(prep: Prepared, strictness: Strictness, epsilonMs: nu
         break;
     }
   }
-  return { findings, indeterminate, earlyPolls, excluded };
+  return { findings, indeterminate, earlyPolls, excluded, acceptedInvalid };
 }
 
 export { errorOf };
