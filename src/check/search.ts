@@ -505,10 +505,15 @@ export function searchMessage(input: SearchInput): SearchResult {
       const q = quietVars.get(poll.call)!;
       // A violation needs the message visible for at least `wake` while the poll waited: with
       // several consumers, a message visible for a moment may go to another poll.
-      const wake = input.wakeMs;
+      // The wake tolerance is never below ε, which grows with this run's measured latencies.
+      const wake = Math.max(input.wakeMs, eps);
+      // A poll that overran its wait by more than ε was late answering, not waiting: the server
+      // stops waiting after WaitTimeSeconds, so the quiet period ends there at the latest.
+      const overran = toMs(poll.call.end - poll.call.start) > poll.waitSeconds * 1000 + eps;
+      const qEnd = overran ? at(q.b, poll.waitSeconds * 1000) : at(q.r);
       const options: [Term, Term][] = [
-        [at(q.r), at(q.b, wake)], // the poll was too short to have to react
-        [at(q.r), { ...interval.from, off: interval.from.off + wake }], // it ended right after the message became visible
+        [qEnd, at(q.b, wake)], // the poll was too short to have to react
+        [qEnd, { ...interval.from, off: interval.from.off + wake }], // it ended right after the message became visible
         [expiryEarliest, at(q.b, wake)], // retention removed it before (or right after) the poll began
         [expiryEarliest, { ...interval.from, off: interval.from.off + wake }],
       ];

@@ -16,13 +16,14 @@ export interface JsonBaselineEntry {
   scope: { suite: string; property: string };
   reason: string;
   since: string;
+  intermittent?: boolean;
 }
 
 export interface JsonBaseline {
   target: string;
   /** Nothing new occurred and nothing listed vanished. */
   withinBaseline: boolean;
-  counts: { new: number; acknowledged: number; vanished: number; notRun: number };
+  counts: { new: number; acknowledged: number; vanished: number; notRun: number; dormant: number };
   /** Divergences no entry covers, one per (id, suite, property), with how often they occurred. */
   new: Array<{ id: string; suite: string; property: string; summary: string; occurrences: number; replay: string }>;
   /** Entries seen again, with how often. */
@@ -31,6 +32,8 @@ export interface JsonBaseline {
   vanished: JsonBaselineEntry[];
   /** Entries whose property did not run in this run: not judged. */
   notRun: JsonBaselineEntry[];
+  /** Intermittent entries that did not occur this time (not a failure). */
+  dormant: JsonBaselineEntry[];
 }
 
 const entryJson = (e: BaselineEntry): JsonBaselineEntry => ({
@@ -38,6 +41,7 @@ const entryJson = (e: BaselineEntry): JsonBaselineEntry => ({
   scope: { suite: e.scope.suite, property: e.scope.property },
   reason: e.reason,
   since: e.since,
+  ...(e.intermittent === true ? { intermittent: true } : {}),
 });
 
 const baseOf = (property: string): string => property.replace(/#\d+$/, '');
@@ -60,11 +64,12 @@ export function toJsonBaseline(c: BaselineComparison): JsonBaseline {
   return {
     target: c.target,
     withinBaseline: c.newDivergences.length === 0 && c.vanished.length === 0,
-    counts: { new: fresh.length, acknowledged: c.acknowledged.length, vanished: c.vanished.length, notRun: c.notRun.length },
+    counts: { new: fresh.length, acknowledged: c.acknowledged.length, vanished: c.vanished.length, notRun: c.notRun.length, dormant: c.dormant.length },
     new: fresh.map((g) => ({ id: g.first.id, suite: g.first.suite, property: g.property, summary: g.first.summary, occurrences: g.occurrences, replay: g.first.replay })),
     acknowledged: c.acknowledged.map((a) => ({ ...entryJson(a.entry), occurrences: a.divergences.length })),
     vanished: c.vanished.map(entryJson),
     notRun: c.notRun.map(entryJson),
+    dormant: c.dormant.map(entryJson),
   };
 }
 
@@ -82,5 +87,6 @@ export function baselineSummary(c: BaselineComparison): string {
   const j = toJsonBaseline(c);
   const within = j.withinBaseline ? 'within the baseline' : 'OUTSIDE the baseline';
   const notRun = j.counts.notRun > 0 ? `, ${j.counts.notRun} not run` : '';
-  return `${within}: ${j.counts.acknowledged} acknowledged, ${j.counts.new} new, ${j.counts.vanished} vanished${notRun}`;
+  const dormant = j.counts.dormant > 0 ? `, ${j.counts.dormant} intermittent not seen` : '';
+  return `${within}: ${j.counts.acknowledged} acknowledged, ${j.counts.new} new, ${j.counts.vanished} vanished${dormant}${notRun}`;
 }

@@ -229,6 +229,7 @@ export function renderHtml(report: RunReport, extras: RenderExtras = {}): string
 ${groupNew(b).map((g) => html`<tr><td>${badge('new', 'new')}</td><td><code class="id">${g.first.id}</code></td><td>${`${g.first.suite}/${g.property}`}</td><td class="num">${g.occurrences}</td><td class="muted">not in the baseline</td></tr>`)}
 ${b.acknowledged.map((a) => html`<tr><td>${badge('acknowledged', 'acknowledged')}</td><td><code class="id">${a.entry.id}</code></td><td>${`${a.entry.scope.suite}/${a.entry.scope.property}`}</td><td class="num">${a.divergences.length}</td><td>${`${a.entry.reason} (since ${a.entry.since})`}</td></tr>`)}
 ${b.vanished.map((e) => html`<tr><td>${badge('vanished', 'vanished')}</td><td><code class="id">${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">0</td><td>${`did not occur: remove it from the baseline (${e.reason}; since ${e.since})`}</td></tr>`)}
+${b.dormant.map((e) => html`<tr><td>${badge('not-run', 'not seen (intermittent)')}</td><td><code class="id">${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">0</td><td>${`${e.reason} (since ${e.since})`}</td></tr>`)}
 ${b.notRun.map((e) => html`<tr><td>${badge('not-run', 'not run')}</td><td><code class="id">${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">–</td><td>${e.reason}</td></tr>`)}
 </tbody></table>`
     : '';

@@ -97,7 +97,7 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
     out.push('');
   }
 
-  if (b && (b.newDivergences.length > 0 || b.acknowledged.length > 0 || b.vanished.length > 0 || b.notRun.length > 0)) {
+  if (b && (b.newDivergences.length > 0 || b.acknowledged.length > 0 || b.vanished.length > 0 || b.notRun.length > 0 || b.dormant.length > 0)) {
     out.push('### Baseline');
     out.push('');
     out.push('| Status | Id | Scope | Occurrences | Reason / since |');
@@ -110,6 +110,9 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
     }
     for (const e of b.vanished) {
       out.push(`| ❌ vanished | ${mdCode(e.id)} | ${mdCell(`${e.scope.suite}/${e.scope.property}`)} | 0 | ${mdCell(`did not occur: remove it from the baseline (${e.reason}; since ${e.since})`)} |`);
+    }
+    for (const e of b.dormant) {
+      out.push(`| not seen (intermittent) | ${mdCode(e.id)} | ${mdCell(`${e.scope.suite}/${e.scope.property}`)} | 0 | ${mdCell(`${e.reason} (since ${e.since})`)} |`);
     }
     for (const e of b.notRun) {
       out.push(`| not run | ${mdCode(e.id)} | ${mdCell(`${e.scope.suite}/${e.scope.property}`)} | – | ${mdCell(e.reason)} |`);

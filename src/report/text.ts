@@ -175,6 +175,9 @@ function baselineBlock(b: BaselineComparison, c: Colors): string[] {
   for (const e of b.vanished) {
     lines.push(`  ${c.red('VANISHED    ')} ${oneLine(e.id)}  ${scope(e.scope.suite, e.scope.property)}  ${c.dim('did not occur: remove it from the baseline')}`);
   }
+  for (const e of b.dormant) {
+    lines.push(`  ${c.dim('not seen    ')} ${oneLine(e.id)}  ${scope(e.scope.suite, e.scope.property)}  ${c.dim(oneLine(`(intermittent: ${e.reason})`))}`);
+  }
   for (const e of b.notRun) {
     lines.push(`  ${c.dim('not run     ')} ${oneLine(e.id)}  ${scope(e.scope.suite, e.scope.property)}`);
   }

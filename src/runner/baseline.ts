@@ -7,6 +7,9 @@
 // subset (`--suite`, `--replay`, `--properties`) never flags entries of properties it did not run.
 // A baseline holds what was observed, never what we hoped: `updateBaseline` writes the entries a
 // run saw, keeping the reasons people wrote for the ones already there.
+// An entry marked `intermittent` was seen in some runs and not in others (timing on a loaded
+// machine): when it occurs it is acknowledged, when it does not it is *dormant*, and neither fails
+// the run. Only a person marks an entry intermittent, with a reason saying how often it was seen.
 import type { PropertyResult, ReportedDivergence, RunReport } from './types.js';
 
 export const BASELINE_SCHEMA_VERSION = 1;
@@ -24,6 +27,8 @@ export interface BaselineEntry {
   reason: string;
   /** Date (YYYY-MM-DD) the entry was first observed. */
   since: string;
+  /** Seen in some runs and not others: its absence is not a vanishing. */
+  intermittent?: boolean;
 }
 
 export interface Baseline {
@@ -48,6 +53,8 @@ export interface BaselineComparison {
   vanished: BaselineEntry[];
   /** Entries whose property did not run (or could not be decided): not judged. */
   notRun: BaselineEntry[];
+  /** Intermittent entries whose property ran but which did not occur this time. */
+  dormant: BaselineEntry[];
 }
 
 export type BaselineResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -88,7 +95,9 @@ export function validateBaseline(data: unknown, where = 'baseline'): BaselineRes
     if (/#\d+$/.test(raw.scope.property)) return { ok: false, error: `${at}: scope.property names a property, not an instance (drop the #N)` };
     if (!nonEmpty(raw.reason)) return { ok: false, error: `${at}: "reason" must say why the divergence is accepted` };
     if (typeof raw.since !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.since)) return { ok: false, error: `${at}: "since" must be a date YYYY-MM-DD` };
+    if (raw.intermittent !== undefined && typeof raw.intermittent !== 'boolean') return { ok: false, error: `${at}: "intermittent" must be true or false` };
     const entry: BaselineEntry = { id: raw.id, scope: { suite: raw.scope.suite, property: raw.scope.property }, reason: raw.reason, since: raw.since };
+    if (raw.intermittent === true) entry.intermittent = true;
     const key = entryKey(entry);
     if (seen.has(key)) return { ok: false, error: `${at}: duplicate entry ${entry.id} for ${entry.scope.suite}/${entry.scope.property}` };
     seen.add(key);
@@ -122,7 +131,13 @@ export function serializeBaseline(b: Baseline): string {
     target: b.target,
     entries: [...b.entries]
       .sort(compareEntries)
-      .map((e) => ({ id: e.id, scope: { suite: e.scope.suite, property: e.scope.property }, reason: e.reason, since: e.since })),
+      .map((e) => ({
+        id: e.id,
+        scope: { suite: e.scope.suite, property: e.scope.property },
+        reason: e.reason,
+        since: e.since,
+        ...(e.intermittent === true ? { intermittent: true } : {}),
+      })),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
@@ -158,13 +173,15 @@ export function compareWithBaseline(report: RunReport, baseline: Baseline): Base
   const acknowledged: AcknowledgedDivergence[] = [];
   const vanished: BaselineEntry[] = [];
   const notRun: BaselineEntry[] = [];
+  const dormant: BaselineEntry[] = [];
   for (const e of [...baseline.entries].sort(compareEntries)) {
     const found = hits.get(entryKey(e));
     if (found) acknowledged.push({ entry: e, divergences: found });
-    else if (ran.has(`${e.scope.suite}\u0000${e.scope.property}`)) vanished.push(e);
-    else notRun.push(e);
+    else if (!ran.has(`${e.scope.suite}\u0000${e.scope.property}`)) notRun.push(e);
+    else if (e.intermittent === true) dormant.push(e);
+    else vanished.push(e);
   }
-  return { target: baseline.target, newDivergences, acknowledged, vanished, notRun };
+  return { target: baseline.target, newDivergences, acknowledged, vanished, notRun, dormant };
 }
 
 /** True when nothing new occurred and nothing listed vanished. */
@@ -179,14 +196,15 @@ export function observedReason(date: string): string {
 
 /**
  * The baseline rewritten from what the run observed: one entry per (id, suite, property) seen,
- * keeping the reason and date of entries already there; entries that vanished are dropped;
- * entries of properties the run did not decide stay as they were (the run says nothing about them).
+ * keeping the reason, date and intermittent mark of entries already there; entries that vanished
+ * are dropped; dormant intermittent entries and entries of properties the run did not decide stay
+ * as they were (the run says nothing new about them).
  * `date` is YYYY-MM-DD (the caller's clock).
  */
 export function updateBaseline(report: RunReport, previous: Baseline | undefined, date: string): Baseline {
   const base = previous ?? emptyBaseline(report.target.name);
   const c = compareWithBaseline(report, base);
-  const entries: BaselineEntry[] = [...c.notRun, ...c.acknowledged.map((a) => a.entry)];
+  const entries: BaselineEntry[] = [...c.notRun, ...c.dormant, ...c.acknowledged.map((a) => a.entry)];
   const added = new Set<string>();
   for (const d of c.newDivergences) {
     const key = divergenceKey(d);
@@ -195,21 +213,4 @@ export function updateBaseline(report: RunReport, previous: Baseline | undefined
     entries.push({ id: d.id, scope: { suite: d.suite, property: propertyBase(d.property) }, reason: observedReason(date), since: date });
   }
   return { schemaVersion: BASELINE_SCHEMA_VERSION, target: previous?.target ?? report.target.name, entries: entries.sort(compareEntries) };
-}
-
-/** Counts for summaries: distinct new (id, scope) pairs, acknowledged entries, vanished entries. */
-export function baselineCounts(c: BaselineComparison): { new: number; newOccurrences: number; acknowledged: number; vanished: number; notRun: number } {
-  return {
-    new: new Set(c.newDivergences.map(divergenceKey)).size,
-    newOccurrences: c.newDivergences.length,
-    acknowledged: c.acknowledged.length,
-    vanished: c.vanished.length,
-    notRun: c.notRun.length,
-  };
-}
-
-/** Whether each divergence of the report is new or acknowledged (same order as report.divergences). */
-export function divergenceStatuses(report: RunReport, c: BaselineComparison): Array<'new' | 'acknowledged'> {
-  const fresh = new Set(c.newDivergences);
-  return report.divergences.map((d) => (fresh.has(d) ? 'new' : 'acknowledged'));
 }

@@ -145,7 +145,7 @@ export interface ScoreboardBaseline {
   /** The baseline file, relative to where the command ran (absent: none existed, everything is new). */
   file?: string;
   within: boolean;
-  counts: { new: number; acknowledged: number; vanished: number; notRun: number };
+  counts: { new: number; acknowledged: number; vanished: number; notRun: number; dormant: number };
   vanished: BaselineEntry[];
 }
 
@@ -341,7 +341,7 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
     const fresh = new Set(comparison.newDivergences.map((d) => JSON.stringify([d.id, d.suite, propertyBase(d.property)])));
     row.baseline = {
       within: withinBaseline(comparison),
-      counts: { new: fresh.size, acknowledged: comparison.acknowledged.length, vanished: comparison.vanished.length, notRun: comparison.notRun.length },
+      counts: { new: fresh.size, acknowledged: comparison.acknowledged.length, vanished: comparison.vanished.length, notRun: comparison.notRun.length, dormant: comparison.dormant.length },
       vanished: comparison.vanished.map((e) => ({ id: e.id, scope: { ...e.scope }, reason: e.reason, since: e.since })),
     };
     if (file !== undefined) row.baseline.file = file;

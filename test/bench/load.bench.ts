@@ -1,7 +1,7 @@
 // `npm run load`: the reference server (in this process) takes 1,000,000 messages from 32
 // concurrent clients (SendMessageBatch of 10, ReceiveMessage of 10, DeleteMessageBatch) over
 // loopback HTTP with keep-alive, and the figures are printed: throughput, losses and duplicates,
-// heap after GC at 250k and at the end. Asserts nothing (test/server/load.test.ts does, bounded).
+// heap after GC at 250k and at the end. Asserts nothing (test/server/load.timed.test.ts does, bounded).
 // Options: --messages N (default 1,000,000), --clients K (default 32).
 import { startReferenceServer } from '../../src/server/index.js';
 import { gcFunction, heapAfterGc, runLoad } from './load.js';

@@ -1,4 +1,4 @@
-// A load driver for the reference server, shared by test/server/load.test.ts (bounded, asserts)
+// A load driver for the reference server, shared by test/server/load.timed.test.ts (bounded, asserts)
 // and test/bench/load.bench.ts (`npm run load`: the full million, prints figures). Loopback only:
 // raw node:http with keep-alive, AWS JSON 1.0, `clients` concurrent loops that each send a batch
 // of 10, receive up to 10 and delete what they received with DeleteMessageBatch, until `messages`

@@ -122,7 +122,7 @@ describe('baseline sections', () => {
       ['error.wrong-code', 'new'],
     ]);
     expect(j.baseline.withinBaseline).toBe(false);
-    expect(j.baseline.counts).toEqual({ new: 1, acknowledged: 1, vanished: 1, notRun: 1 });
+    expect(j.baseline.counts).toEqual({ new: 1, acknowledged: 1, vanished: 1, notRun: 1, dormant: 0 });
     expect(j.baseline.new[0]).toMatchObject({ id: 'error.wrong-code', suite: 'lifecycle', property: 'visibility', occurrences: 1 });
     expect(j.baseline.vanished[0]).toMatchObject({ id: 'message.lost', scope: { property: 'visibility' } });
     expect(JSON.parse(renderJson(r)).baseline).toBeUndefined();

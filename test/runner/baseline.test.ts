@@ -104,6 +104,23 @@ describe('compareWithBaseline', () => {
     expect(c.notRun).toHaveLength(2);
   });
 
+  it('an intermittent entry: acknowledged when it occurs, dormant (not vanished) when it does not', () => {
+    const flaky = { ...entry('delay.invisible-too-long', 'delay', 'seen in 2 of 3 runs'), intermittent: true };
+    const absent = compareWithBaseline(report([prop('delay#0', true)], []), baseline(flaky));
+    expect(absent.vanished).toEqual([]);
+    expect(absent.dormant).toEqual([flaky]);
+    expect(withinBaseline(absent)).toBe(true);
+    const present = compareWithBaseline(report([prop('delay#0', false)], [div('delay.invisible-too-long', 'delay#0')]), baseline(flaky));
+    expect(present.acknowledged.map((a) => a.entry)).toEqual([flaky]);
+    expect(present.dormant).toEqual([]);
+    // An update keeps it either way, with its mark.
+    expect(updateBaseline(report([prop('delay#0', true)], []), baseline(flaky), '2025-05-05').entries).toEqual([flaky]);
+    const text = serializeBaseline(baseline(flaky));
+    expect(text).toContain('"intermittent": true');
+    expect(parseBaseline(text)).toEqual({ ok: true, value: baseline(flaky) });
+    expect(serializeBaseline(baseline(entry('a', 'p')))).not.toContain('intermittent');
+  });
+
   it('an empty baseline makes every divergence new', () => {
     const r = report([prop('visibility#0', false)], [div('message.lost', 'visibility#0')]);
     const c = compareWithBaseline(r, emptyBaseline('fauxqs'));
@@ -178,6 +195,7 @@ describe('baseline files', () => {
     ['{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s","property":"p#2"},"reason":"r","since":"2025-01-01"}]}', /not an instance/],
     ['{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s","property":"p"},"reason":"","since":"2025-01-01"}]}', /"reason" must say why/],
     ['{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s","property":"p"},"reason":"r","since":"soon"}]}', /"since" must be a date/],
+    ['{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s","property":"p"},"reason":"r","since":"2025-01-01","intermittent":"yes"}]}', /"intermittent" must be true or false/],
     [
       '{"schemaVersion":1,"target":"x","entries":[{"id":"a","scope":{"suite":"s","property":"p"},"reason":"r","since":"2025-01-01"},{"id":"a","scope":{"suite":"s","property":"p"},"reason":"r2","since":"2025-01-01"}]}',
       /entries\[1\]: duplicate entry a for s\/p/,

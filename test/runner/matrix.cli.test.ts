@@ -206,7 +206,7 @@ describe('run --baseline', () => {
     const h = harness({ reports: { reference: divergentReport() }, files: { '/w/base.json': known } });
     expect(await runCli(['run', '--baseline', 'base.json', '--report', 'text,json,md,html', '--out', 'r'], h.io, h.deps)).toBe(EXIT.conformant);
     expect(h.stdout()).toContain('within the baseline: 2 acknowledged, 0 new, 0 vanished');
-    expect(JSON.parse(h.files.get('/w/r/report.json')!).baseline.counts).toEqual({ new: 0, acknowledged: 2, vanished: 0, notRun: 0 });
+    expect(JSON.parse(h.files.get('/w/r/report.json')!).baseline.counts).toEqual({ new: 0, acknowledged: 2, vanished: 0, notRun: 0, dormant: 0 });
     expect(h.files.get('/w/r/report.md')).toContain('✅ Baseline: within the baseline');
     expect(h.files.get('/w/r/report.html')).toContain('badge s-within-baseline');
   });

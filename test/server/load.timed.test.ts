@@ -8,7 +8,7 @@
 // Why 100,000 and not 1,000,000: the server and the clients share one core here, and on this
 // 2-core machine they move about 7,000-8,500 messages/s (three requests per 10 messages), so a
 // million takes 2-3 minutes of a full core. Beside the rest of the suite (vitest runs two files at
-// once) that starves the timing-sensitive suites (test/server/lifecycle-seeds.test.ts saw 3.7 s
+// once) that starves the timing-sensitive suites (test/server/lifecycle-seeds.timed.test.ts saw 3.7 s
 // answers to 1 s long polls while a 200,000 run and the AWS CLI runs shared the machine).
 // `npm run load` does the full million and prints the figures (1,000,000 in 118 s, heap flat).
 //
