@@ -1,1 +1,18 @@
-export const x: number = 1;
+// sqs-conformance public API: the reference model, the checker, the runner, the reference server,
+// targets, reports and settings checks. The CLI (`sqs-conformance`) is a thin layer over these.
+export * as spec from './spec/index.js';
+export * as history from './history/index.js';
+export * as check from './check/index.js';
+export * as catalog from './catalog/index.js';
+export * as scenario from './scenario/index.js';
+export * as target from './target/index.js';
+export * as runner from './runner/index.js';
+export * as server from './server/index.js';
+export * as report from './report/index.js';
+export * as settings from './settings/index.js';
+export * as clock from './clock/index.js';
+
+export { check as checkHistory } from './check/index.js';
+export { runSuites, SUITES } from './runner/index.js';
+export { startReferenceServer } from './server/index.js';
+export { launcherFor, loadProfile } from './target/index.js';
