@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createPort, type ClientOptions } from '../client.js';
+import type { RunningTarget, TargetProfile } from '../types.js';
 
 export type TargetErrorCode = 'install-failed' | 'start-failed' | 'unreachable' | 'unknown-launcher';
 
@@ -175,4 +177,15 @@ export async function httpAnswers(url: string, status?: number, timeoutMs = 2000
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   await res.arrayBuffer();
   return status === undefined || res.status === status;
+}
+
+/** A target served in this process: clients on its endpoint, and a stop that runs `close` once. */
+export function inProcessTarget(profile: TargetProfile, endpoint: string, close: () => Promise<void>): RunningTarget {
+  let stopped: Promise<void> | undefined;
+  return {
+    profile,
+    endpoint,
+    client: (o?: ClientOptions) => createPort(profile, endpoint, o),
+    stop: () => (stopped ??= close()),
+  };
 }

@@ -8,10 +8,9 @@
 // `localhost`); harmless, since ports always send to the explicit endpoint. SQS over JSON 1.0 only:
 // fauxqs routes form-encoded (Query) bodies to its SNS/STS handlers.
 import type { AddressInfo } from 'node:net';
-import { createPort, type ClientOptions } from '../client.js';
 import { loadProfile } from '../profiles.js';
 import type { Launcher, LaunchOptions, RunningTarget, TargetProfile } from '../types.js';
-import { ensureNpmPackage, httpAnswers, importPackage, TargetError, waitUntil } from './common.js';
+import { ensureNpmPackage, httpAnswers, importPackage, inProcessTarget, TargetError, waitUntil } from './common.js';
 
 export const FAUXQS_VERSION = '1.9.2';
 
@@ -59,17 +58,7 @@ export function fauxqsLauncher(options: FauxqsLauncherOptions = {}): Launcher {
         throw e;
       }
       log(`fauxqs@${version} listening on ${endpoint}`);
-      let stopped = false;
-      return {
-        profile,
-        endpoint,
-        client: (o?: ClientOptions) => createPort(profile, endpoint, o),
-        stop: async () => {
-          if (stopped) return;
-          stopped = true;
-          await app.close();
-        },
-      };
+      return inProcessTarget(profile, endpoint, () => app.close());
     },
   };
 }

@@ -5,10 +5,9 @@
 // unique queue names anyway.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPort, type ClientOptions } from '../client.js';
 import { loadProfile } from '../profiles.js';
 import type { Launcher, LaunchOptions, RunningTarget, TargetProfile } from '../types.js';
-import { ensureNpmPackage, importPackage, TargetError } from './common.js';
+import { ensureNpmPackage, importPackage, inProcessTarget, TargetError } from './common.js';
 
 export const LOCAL_AWS_SQS_VERSION = '2.0.2';
 
@@ -71,20 +70,16 @@ export function localAwsSqsLauncher(options: LocalAwsSqsLauncherOptions = {}): L
       }
       const endpoint = `http://127.0.0.1:${address.port}`;
       log(`local-aws-sqs@${version} listening on ${endpoint}`);
-      let stopped = false;
-      return {
+      return inProcessTarget(
         profile,
         endpoint,
-        client: (o?: ClientOptions) => createPort(profile, endpoint, o),
-        stop: () =>
+        () =>
           new Promise<void>((resolve) => {
-            if (stopped) return resolve();
-            stopped = true;
             server.close(() => resolve());
             // Long polls and keep-alive sockets would hold close() open.
             server.closeAllConnections();
           }),
-      };
+      );
     },
   };
 }

@@ -1,9 +1,8 @@
 // The kit's own reference server (src/server), started in-process on 127.0.0.1 with a free port.
 // Loaded with a dynamic import so the target layer does not depend on the server at build time.
-import { createPort, type ClientOptions } from '../client.js';
 import { loadProfile } from '../profiles.js';
 import type { Launcher, LaunchOptions, RunningTarget, TargetProfile } from '../types.js';
-import { TargetError } from './common.js';
+import { inProcessTarget, TargetError } from './common.js';
 
 /** The contract of src/server/index.ts that this launcher relies on. */
 export interface ReferenceServerHandle {
@@ -37,17 +36,7 @@ export function referenceLauncher(options: ReferenceLauncherOptions = {}): Launc
       const server = await mod.startReferenceServer({ port: 0, host: '127.0.0.1' });
       const endpoint = server.url.replace(/\/+$/, '');
       log(`reference server listening on ${endpoint}`);
-      let stopped = false;
-      return {
-        profile,
-        endpoint,
-        client: (o?: ClientOptions) => createPort(profile, endpoint, o),
-        stop: async () => {
-          if (stopped) return;
-          stopped = true;
-          await server.stop();
-        },
-      };
+      return inProcessTarget(profile, endpoint, () => server.stop());
     },
   };
 }
