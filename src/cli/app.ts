@@ -1,6 +1,8 @@
 // The CLI's flow: parse, start the target, call the runner, render, write, choose the exit code.
 // Everything outside (streams, files, signals, clock, the runner and target modules) comes in
 // through `CliIO` and `CliDeps`, so the flow runs in tests with fakes; main.ts wires the real ones.
+import { toJsonl } from '../history/index.js';
+import { runCheckHistory } from './check-history.js';
 import * as path from 'node:path';
 import { REPORT_FILES, renderText, renderers, type ReportKind } from '../report/index.js';
 import type { ProgressEvent, RunReport } from '../runner/types.js';
@@ -145,6 +147,8 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
       return runCheckSettings(cmd.options, io, deps);
     case 'simulate':
       return runSimulate(cmd.options, io, deps);
+    case 'check':
+      return runCheckHistory(cmd.options, io, deps);
   }
 }
 
@@ -356,6 +360,16 @@ async function writeReports(
       const file = REPORT_FILES[kind];
       await io.writeFile(path.join(dir, file), renderers[kind](report, extras));
       files.push(file);
+    }
+    // Each counterexample's history, for `sqs-conformance check histories/<property>.jsonl`.
+    const withHistory = report.properties.filter((p) => p.counterexample);
+    if (withHistory.length > 0) {
+      await io.mkdir(path.join(dir, 'histories'));
+      for (const p of withHistory) {
+        const file = path.join('histories', `${p.property.replace(/[^A-Za-z0-9#._-]/g, '_')}.jsonl`);
+        await io.writeFile(path.join(dir, file), toJsonl(p.counterexample!.history));
+        files.push(file);
+      }
     }
     return { ok: true, dir, files };
   } catch (e) {

@@ -1,6 +1,7 @@
 // Command-line parsing and validation, PURE: commander is configured to throw instead of exiting
 // and to write into strings instead of the terminal, and every check returns a typed result whose
 // error is one line. The caller (app.ts) decides what to print and which exit code to use.
+import { registerCheckHistory, validateCheckHistory, type CheckHistoryOptions, type RawCheckHistory } from './check-history.js';
 import { Command, CommanderError, Option } from 'commander';
 import { REPORT_KINDS, isReportKind, type ReportKind } from '../report/index.js';
 import type { Strictness } from '../spec/types.js';
@@ -44,6 +45,7 @@ export type CliCommand =
   | { kind: 'matrix'; options: MatrixCliOptions }
   | { kind: 'check-settings'; options: CheckSettingsOptions }
   | { kind: 'simulate'; options: SimulateCliOptions }
+  | { kind: 'check'; options: CheckHistoryOptions }
   /** Help or version text for stdout; exit 0. */
   | { kind: 'print'; text: string }
   /** A usage error: one line, exit 2. */
@@ -338,7 +340,7 @@ export function resolveSuites(options: Pick<RunCliOptions, 'suites' | 'replay'>,
 interface Sink {
   out: string;
   err: string;
-  command?: { name: 'run'; opts: RawRunOptions } | { name: 'suites' } | { name: 'serve'; opts: RawServeOptions } | { name: 'matrix'; opts: RawMatrixOptions } | { name: 'check-settings'; opts: RawCheckSettings } | { name: 'simulate'; opts: RawSimulate };
+  command?: { name: 'run'; opts: RawRunOptions } | { name: 'suites' } | { name: 'serve'; opts: RawServeOptions } | { name: 'matrix'; opts: RawMatrixOptions } | { name: 'check-settings'; opts: RawCheckSettings } | { name: 'simulate'; opts: RawSimulate } | { name: 'check'; opts: RawCheckHistory };
 }
 
 /** Appends repeated values: `--suite a --suite b` is `a,b`. */
@@ -431,6 +433,7 @@ export function buildProgram(version: string, sink: Sink): Command {
 
   registerCheckSettings(program, (opts) => (sink.command = { name: 'check-settings', opts }));
   registerSimulate(program, (opts) => (sink.command = { name: 'simulate', opts }));
+  registerCheckHistory(program, (opts) => (sink.command = { name: 'check', opts }));
 
   return program;
 }
@@ -466,6 +469,10 @@ export function parseCli(argv: readonly string[], version: string): CliCommand {
   if (sink.command.name === 'check-settings') {
     const c = validateCheckSettings(sink.command.opts);
     return c.ok ? { kind: 'check-settings', options: c.value } : { kind: 'error', error: c.error };
+  }
+  if (sink.command.name === 'check') {
+    const c = validateCheckHistory(sink.command.opts);
+    return c.ok ? { kind: 'check', options: c.value } : { kind: 'error', error: c.error };
   }
   if (sink.command.name === 'simulate') {
     const c = validateSimulate(sink.command.opts);

@@ -187,7 +187,10 @@ describe('runCli run', () => {
       targetArgs: ' --target moto',
     });
     expect(h.stdout()).toContain('replay:  sqs-conformance run --target elastic --suite lifecycle --seed 7 --replay visibility:3:0:1');
-    expect([...h.files.keys()].sort()).toEqual(['/work/x/r/report.junit.xml', '/work/x/r/report.md', '/work/x/r/report.txt']);
+    // The reports asked for, plus the counterexample's history for `sqs-conformance check`.
+    const files = [...h.files.keys()].sort();
+    expect(files.filter((f) => !f.includes('/histories/'))).toEqual(['/work/x/r/report.junit.xml', '/work/x/r/report.md', '/work/x/r/report.txt']);
+    expect(files.filter((f) => f.includes('/histories/')).every((f) => f.endsWith('.jsonl'))).toBe(true);
   });
 
   it('does not print text to stdout when text is not asked for', async () => {
