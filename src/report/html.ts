@@ -25,7 +25,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /**
  * Text for an HTML text node or a double- or single-quoted attribute value: control characters and
- * lone surrogates become visible `\uXXXX` (see `scrub`), then `& < > " '` become entities.
+ * lone surrogates become visible `\u` escapes (four hex digits) (see `scrub`), then `& < > " '` become entities.
  */
 export function escapeHtml(s: string): string {
   return scrub(s).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);

@@ -59,6 +59,7 @@ const present = existsSync(RECORDINGS_DIR);
 
 if (!present) {
   describe('AWS recordings', () => {
+    // Reason: the recordings live beside the checkout (../shared); without them this placeholder says so.
     it.skip(`AWS recordings not found at ${RECORDINGS_DIR}: skipped`, () => undefined);
   });
 } else {
