@@ -13,6 +13,7 @@ export * as settings from './settings/index.js';
 export * as clock from './clock/index.js';
 
 export { check as checkHistory } from './check/index.js';
-export { runSuites, SUITES } from './runner/index.js';
+export { runSuites } from './runner/index.js';
+export * as suite from './suite/index.js';
 export { startReferenceServer } from './server/index.js';
 export { launcherFor, loadProfile } from './target/index.js';

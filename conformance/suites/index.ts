@@ -1,7 +1,6 @@
-// Suites, one file per area. Each property is a fast-check arbitrary of scenarios.
-import { lifecycle } from './lifecycle.js';
-import type { SuiteDefinition } from './types.js';
+// Every suite of the kit, in the order reports list them. The CLI registers these; a library user
+// may pass any list of SuiteDefinitions (their own included) to runSuites.
+import type { SuiteDefinition } from '../../src/suite/index.js';
+import { lifecycle } from './lifecycle/suite.js';
 
-export type { PropertyDefinition, SuiteDefinition } from './types.js';
-
-export const SUITE_DEFINITIONS: Record<string, SuiteDefinition> = { lifecycle };
+export const SUITES: readonly SuiteDefinition[] = [lifecycle];

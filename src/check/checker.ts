@@ -1,52 +1,37 @@
-// history + model + tolerance → verdict. Accounting (identities), per-call checks, then a search
-// per message; every divergence is graded against a wider tolerance and ordered by the catalogue's
-// implies-graph. PURE.
+// history + catalogue + rules + tolerance → verdict. The generic rules (accounting, validation,
+// responses, attributes read back) always run; each suite brings its area's rules. Per-call rules
+// run at the tight and the wide tolerance (a finding seen only at the tight one is `suspect`);
+// history rules grade their own. Divergences are ordered by the catalogue's implies-graph. PURE.
+import type { Catalog } from '../catalog/index.js';
 import type { Call, History } from '../history/index.js';
-import { CATALOG, catalogEntry } from '../catalog/index.js';
+import { effectiveWaitTime } from '../spec/lifecycle.js';
+import { createGate } from './gate.js';
 import { num } from './num.js';
-import { checkCalls, type OpFinding } from './oplevel.js';
-import { inputOf, outputOf, prepare, toMs, type Prepared, type TrackedMessage } from './prepare.js';
-import { searchMessage, type LongPoll, type SearchFailure } from './search.js';
-import type { CheckOptions, Divergence, Grade, Verdict } from './types.js';
+import { inputOf, prepare, toMs, type Prepared } from './prepare.js';
+import { opIndices } from './refs.js';
+import { accountingRule } from './rules/accounting.js';
+import { attributesRule } from './rules/attributes.js';
+import { responsesRule } from './rules/responses.js';
+import { validationRule } from './rules/validation.js';
+import type { CheckOptions, CheckRule, Divergence, Finding, GradedFinding, Marks, Tolerances, Verdict } from './types.js';
 
 const DEFAULT_MAX_NODES = 200_000;
 
-/** Process name the runner gives to the final drain: its last empty long poll decides "lost". */
-export const DRAIN_PROCESS = 'drain';
-
-function opIndices(calls: Call[]): number[] {
-  const out = new Set<number>();
-  for (const c of calls) {
-    out.add(c.invoke.index);
-    if (c.complete) out.add(c.complete.index);
-  }
-  return [...out].sort((a, b) => a - b);
-}
-
-function divergence(id: string, calls: Call[], explanation: string[], grade: Grade, extra: Partial<Divergence> = {}): Divergence {
-  const entry = catalogEntry(id);
-  return {
-    id,
-    summary: entry.summary,
-    strictness: entry.strictness,
-    grade,
-    rule: entry.source,
-    ops: opIndices(calls),
-    explanation,
-    ...extra,
-  };
-}
+/** Rules every check runs, whatever suites are registered. */
+export const GENERIC_RULES: readonly CheckRule[] = [accountingRule, validationRule, responsesRule, attributesRule];
 
 /**
  * The effective tolerance: the profile's ε, or more when this run's own requests were slower (a
- * tolerance derived from measured request times, never a fixed guess).
+ * tolerance derived from measured request times, never a fixed guess). Long polls are left out:
+ * their duration is the wait, not the network.
  */
 export function effectiveEpsilon(prep: Prepared, baseMs: number): number {
   const latencies: number[] = [];
   for (const c of prep.calls) {
     if (!c.complete || c.complete.type === 'info') continue;
     if (c.invoke.f === 'ReceiveMessage') {
-      const wait = num(inputOf(c).WaitTimeSeconds) ?? prep.queues.get(c.invoke.queue)?.receiveMessageWaitTimeSeconds ?? 0;
+      const queue = prep.queues.get(c.invoke.queue);
+      const wait = queue ? effectiveWaitTime(queue, num(inputOf(c).WaitTimeSeconds)) : (num(inputOf(c).WaitTimeSeconds) ?? 0);
       if (wait > 0) continue;
     }
     latencies.push(toMs(c.end - c.start));
@@ -57,169 +42,100 @@ export function effectiveEpsilon(prep: Prepared, baseMs: number): number {
   return Math.max(baseMs, p99);
 }
 
-/**
- * Long polls that can constrain visibility: those that lasted longer than the wake tolerance (a
- * poll that answered within it never had to react to anything).
- */
-function longPollsByQueue(prep: Prepared, exclude: Set<Call>, wakeMs: number): Map<string, { polls: LongPoll[]; maxPollMs: number }> {
-  const out = new Map<string, { polls: LongPoll[]; maxPollMs: number }>();
-  for (const [queueKey, calls] of prep.receivesByQueue) {
-    const queue = prep.queues.get(queueKey)!;
-    const polls: LongPoll[] = [];
-    let lastDrain: LongPoll | undefined;
-    for (const c of calls) {
-      if (exclude.has(c)) continue;
-      const wait = num(inputOf(c).WaitTimeSeconds) ?? queue.receiveMessageWaitTimeSeconds;
-      if (wait <= 0) continue;
-      const messages = outputOf(c)?.Messages;
-      const empty = !Array.isArray(messages) || messages.length === 0;
-      const poll: LongPoll = { call: c, waitSeconds: wait, empty, finalDrain: false };
-      if (c.invoke.process === DRAIN_PROCESS && (!lastDrain || c.start > lastDrain.call.start)) lastDrain = poll;
-      if (toMs(c.end - c.start) > wakeMs || c.invoke.process === DRAIN_PROCESS) polls.push(poll);
-    }
-    if (lastDrain?.empty) lastDrain.finalDrain = true;
-    polls.sort((a, b) => a.call.start - b.call.start);
-    const maxPollMs = polls.reduce((mx, p) => Math.max(mx, toMs(p.call.end - p.call.start)), 0);
-    out.set(queueKey, { polls, maxPollMs });
-  }
-  return out;
-}
+const emptyMarks = (): Marks => ({ acceptedInvalid: new Set(), indeterminate: new Set(), excluded: new Set(), earlyPolls: new Set() });
 
-/** A copy of the message in which calls of uncertain effect count as `info`. */
-function withIndeterminate(m: TrackedMessage, indeterminate: Set<Call>, excluded: Set<Call>): TrackedMessage {
-  if (indeterminate.size === 0 && excluded.size === 0) return m;
-  return {
-    ...m,
-    handleCalls: m.handleCalls.filter((c) => !excluded.has(c)).map((c) =>
-      indeterminate.has(c) && c.complete
-        ? { ...c, complete: { ...c.complete, type: 'info' as const, value: { reason: 'client-error' as const, detail: 'accepted an invalid request' } } }
-        : c,
-    ),
-  };
-}
+const findingKey = (f: Finding) => `${f.id}:${f.bindings.call && typeof f.bindings.call === 'object' && 'entry' in f.bindings.call ? String(f.bindings.call.entry) : ''}:${f.calls.map((c) => c.invoke.index).join(',')}`;
 
 export function check(history: History, options: CheckOptions): Verdict {
+  const exercised = new Map<string, number>();
+  const stats = (prep?: Prepared, searchNodes = 0) => ({
+    ops: history.ops.length,
+    messages: prep?.messages.length ?? 0,
+    searchNodes,
+    exercised: Object.fromEntries([...exercised].sort(([a], [b]) => a.localeCompare(b))),
+  });
   let prep: Prepared;
   try {
     prep = prepare(history);
   } catch (e) {
-    return { kind: 'unknown', reason: `malformed history: ${(e as Error).message}`, checked: { ops: history.ops.length, messages: 0, searchNodes: 0 } };
+    return { kind: 'unknown', reason: `malformed history: ${(e as Error).message}`, checked: stats() };
   }
-  const tol = options.tolerance;
+  const { catalog, tolerance: tol } = options;
   const eps = effectiveEpsilon(prep, tol.epsilonMs);
-  const wideEps = Math.max(tol.wideEpsilonMs, eps * 4);
+  const tight: Tolerances = { epsilonMs: eps, clockSkewMs: tol.clockSkewMs, retentionSlackMs: tol.retentionSlackMs, wakeMs: tol.wakeMs };
+  const wide: Tolerances = { epsilonMs: Math.max(tol.wideEpsilonMs, eps * 4), clockSkewMs: tol.clockSkewMs * 2, retentionSlackMs: tol.retentionSlackMs, wakeMs: tol.wakeMs * 2 };
+  const gate = createGate(catalog, options.strictness, exercised);
+  const quiet = createGate(catalog, options.strictness, new Map());
+  const rules = [...GENERIC_RULES, ...(options.rules ?? [])];
   const divergences: Divergence[] = [];
+
+  // 1. One call at a time, at both tolerances.
+  const marks = { tight: emptyMarks(), wide: emptyMarks() };
+  const tightFindings: Finding[] = [];
+  const wideKeys = new Set<string>();
+  for (const rule of rules) {
+    if (!rule.calls) continue;
+    tightFindings.push(...rule.calls({ prep, gate, tolerance: tight, marks: marks.tight }));
+    for (const f of rule.calls({ prep, gate: quiet, tolerance: wide, marks: marks.wide })) wideKeys.add(findingKey(f));
+  }
+  for (const f of tightFindings) {
+    if (!gate.on(f.id)) continue;
+    divergences.push(toDivergence(catalog, { ...f, grade: !f.timed || wideKeys.has(findingKey(f)) ? 'definite' : 'suspect', epsilonMs: eps }));
+  }
+
+  // 2. Rules over the whole history (per message, per group, …).
   let searchNodes = 0;
   const undecided: string[] = [];
-
-  // 1. One call at a time.
-  const tight = checkCalls(prep, options.strictness, eps);
-  const wide = checkCalls(prep, options.strictness, wideEps);
-  const wideKeys = new Set(wide.findings.map((f) => `${f.id}:${f.calls.map((c) => c.invoke.index).join(',')}`));
-  for (const f of tight.findings) {
-    if (options.strictness === 'guaranteed' && catalogEntry(f.id).strictness === 'typical') continue;
-    const grade: Grade = !f.timed || wideKeys.has(`${f.id}:${f.calls.map((c) => c.invoke.index).join(',')}`) ? 'definite' : 'suspect';
-    divergences.push(fromFinding(f, grade));
+  for (const rule of rules) {
+    if (!rule.history) continue;
+    const r = rule.history({
+      prep,
+      gate,
+      catalog,
+      tight,
+      wide,
+      marks,
+      maxSearchNodesPerMessage: options.maxSearchNodesPerMessage ?? DEFAULT_MAX_NODES,
+      relax: (ids) => createGate(catalog, options.strictness, new Map(), ids),
+    });
+    searchNodes += r.searchNodes;
+    undecided.push(...r.undecided);
+    for (const f of r.findings) if (gate.on(f.id)) divergences.push(toDivergence(catalog, f));
   }
 
-  // 2. Accounting: every received message must have been sent, unchanged.
-  for (const finding of prep.identity) {
-    const queue = finding.call.invoke.queue;
-    switch (finding.kind) {
-      case 'unexpected':
-        divergences.push(divergence('message.unexpected', [finding.call], [`Then op ${finding.call.invoke.index} returned message ${finding.messageId} with body "${clip(finding.body)}", which no send in this run produced.`], 'definite', { queue, messageId: finding.messageId }));
-        break;
-      case 'body-changed':
-        divergences.push(divergence('message.body-changed', [finding.message.send, finding.call], [`Let ${finding.message.name} be sent by op ${finding.message.send.invoke.index} with body "${clip(finding.message.body)}".`, `Then op ${finding.call.invoke.index} returned it with body "${clip(finding.body)}".`], 'definite', { queue, messageId: finding.message.messageId }));
-        break;
-      case 'id-changed':
-        divergences.push(divergence('message.id-changed', [finding.message.send, finding.call], [`Let ${finding.message.name} be sent by op ${finding.message.send.invoke.index} as ${finding.message.messageId}.`, `Then op ${finding.call.invoke.index} returned its body under MessageId ${finding.messageId}.`], 'definite', { queue, messageId: finding.messageId }));
-        break;
-      case 'duplicate-in-response':
-        if (options.strictness === 'typical') divergences.push(divergence('message.duplicated', [finding.call], [`Then op ${finding.call.invoke.index} contained message ${finding.messageId} twice.`], 'definite', { queue, messageId: finding.messageId }));
-        break;
-    }
-  }
-
-  // 3. The lifecycle of every message, searched separately (partitioning keeps it tractable).
-  const pollsTight = longPollsByQueue(prep, new Set([...tight.earlyPolls, ...tight.acceptedInvalid]), tol.wakeMs);
-  const pollsWide = longPollsByQueue(prep, new Set([...wide.earlyPolls, ...tight.acceptedInvalid]), tol.wakeMs * 2);
-  const none = { polls: [] as LongPoll[], maxPollMs: 0 };
-  for (const m0 of prep.messages) {
-    const m = withIndeterminate(m0, tight.indeterminate, tight.excluded);
-    if (m.send.complete?.type !== 'ok' && m.hits.length === 0) continue; // may never have existed
-    // Touched by a request the target should have rejected: already reported, effect undefined.
-    if ([m.send, ...m.hits.map((h) => h.call), ...m0.handleCalls].some((c) => tight.acceptedInvalid.has(c))) continue;
-    const queue = prep.queues.get(m.queue)!;
-    const base = {
-      message: m,
-      queue,
-      strictness: options.strictness,
-      clockSkewMs: tol.clockSkewMs,
-      retentionSlackMs: tol.retentionSlackMs,
-      wakeMs: tol.wakeMs,
-      wallOffsetMs: prep.wallOffsetMs,
-      unknownReceives: prep.unknownReceivesByQueue.get(m.queue) ?? [],
-      maxNodes: options.maxSearchNodesPerMessage ?? DEFAULT_MAX_NODES,
-    };
-    const r = searchMessage({ ...base, epsilonMs: eps, ...polls(pollsTight.get(m.queue) ?? none) });
-    searchNodes += r.nodes;
-    if (r.kind === 'budget') {
-      undecided.push(m.name);
-      continue;
-    }
-    if (r.kind === 'ok') continue;
-    // Which single rule does it break? The first (most basic) rule whose relaxation makes the
-    // message's history fit; else the deepest failure the search met.
-    let failure = r.failure;
-    const candidates = [...r.byRule.keys()].sort((a, b) => catalogEntry(a).rank - catalogEntry(b).rank);
-    for (const id of candidates) {
-      const relaxed = searchMessage({ ...base, epsilonMs: eps, ...polls(pollsTight.get(m.queue) ?? none), relaxed: new Set([id]) });
-      searchNodes += relaxed.nodes;
-      if (relaxed.kind === 'ok') {
-        failure = r.byRule.get(id)!;
-        break;
-      }
-    }
-    const w = searchMessage({ ...base, epsilonMs: wideEps, clockSkewMs: tol.clockSkewMs * 2, wakeMs: tol.wakeMs * 2, ...polls(pollsWide.get(m.queue) ?? none) });
-    searchNodes += w.nodes;
-    const grade: Grade = w.kind === 'fail' ? 'definite' : 'suspect';
-    divergences.push(fromFailure(failure, m, grade, eps));
-  }
-
-  const checked = { ops: history.ops.length, messages: prep.messages.length, searchNodes };
-  const ordered = orderByImplication(divergences);
+  const checked = stats(prep, searchNodes);
+  const ordered = orderByImplication(catalog, divergences);
   if (ordered.length > 0) return { kind: 'divergent', divergences: ordered, checked };
   if (undecided.length > 0) return { kind: 'unknown', reason: `search budget exhausted for ${undecided.length} message(s) (${undecided.slice(0, 5).join(', ')})`, checked };
   return { kind: 'conformant', checked };
 }
 
-function polls(p: { polls: LongPoll[]; maxPollMs: number }) {
-  return { longPolls: p.polls, maxPollMs: p.maxPollMs };
-}
-
-function clip(s: string, n = 60): string {
-  return s.length > n ? `${s.slice(0, n)}…` : s;
-}
-
-function fromFinding(f: OpFinding, grade: Grade): Divergence {
-  return divergence(f.id, f.calls, [`Then ${f.text}`], grade, f.queue ? { queue: f.queue } : {});
-}
-
-function fromFailure(f: SearchFailure, m: TrackedMessage, grade: Grade, eps: number): Divergence {
-  return divergence(f.id, f.calls, [...f.explanation, `(Times are windows widened by ε = ${Math.round(eps)} ms.)`], grade, {
-    queue: m.queue,
-    ...(m.messageId ? { messageId: m.messageId } : {}),
-  });
+function toDivergence(catalog: Catalog, f: GradedFinding): Divergence {
+  const entry = catalog.entry(f.id);
+  const calls: Call[] = f.calls;
+  return {
+    id: f.id,
+    summary: entry.summary,
+    strictness: entry.strictness,
+    grade: f.grade,
+    rule: entry.source,
+    ops: opIndices(calls),
+    premises: f.premises ?? [],
+    variant: f.variant ?? 'default',
+    bindings: f.bindings,
+    ...(f.epsilonMs !== undefined ? { epsilonMs: Math.round(f.epsilonMs) } : {}),
+    ...(f.queue ? { queue: f.queue } : {}),
+    ...(f.messageId ? { messageId: f.messageId } : {}),
+  };
 }
 
 /** Sorts by rank and marks a divergence implied by a more basic one on the same message or op. */
-export function orderByImplication(list: Divergence[]): Divergence[] {
-  const sorted = [...list].sort((a, b) => (CATALOG.get(a.id)?.rank ?? 999) - (CATALOG.get(b.id)?.rank ?? 999));
+export function orderByImplication(catalog: Catalog, list: Divergence[]): Divergence[] {
+  const sorted = [...list].sort((a, b) => catalog.rank(a.id) - catalog.rank(b.id));
   for (const d of sorted) {
     for (const other of sorted) {
       if (other === d || other.impliedBy) continue;
-      const implies = CATALOG.get(other.id)?.implies ?? [];
+      const implies = catalog.get(other.id)?.implies ?? [];
       if (!implies.includes(d.id)) continue;
       const sameMessage = d.messageId !== undefined && d.messageId === other.messageId;
       const sharesOp = d.ops.some((i) => other.ops.includes(i));

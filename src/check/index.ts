@@ -1,8 +1,17 @@
-// check: history + reference model + tolerance → verdict (Conformant, Divergent, Unknown).
-// Accounting, per-call checks, and a per-message search over difference constraints on event
-// times. PURE: imports src/spec, src/history and src/catalog only; no SDK, no clock, no network.
+// check: history + catalogue + rules + tolerance → verdict (Conformant, Divergent, Unknown).
+// The generic machinery (prepare: messages, receives and handle uses, batches included; the gate;
+// grading; the implies-graph) and the rules of each area in rules/<area>. Divergences are data;
+// src/report renders them. PURE: imports src/spec, src/history and src/catalog only; no SDK, no
+// clock, no network.
 export * from './types.js';
-export { check, effectiveEpsilon, orderByImplication, DRAIN_PROCESS } from './checker.js';
+export { check, effectiveEpsilon, orderByImplication, GENERIC_RULES } from './checker.js';
+export { createGate } from './gate.js';
 export { Solver, at, UNBOUNDED, type Term } from './solver.js';
-export { prepare, type Prepared, type TrackedMessage } from './prepare.js';
-export { searchMessage } from './search.js';
+export { prepare, batchEntries, toMs, inputOf, outputOf, errorOf, type Prepared, type TrackedMessage, type HandleUse, type Hit, type EntryResult } from './prepare.js';
+export { callRef, opIndices } from './refs.js';
+export { compareWithValidation, validationRule, VALIDATION_IDS } from './rules/validation.js';
+export { accountingRule, ACCOUNTING_IDS } from './rules/accounting.js';
+export { responsesRule, RESPONSE_IDS, STANDARD_SYSTEM_ATTRIBUTES } from './rules/responses.js';
+export { attributesRule, ATTRIBUTE_IDS } from './rules/attributes.js';
+export { lifecycleRule, LIFECYCLE_IDS, DRAIN_PROCESS, type LifecycleId } from './rules/lifecycle/index.js';
+export { searchMessage } from './rules/lifecycle/search.js';

@@ -1,23 +1,32 @@
 // Turns a history into what the checker reasons about: calls, queue configurations, the messages
-// that were sent, every receive of each message, and the receipt handles. PURE.
+// that were sent (by SendMessage or by an entry of SendMessageBatch), every receive of each
+// message, and every use of a receipt handle (DeleteMessage, ChangeMessageVisibility and the
+// entries of their batch forms), each with its own outcome. PURE.
 import { pairCalls, type Call, type History, type ServiceError } from '../history/index.js';
 import { queueConfigFromAttributes } from '../spec/attributes.js';
 import { effectiveDelay, effectiveVisibilityTimeout, effectiveWaitTime } from '../spec/lifecycle.js';
 import type { QueueConfig } from '../spec/types.js';
 import { num } from './num.js';
 
+/** The outcome of one request or one batch entry. */
+export type EntryResult = { type: 'ok' } | { type: 'fail'; error: ServiceError } | { type: 'unknown' };
+
 /** A message the checker follows, named m1, m2, … in sending order. */
 export interface TrackedMessage {
   name: string;
   queue: string;
   send: Call;
+  /** The batch entry Id when SendMessageBatch sent it. */
+  sendEntry?: string;
+  /** True when the send (or its entry) is known to have succeeded; false when it may not have. */
+  sendKnown: boolean;
   body: string;
   messageId?: string;
   delaySeconds: number;
   /** Receives that returned it, in invoke order. */
   hits: Hit[];
-  /** Delete and ChangeMessageVisibility calls that used one of its handles. */
-  handleCalls: Call[];
+  /** Deletes and visibility changes that used one of its handles. */
+  uses: HandleUse[];
 }
 
 export interface Hit {
@@ -30,17 +39,39 @@ export interface Hit {
   position: number;
 }
 
+/** One use of a receipt handle: a DeleteMessage or ChangeMessageVisibility call, or one entry of a batch. */
+export interface HandleUse {
+  call: Call;
+  entry?: string;
+  action: 'DeleteMessage' | 'ChangeMessageVisibility';
+  /** `undefined` when the request carried no string handle. */
+  handle: string | undefined;
+  /** ChangeMessageVisibility's new timeout (absent in a batch entry = 0). */
+  visibilityTimeout: number;
+  /** The request (or the entry) as sent, for validation. */
+  input: Record<string, unknown>;
+  result: EntryResult;
+  /** The message whose receive issued the handle, when one did. */
+  owner?: TrackedMessage;
+}
+
 export interface Prepared {
   calls: Call[];
   queues: Map<string, QueueConfig>;
+  /** Attributes each queue was created (or last set) with, by name. */
+  attributesSet: Map<string, { call: Call; attributes: Record<string, string> }>;
   messages: TrackedMessage[];
   byHandle: Map<string, { message: TrackedMessage; hit: Hit }>;
+  /** Every handle use, in invoke order. */
+  uses: HandleUse[];
   /** ok ReceiveMessage calls per queue, in invoke order. */
   receivesByQueue: Map<string, Call[]>;
   /** Receives whose outcome is unknown, per queue. */
   unknownReceivesByQueue: Map<string, Call[]>;
   /** Findings of identification (unexpected, body changed, id changed), as raw facts. */
   identity: IdentityFinding[];
+  /** Batch answers that name an entry twice or leave one out. */
+  batchAnswers: BatchAnswerFinding[];
   /** ms offset to convert our wall-clock ms into history ms (history ms = wall - offset). */
   wallOffsetMs: number;
 }
@@ -50,6 +81,11 @@ export type IdentityFinding =
   | { kind: 'body-changed'; call: Call; message: TrackedMessage; body: string }
   | { kind: 'id-changed'; call: Call; message: TrackedMessage; messageId: string }
   | { kind: 'duplicate-in-response'; call: Call; messageId: string };
+
+export type BatchAnswerFinding =
+  | { kind: 'entry-missing'; call: Call; entry: string }
+  | { kind: 'entry-twice'; call: Call; entry: string }
+  | { kind: 'entry-unknown'; call: Call; entry: string };
 
 export const toMs = (ns: number): number => ns / 1e6;
 
@@ -63,11 +99,14 @@ export function errorOf(call: Call): ServiceError | undefined {
   return call.complete?.type === 'fail' ? call.complete.value : undefined;
 }
 
-
 function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
   return out;
+}
+
+function records(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -76,14 +115,71 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+export const BATCH_ACTIONS = new Set(['SendMessageBatch', 'DeleteMessageBatch', 'ChangeMessageVisibilityBatch']);
+
+/**
+ * Each entry of a batch request with its own outcome: a whole-request error fails every entry; a
+ * lost answer leaves every entry unknown; otherwise `Successful` and `Failed` decide, and an entry
+ * in neither (reported as a batch-answer finding) is unknown.
+ */
+export function batchEntries(call: Call, findings?: BatchAnswerFinding[]): { entry: Record<string, unknown>; id: string; result: EntryResult; answer?: Record<string, unknown> }[] {
+  const entries = records(inputOf(call).Entries);
+  const c = call.complete;
+  if (!c || c.type === 'info') return entries.map((entry) => ({ entry, id: String(entry.Id ?? ''), result: { type: 'unknown' } }));
+  if (c.type === 'fail') return entries.map((entry) => ({ entry, id: String(entry.Id ?? ''), result: { type: 'fail', error: c.value } }));
+  const ok = new Map<string, Record<string, unknown>>();
+  const failed = new Map<string, Record<string, unknown>>();
+  const requested = new Set(entries.map((e) => String(e.Id ?? '')));
+  for (const [list, map] of [[records(c.value.Successful), ok], [records(c.value.Failed), failed]] as const) {
+    for (const r of list) {
+      const id = String(r.Id ?? '');
+      if (ok.has(id) || failed.has(id)) findings?.push({ kind: 'entry-twice', call, entry: id });
+      else if (!requested.has(id)) findings?.push({ kind: 'entry-unknown', call, entry: id });
+      map.set(id, r);
+    }
+  }
+  return entries.map((entry) => {
+    const id = String(entry.Id ?? '');
+    const s = ok.get(id);
+    if (s) return { entry, id, result: { type: 'ok' }, answer: s };
+    const f = failed.get(id);
+    if (f) {
+      const error: ServiceError = { code: String(f.Code ?? ''), ...(typeof f.Message === 'string' ? { message: f.Message } : {}), ...(typeof f.SenderFault === 'boolean' ? { senderFault: f.SenderFault } : {}) };
+      return { entry, id, result: { type: 'fail', error }, answer: f };
+    }
+    findings?.push({ kind: 'entry-missing', call, entry: id });
+    return { entry, id, result: { type: 'unknown' } };
+  });
+}
+
+function callResult(call: Call): EntryResult {
+  const c = call.complete;
+  if (!c || c.type === 'info') return { type: 'unknown' };
+  return c.type === 'ok' ? { type: 'ok' } : { type: 'fail', error: c.value };
+}
+
 export function prepare(history: History): Prepared {
   const calls = pairCalls(history.ops);
   const queues = new Map<string, QueueConfig>();
+  const attributesSet = new Map<string, { call: Call; attributes: Record<string, string> }>();
   for (const c of calls) {
-    if (c.invoke.f !== 'CreateQueue' || c.complete?.type !== 'ok') continue;
-    const input = inputOf(c);
-    const name = typeof input.QueueName === 'string' ? input.QueueName : c.invoke.queue;
-    queues.set(c.invoke.queue, queueConfigFromAttributes(name, stringMap(input.Attributes)));
+    if (c.complete?.type !== 'ok') continue;
+    if (c.invoke.f === 'CreateQueue') {
+      const input = inputOf(c);
+      const name = typeof input.QueueName === 'string' ? input.QueueName : c.invoke.queue;
+      const attributes = stringMap(input.Attributes);
+      queues.set(c.invoke.queue, queueConfigFromAttributes(name, attributes));
+      attributesSet.set(c.invoke.queue, { call: c, attributes });
+    } else if (c.invoke.f === 'SetQueueAttributes' && c.invoke.process === 'setup') {
+      // Setup wires queues together (a RedrivePolicy names the dead-letter queue's ARN, known only
+      // once it exists): those attributes hold from the start of the scenario.
+      const prior = attributesSet.get(c.invoke.queue);
+      const current = queues.get(c.invoke.queue);
+      if (!prior || !current) continue;
+      const attributes = { ...prior.attributes, ...stringMap(inputOf(c).Attributes) };
+      queues.set(c.invoke.queue, queueConfigFromAttributes(current.name, attributes));
+      attributesSet.set(c.invoke.queue, { call: c, attributes });
+    }
   }
 
   const messages: TrackedMessage[] = [];
@@ -94,33 +190,42 @@ export function prepare(history: History): Prepared {
   const unknownReceivesByQueue = new Map<string, Call[]>();
   const byHandle = new Map<string, { message: TrackedMessage; hit: Hit }>();
   const identity: IdentityFinding[] = [];
+  const batchAnswers: BatchAnswerFinding[] = [];
 
-  for (const c of calls) {
-    if (c.invoke.f !== 'SendMessage') continue;
-    if (c.complete?.type === 'fail') continue; // certainly not sent
-    const queue = queues.get(c.invoke.queue);
-    if (!queue) continue;
-    const input = inputOf(c);
-    const body = typeof input.MessageBody === 'string' ? input.MessageBody : '';
-    const out = outputOf(c);
+  const track = (c: Call, queue: QueueConfig, entry: Record<string, unknown>, known: boolean, answer: Record<string, unknown> | undefined, entryId?: string) => {
+    const body = typeof entry.MessageBody === 'string' ? entry.MessageBody : '';
     const m: TrackedMessage = {
       name: `m${messages.length + 1}`,
       queue: c.invoke.queue,
       send: c,
+      ...(entryId !== undefined ? { sendEntry: entryId } : {}),
+      sendKnown: known,
       body,
-      delaySeconds: effectiveDelay(queue, num(input.DelaySeconds)),
+      delaySeconds: effectiveDelay(queue, num(entry.DelaySeconds)),
       hits: [],
-      handleCalls: [],
+      uses: [],
     };
-    if (out && typeof out.MessageId === 'string') {
-      m.messageId = out.MessageId;
-      byId.set(out.MessageId, m);
+    if (answer && typeof answer.MessageId === 'string') {
+      m.messageId = answer.MessageId;
+      byId.set(answer.MessageId, m);
     }
     messages.push(m);
-    const k = bodyKey(m.queue, body);
-    const same = byBody.get(k);
-    if (same) same.push(m);
-    else byBody.set(k, [m]);
+    pushTo(byBody, bodyKey(m.queue, body), m);
+  };
+
+  for (const c of calls) {
+    if (c.invoke.f !== 'SendMessage' && c.invoke.f !== 'SendMessageBatch') continue;
+    const queue = queues.get(c.invoke.queue);
+    if (!queue) continue;
+    if (c.invoke.f === 'SendMessage') {
+      if (c.complete?.type === 'fail') continue; // certainly not sent
+      track(c, queue, inputOf(c), c.complete?.type === 'ok', outputOf(c));
+      continue;
+    }
+    for (const e of batchEntries(c, batchAnswers)) {
+      if (e.result.type === 'fail') continue;
+      track(c, queue, e.entry, e.result.type === 'ok', e.answer, e.id);
+    }
   }
 
   for (const c of calls) {
@@ -134,8 +239,7 @@ export function prepare(history: History): Prepared {
     }
     pushTo(receivesByQueue, c.invoke.queue, c);
     const input = inputOf(c);
-    const out = c.complete.value;
-    const list = Array.isArray(out.Messages) ? (out.Messages as Record<string, unknown>[]) : [];
+    const list = records(c.complete.value.Messages);
     const seenInResponse = new Set<string>();
     list.forEach((raw, position) => {
       const messageId = typeof raw.MessageId === 'string' ? raw.MessageId : '';
@@ -177,18 +281,32 @@ export function prepare(history: History): Prepared {
     });
   }
 
+  const uses: HandleUse[] = [];
   for (const c of calls) {
-    if (c.invoke.f !== 'DeleteMessage' && c.invoke.f !== 'ChangeMessageVisibility') continue;
-    const handle = inputOf(c).ReceiptHandle;
-    if (typeof handle !== 'string') continue;
-    const owner = byHandle.get(handle);
-    if (owner && owner.message.queue === c.invoke.queue) owner.message.handleCalls.push(c);
+    const f = c.invoke.f;
+    if (f === 'DeleteMessage' || f === 'ChangeMessageVisibility') {
+      const input = inputOf(c);
+      uses.push(use(c, f, input, callResult(c)));
+    } else if (f === 'DeleteMessageBatch' || f === 'ChangeMessageVisibilityBatch') {
+      const action = f === 'DeleteMessageBatch' ? 'DeleteMessage' : 'ChangeMessageVisibility';
+      for (const e of batchEntries(c, batchAnswers)) uses.push(use(c, action, e.entry, e.result, e.id));
+    }
+  }
+  function use(call: Call, action: HandleUse['action'], input: Record<string, unknown>, result: EntryResult, entry?: string): HandleUse {
+    const handle = typeof input.ReceiptHandle === 'string' ? input.ReceiptHandle : undefined;
+    const u: HandleUse = { call, action, handle, visibilityTimeout: num(input.VisibilityTimeout) ?? 0, input, result, ...(entry !== undefined ? { entry } : {}) };
+    const owner = handle !== undefined ? byHandle.get(handle) : undefined;
+    if (owner && owner.message.queue === call.invoke.queue) {
+      u.owner = owner.message;
+      owner.message.uses.push(u);
+    }
+    return u;
   }
 
-  // Our wall clock against the history's monotonic clock: the smallest difference seen is the
-  // offset (both are read back to back by the recorder).
+  // Our wall clock against the history's monotonic clock: the median difference is the offset
+  // (both are read back to back by the recorder).
   const offsets = history.ops.map((o) => o.wallTime - toMs(o.time)).sort((a, b) => a - b);
   const wallOffsetMs = offsets.length > 0 ? offsets[Math.floor(offsets.length / 2)]! : 0;
 
-  return { calls, queues, messages, byHandle, receivesByQueue, unknownReceivesByQueue, identity, wallOffsetMs };
+  return { calls, queues, attributesSet, messages, byHandle, uses, receivesByQueue, unknownReceivesByQueue, identity, batchAnswers, wallOffsetMs };
 }

@@ -32,6 +32,8 @@ export interface CliRunOptions {
   concurrency: number;
   strictness: Strictness;
   runs?: number;
+  /** Only these properties of the suites. */
+  properties?: string[];
   replay?: { property: string; path: string };
   timeBudgetMs?: number;
   onProgress?: (e: ProgressEvent) => void;

@@ -4,7 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import type { CliDeps, CliIO } from './app.js';
+import type { CatalogEntry } from '../catalog/index.js';
 import { check, type Divergence } from '../check/index.js';
+import { explainDivergence } from '../report/explain.js';
+import { suiteSet } from '../suite/index.js';
 import { fromJsonl } from '../history/index.js';
 import { loadProfile } from '../target/index.js';
 import type { Strictness } from '../spec/types.js';
@@ -40,8 +43,8 @@ export function registerCheckHistory(program: Command, record: (raw: RawCheckHis
     .action((file: string, opts: RawCheckHistory) => record({ ...opts, file }));
 }
 
-function renderDivergence(d: Divergence, n: number): string {
-  return [`${n}. ${d.id}  [${d.strictness}, ${d.grade}]`, `   ${d.summary}`, ...d.explanation.map((l) => `   ${l}`), `   ops: ${d.ops.join(', ')}`].join('\n');
+function renderDivergence(d: Divergence, n: number, entry: CatalogEntry | undefined): string {
+  return [`${n}. ${d.id}  [${d.strictness}, ${d.grade}]`, `   ${d.summary}`, ...explainDivergence(d, entry).map((l) => `   ${l}`), `   ops: ${d.ops.join(', ')}`].join('\n');
 }
 
 export async function runCheckHistory(o: CheckHistoryOptions, io: CliIO, _deps: CliDeps): Promise<number> {
@@ -64,10 +67,13 @@ export async function runCheckHistory(o: CheckHistoryOptions, io: CliIO, _deps: 
     profile = loadProfile('endpoint');
   }
   const strictness = o.strictness ?? profile.defaultStrictness;
-  const verdict = check(parsed.history, { strictness, tolerance: profile.tolerance });
+  // Every suite of the kit is registered: its catalogue and rules judge whatever the history holds.
+  const { SUITES } = await import('../../conformance/suites/index.js');
+  const set = suiteSet(SUITES);
+  const verdict = check(parsed.history, { strictness, tolerance: profile.tolerance, catalog: set.catalog, rules: set.rules });
   const head = `${o.file}: ${parsed.history.ops.length} ops, profile ${profile.name}, strictness ${strictness}: ${verdict.kind.toUpperCase()}`;
   if (verdict.kind === 'divergent') {
-    io.stdout.write(`${head}\n\n${verdict.divergences.map((d, i) => renderDivergence(d, i + 1)).join('\n\n')}\n`);
+    io.stdout.write(`${head}\n\n${verdict.divergences.map((d, i) => renderDivergence(d, i + 1, set.catalog.get(d.id))).join('\n\n')}\n`);
     return 1;
   }
   io.stdout.write(`${head}${verdict.kind === 'unknown' ? ` (${verdict.reason})` : ''}\n`);

@@ -8,7 +8,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, runCli, type CliDeps, type CliIO, type RunnerApi, type TargetApi } from './app.js';
+import { EXIT, runCli, type CliDeps, type CliIO, type TargetApi } from './app.js';
+import { loadKitRunner } from './kit.js';
 
 /** The version in the package.json above this file (src/cli in tests, dist/src/cli when built). */
 function packageVersion(): string {
@@ -27,10 +28,7 @@ function packageVersion(): string {
 
 const deps: CliDeps = {
   version: packageVersion(),
-  async loadRunner(): Promise<RunnerApi> {
-    const m = await import('../runner/index.js');
-    return { runSuites: m.runSuites, SUITES: m.SUITES };
-  },
+  loadRunner: loadKitRunner,
   async loadTargets(): Promise<TargetApi> {
     const m = await import('../target/index.js');
     return {

@@ -1,9 +1,10 @@
 // Small pure helpers shared by the renderers: status of a property, durations, endpoint redaction,
 // control-character scrubbing and the compact one-line form of an op used in timelines.
-import { CATALOG } from '../catalog/index.js';
+import type { CatalogEntry } from '../catalog/index.js';
 import type { Op } from '../history/index.js';
 import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
 import type { SourceRef } from '../spec/types.js';
+import { explainDivergence } from './explain.js';
 
 export type PropertyStatus = 'passed' | 'failed' | 'error' | 'unknown';
 
@@ -89,9 +90,19 @@ export function formatSource(ref: SourceRef | undefined): string {
   return `${ref.file} § ${ref.section} (${ref.evidence})`;
 }
 
-/** The catalogue's rule text for a divergence id, when the id is catalogued. */
-export function ruleText(id: string): string | undefined {
-  return CATALOG.get(id)?.rule;
+/** The catalogue entry a report carries for an id. */
+export function entryOf(report: Pick<RunReport, 'catalog'>, id: string): CatalogEntry | undefined {
+  return (report.catalog ?? []).find((e) => e.id === id);
+}
+
+/** The catalogue's rule text for a divergence id, when the report carries its entry. */
+export function ruleText(report: Pick<RunReport, 'catalog'>, id: string): string | undefined {
+  return entryOf(report, id)?.rule;
+}
+
+/** The "Let … Then …" lines of a divergence, rendered from its data and the catalogue's template. */
+export function explanationOf(report: Pick<RunReport, 'catalog'>, d: ReportedDivergence): string[] {
+  return explainDivergence(d, entryOf(report, d.id));
 }
 
 /** Time of an op relative to `origin` (ns), in ms: `+12.3ms`. */

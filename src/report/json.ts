@@ -3,7 +3,7 @@
 import type { Op } from '../history/index.js';
 import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
 import { divergenceBaselineStatus, toJsonBaseline, type DivergenceBaselineStatus, type JsonBaseline, type RenderExtras } from './baseline.js';
-import { propertyStatus, publicTarget, ruleText, type PropertyStatus } from './format.js';
+import { explanationOf, propertyStatus, publicTarget, ruleText, type PropertyStatus } from './format.js';
 
 export interface JsonDivergence {
   id: string;
@@ -14,7 +14,11 @@ export interface JsonDivergence {
   property: string;
   /** Source of the rule (file, section, evidence) and, when catalogued, its text. */
   rule: ReportedDivergence['rule'] & { text?: string };
+  /** Rendered from the data below with the catalogue's templates. */
   explanation: string[];
+  premises: ReportedDivergence['premises'];
+  variant: string;
+  bindings: ReportedDivergence['bindings'];
   /** The minimal op records (invokes and completions). */
   ops: Op[];
   /** Their indices in the property's history. */
@@ -71,7 +75,7 @@ export function toJsonReport(report: RunReport, extras: RenderExtras = {}): Json
     verdict: report.verdict,
     properties: report.properties.map(jsonProperty),
     divergences: report.divergences.map((d) => {
-      const j = jsonDivergence(d);
+      const j = jsonDivergence(report, d);
       const status = statuses.get(d);
       if (status !== undefined) j.baseline = status;
       return j;
@@ -104,8 +108,8 @@ function jsonProperty(p: PropertyResult): JsonProperty {
   return out;
 }
 
-function jsonDivergence(d: ReportedDivergence): JsonDivergence {
-  const text = ruleText(d.id);
+function jsonDivergence(report: RunReport, d: ReportedDivergence): JsonDivergence {
+  const text = ruleText(report, d.id);
   const out: JsonDivergence = {
     id: d.id,
     summary: d.summary,
@@ -114,7 +118,10 @@ function jsonDivergence(d: ReportedDivergence): JsonDivergence {
     suite: d.suite,
     property: d.property,
     rule: { file: d.rule.file, section: d.rule.section, evidence: d.rule.evidence, ...(text !== undefined ? { text } : {}) },
-    explanation: [...d.explanation],
+    explanation: explanationOf(report, d),
+    premises: d.premises,
+    variant: d.variant,
+    bindings: d.bindings,
     ops: d.opRecords,
     opIndices: [...d.ops],
     replay: d.replay,

@@ -4,7 +4,7 @@
 // XMLBuilder, which escapes text and attributes; we only strip characters XML 1.0 cannot carry.
 import { XMLBuilder } from 'fast-xml-parser';
 import type { PropertyResult, RunReport } from '../runner/types.js';
-import { divergencesOf, formatSource, oneLine, propertyStatus, publicTarget } from './format.js';
+import { divergencesOf, explanationOf, formatSource, oneLine, propertyStatus, publicTarget } from './format.js';
 
 // Characters XML 1.0 forbids (C0 controls but tab/newline/CR, U+FFFE/U+FFFF, lone surrogates).
 // eslint-disable-next-line no-control-regex
@@ -115,7 +115,7 @@ function failureNode(report: RunReport, p: PropertyResult): XmlNode {
   for (const d of ds) {
     body.push(`${d.id} [${d.strictness}, ${d.grade}]: ${d.summary}`);
     body.push(`  source: ${formatSource(d.rule)}`);
-    for (const e of d.explanation) body.push(`  ${e}`);
+    for (const e of explanationOf(report, d)) body.push(`  ${e}`);
     body.push(`  replay: ${d.replay}`);
   }
   if (ds.length === 0) body.push(`replay: ${p.replay}`);

@@ -14,6 +14,7 @@ import {
   propertyRows,
   publicTarget,
   ruleText,
+  explanationOf,
   scrub,
   timeline,
   type PropertyRow,
@@ -59,7 +60,7 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
     out.push(c.bold(`Divergences (${report.divergences.length})`));
     report.divergences.forEach((d, i) => {
       out.push('');
-      out.push(...divergenceBlock(d, i + 1, maxDetail, c, statuses.get(d)));
+      out.push(...divergenceBlock(report, d, i + 1, maxDetail, c, statuses.get(d)));
     });
     out.push('');
   }
@@ -117,21 +118,22 @@ function propertyLine(report: RunReport, r: PropertyRow, width: number, c: Color
   return `  ${statusLabel(r.status, c)} ${name}  ${c.dim(stats)}${tail}`;
 }
 
-function divergenceBlock(d: ReportedDivergence, n: number, maxDetail: number, c: Colors, status?: DivergenceBaselineStatus): string[] {
+function divergenceBlock(report: RunReport, d: ReportedDivergence, n: number, maxDetail: number, c: Colors, status?: DivergenceBaselineStatus): string[] {
   const lines: string[] = [];
   const grade = d.grade === 'definite' ? c.red(d.grade) : c.yellow(d.grade);
   const mark = status === 'new' ? `  ${c.red(c.bold('NEW'))}` : status === 'acknowledged' ? `  ${c.dim('acknowledged')}` : '';
   lines.push(`${c.bold(`${n}. ${oneLine(d.id)}`)}  [${d.strictness}, ${grade}]  ${c.dim(oneLine(`${d.suite}/${d.property}`))}${mark}`);
   lines.push(`   ${oneLine(d.summary)}`);
   if (d.impliedBy) lines.push(`   ${c.dim(`(explained by ${oneLine(d.impliedBy)})`)}`);
-  const rule = ruleText(d.id);
+  const rule = ruleText(report, d.id);
   if (rule) lines.push(`   ${label('rule')}${oneLine(rule)}`);
   lines.push(`   ${label('source')}${oneLine(formatSource(d.rule))}`);
   if (d.queue !== undefined) lines.push(`   ${label('queue')}${oneLine(d.queue)}`);
   if (d.messageId !== undefined) lines.push(`   ${label('message')}${oneLine(d.messageId)}`);
-  if (d.explanation.length > 0) {
+  const explanation = explanationOf(report, d);
+  if (explanation.length > 0) {
     lines.push('   why:');
-    for (const e of d.explanation) {
+    for (const e of explanation) {
       for (const l of scrub(e).split(/\r?\n/)) lines.push(`     ${l}`);
     }
   }

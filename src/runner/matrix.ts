@@ -2,7 +2,6 @@
 // each target (a few at a time; a target that fails to start or to run becomes an error row, never
 // a crash); `buildScoreboard` turns the results into the numbers the scoreboard shows (PURE).
 // Starting and running are injected, so this file does not load the SDK or any launcher.
-import { CATALOG } from '../catalog/index.js';
 import type { Grade } from '../check/types.js';
 import type { Strictness } from '../spec/types.js';
 import { compareWithBaseline, emptyBaseline, propertyBase, withinBaseline, type Baseline, type BaselineComparison, type BaselineEntry } from './baseline.js';
@@ -214,15 +213,12 @@ function status(p: PropertyResult): keyof Omit<ScenarioCounts, 'total'> {
 
 const emptyCounts = (): ScenarioCounts => ({ passed: 0, total: 0, failed: 0, error: 0, unknown: 0 });
 
+const entryIn = (report: RunReport, id: string) => (report.catalog ?? []).find((e) => e.id === id);
 /** Catalogue order of ids (rank), uncatalogued ids last, alphabetically. */
-function byCatalogue(a: string, b: string): number {
-  const ra = CATALOG.get(a)?.rank ?? Number.MAX_SAFE_INTEGER;
-  const rb = CATALOG.get(b)?.rank ?? Number.MAX_SAFE_INTEGER;
-  return ra - rb || a.localeCompare(b, 'en');
-}
+const byCatalogueOf = (report: RunReport) => (a: string, b: string): number =>
+  (entryIn(report, a)?.rank ?? Number.MAX_SAFE_INTEGER) - (entryIn(report, b)?.rank ?? Number.MAX_SAFE_INTEGER) || a.localeCompare(b, 'en');
 
 const AREA_ORDER = ['lifecycle', 'receive', 'attributes', 'validation', 'errors'];
-const areaOf = (id: string): string => CATALOG.get(id)?.area ?? 'uncatalogued';
 const areaRank = (a: string): number => (AREA_ORDER.includes(a) ? AREA_ORDER.indexOf(a) : AREA_ORDER.length);
 const byArea = (a: string, b: string): number => areaRank(a) - areaRank(b) || a.localeCompare(b, 'en');
 const byProperty = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
@@ -235,14 +231,14 @@ function divergenceRows(report: RunReport, comparison: BaselineComparison | unde
     list.push(d);
     groups.set(d.id, list);
   }
-  return [...groups.keys()].sort(byCatalogue).map((id) => {
+  return [...groups.keys()].sort(byCatalogueOf(report)).map((id) => {
     const list = groups.get(id)!;
     // The replay of the first instance (property, then instance number) with the shortest command.
     const first = [...list].sort((a, b) => byProperty(`${a.suite}/${a.property}`, `${b.suite}/${b.property}`) || a.replay.length - b.replay.length)[0]!;
     const row: ScoreboardDivergence = {
       id,
-      area: areaOf(id),
-      summary: CATALOG.get(id)?.summary ?? first.summary,
+      area: entryIn(report, id)?.area ?? 'uncatalogued',
+      summary: entryIn(report, id)?.summary ?? first.summary,
       strictness: first.strictness,
       grades: [...new Set(list.map((d) => d.grade))].sort(),
       occurrences: list.length,
@@ -297,11 +293,12 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
     const row = props.get(`${d.suite}/${propertyBase(d.property)}`);
     if (row && !row.divergenceIds.includes(d.id)) row.divergenceIds.push(d.id);
   }
+  const byCatalogue = byCatalogueOf(report);
   for (const row of props.values()) row.divergenceIds.sort(byCatalogue);
 
   const areas = new Map<string, ScoreboardArea>();
   for (const d of report.divergences) {
-    const area = areaOf(d.id);
+    const area = entryIn(report, d.id)?.area ?? 'uncatalogued';
     const a = areas.get(area) ?? { area, divergenceIds: [], occurrences: 0 };
     a.occurrences += 1;
     if (!a.divergenceIds.includes(d.id)) a.divergenceIds.push(d.id);

@@ -5,11 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import fc from 'fast-check';
-import { SUITE_DEFINITIONS, type PropertyDefinition } from '../../conformance/suites/index.js';
 import { check, type Verdict } from '../check/index.js';
 import { realClock, type Clock } from '../clock/index.js';
 import type { History } from '../history/index.js';
 import type { Scenario } from '../scenario/index.js';
+import { selectSuites, suiteSet, type PropertyDefinition, type SuiteDefinition } from '../suite/index.js';
 import { makeRunPrefix, RUN_TAG_KEY, type RunningTarget } from '../target/index.js';
 import type { Strictness } from '../spec/types.js';
 import { QueueRegistry } from './registry.js';
@@ -22,7 +22,10 @@ export interface RunOptions {
   target: RunningTarget;
   /** Queues from a CDK deployment's outputs (--stack-outputs): used one scenario at a time instead of creating queues. */
   providedQueues?: ProvidedQueues;
-  suites: string[];
+  /** The suites this run may play (the CLI registers conformance/suites; a library user passes any). */
+  suites: readonly SuiteDefinition[];
+  /** Only these suites (default: every suite the target's capabilities allow). */
+  only?: readonly string[];
   seed: number;
   concurrency: number;
   strictness: Strictness;
@@ -40,10 +43,6 @@ export interface RunOptions {
   /** How the replay command names the target (e.g. `--target fauxqs`); derived from the profile when absent. */
   targetArgs?: string;
 }
-
-export const SUITES: Record<string, { properties: string[]; description: string }> = Object.fromEntries(
-  Object.values(SUITE_DEFINITIONS).map((s) => [s.name, { description: s.description, properties: s.properties.map((p) => p.name) }]),
-);
 
 class EnvironmentError extends Error {
   override name = 'EnvironmentError';
@@ -93,12 +92,17 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
   const progress = options.onProgress ?? (() => {});
   const profile = options.target.profile;
 
+  const set = suiteSet(options.suites);
+  const selection = selectSuites(options.suites, {
+    ...(options.only ? { suites: options.only } : {}),
+    ...(options.properties ? { properties: options.properties } : {}),
+    capabilities: profile.capabilities,
+  });
+  const exercised = new Map<string, number>();
   const instances: Instance[] = [];
-  for (const suiteName of options.suites) {
-    const suite = SUITE_DEFINITIONS[suiteName];
-    if (!suite) throw new Error(`unknown suite: ${suiteName}`);
-    for (const property of suite.properties) {
-      if (options.properties && !options.properties.includes(property.name)) continue;
+  for (const { suite, properties } of selection.suites) {
+    const suiteName = suite.name;
+    for (const property of properties) {
       const runs = options.runs ?? property.runs;
       for (let index = 0; index < runs; index++) {
         const id = `${property.name}#${index}`;
@@ -160,6 +164,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
           queueName: `${prefix}${inst.property.name}-${inst.index}-${n}`,
           tags,
           origin: { suite: inst.suite, property: propertyId, seed: inst.seed, ...(lease ? { providedQueue: lease.url } : {}) },
+          steps: set.steps,
           ...(options.signal ? { signal: options.signal } : {}),
           ...(lease ? { provided: lease } : {}),
         });
@@ -167,7 +172,8 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
         if (queuePool && lease) await queuePool.release(lease, run?.history);
       }
       if (run.setupError) throw new EnvironmentError(run.setupError);
-      const verdict = check(run.history, { strictness: options.strictness, tolerance: profile.tolerance });
+      const verdict = check(run.history, { strictness: options.strictness, tolerance: profile.tolerance, catalog: set.catalog, rules: set.rules });
+      if (!failing || verdict.kind === 'divergent') for (const [id, n] of Object.entries(verdict.checked.exercised)) exercised.set(id, (exercised.get(id) ?? 0) + n);
       if (verdict.kind === 'divergent') {
         failing = { scenario, history: run.history, verdict };
         failingSince ??= Date.now();
@@ -225,7 +231,10 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     target: { name: profile.name, endpoint: options.target.endpoint, protocol: profile.protocol, region: profile.region },
     seed: options.seed,
     strictness: options.strictness,
-    suites: options.suites,
+    suites: selection.suites.map((s) => s.suite.name),
+    skipped: selection.skipped,
+    catalog: set.catalog.subset(divergences.map((d) => d.id)),
+    exercised: Object.fromEntries([...exercised].sort(([a], [b]) => a.localeCompare(b))),
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     verdict,

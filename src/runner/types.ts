@@ -1,5 +1,7 @@
 // The runner's contract with the CLI and reports.
+import type { CatalogEntry } from '../catalog/index.js';
 import type { Divergence, Verdict } from '../check/types.js';
+import type { Skipped } from '../suite/index.js';
 import type { History, Op } from '../history/index.js';
 import type { Strictness } from '../spec/types.js';
 
@@ -45,7 +47,14 @@ export interface RunReport {
   target: { name: string; endpoint: string; protocol: 'json' | 'query'; region: string };
   seed: number;
   strictness: Strictness;
+  /** The suites that ran (at least one property each). */
   suites: string[];
+  /** Suites and properties left out, and why (capability missing, not selected). */
+  skipped: Skipped[];
+  /** The catalogue entries of every id the report mentions, so renderers need nothing else. */
+  catalog: CatalogEntry[];
+  /** How often each rule's situation arose, summed over the scenarios (rule coverage). */
+  exercised: Record<string, number>;
   startedAt: string;
   durationMs: number;
   verdict: 'conformant' | 'divergent' | 'unknown';

@@ -1,5 +1,9 @@
-// scenario: fast-check arbitraries for commands and multi-process plans, and the scenario data
-// types. No I/O: imports fast-check only.
+// scenario: the scenario data types and the step vocabulary: each step kind is one unit (its
+// fast-check arbitrary, how it runs through a StepContext the runner provides, which actions it
+// records). No I/O of its own: imports fast-check, src/spec and src/history types.
 export * from './types.js';
-export * from './arbitraries.js';
 export * from './bodies.js';
+export * from './defaults.js';
+export * from './steps/index.js';
+export { StepRegistry } from './vocabulary.js';
+export { processes } from './compose.js';

@@ -3,13 +3,14 @@
 // Prints figures; asserts nothing about time (the machine is shared and noisy).
 import { check } from '../../src/check/index.js';
 import type { History } from '../../src/history/index.js';
-import type { Scenario, Step } from '../../src/scenario/index.js';
+import type { Scenario, StepBase } from '../../src/scenario/index.js';
+import { KIT } from '../support/corpus.js';
 import { simulate, TOLERANCE } from '../support/histories.js';
 
-function loop(iterations: number): Step[] {
-  const steps: Step[] = [];
+function loop(iterations: number): StepBase[] {
+  const steps: StepBase[] = [];
   for (let i = 0; i < iterations; i++) {
-    steps.push({ op: 'send' }, { op: 'receive', attributes: 'all', waitSeconds: 1, max: 1 }, { op: 'delete', handle: { kind: 'latest' } });
+    steps.push({ op: 'send' }, { op: 'receive', attributes: 'all', waitSeconds: 1, max: 1 } as StepBase, { op: 'delete', handle: { kind: 'latest' } } as StepBase);
   }
   return steps;
 }
@@ -23,7 +24,7 @@ async function measure(label: string, scenario: Scenario, seed: number): Promise
   let nodes = 0;
   for (let i = 0; i < 3; i++) {
     const s = performance.now();
-    const v = check(history, { strictness: 'typical', tolerance: TOLERANCE });
+    const v = check(history, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules });
     verdicts.push(performance.now() - s);
     kind = v.kind;
     nodes = v.checked.searchNodes;
@@ -36,6 +37,6 @@ async function measure(label: string, scenario: Scenario, seed: number): Promise
 }
 
 const single = Math.ceil(100_000 / 6); // 3 calls = 6 ops per iteration
-await measure('1 consumer x 100,000 ops', { queue: { VisibilityTimeout: 5 }, processes: [loop(single)] }, 1);
+await measure('1 consumer x 100,000 ops', { queues: { q: { attributes: { VisibilityTimeout: 5 } } }, processes: [loop(single)] }, 1);
 const per = Math.ceil(2_000 / 6);
-await measure('8 consumers x 2,000 ops', { queue: { VisibilityTimeout: 5 }, processes: Array.from({ length: 8 }, () => loop(per)) }, 2);
+await measure('8 consumers x 2,000 ops', { queues: { q: { attributes: { VisibilityTimeout: 5 } } }, processes: Array.from({ length: 8 }, () => loop(per)) }, 2);

@@ -13,7 +13,8 @@ import {
   validationScenario,
   visibilityCapScenario,
   visibilityScenario,
-} from '../../src/scenario/index.js';
+} from '../../conformance/suites/lifecycle/scenarios.js';
+import { explain, KIT } from '../support/corpus.js';
 import type { Strictness } from '../../src/spec/types.js';
 import { simulate, TOLERANCE } from '../support/histories.js';
 
@@ -24,8 +25,7 @@ const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario
 const strictness = fc.constantFrom<Strictness>('typical', 'guaranteed');
 
 function describeVerdict(h: History, strict: Strictness): string {
-  const v = check(h, { strictness: strict, tolerance: TOLERANCE });
-  return v.kind === 'divergent' ? v.divergences.map((d) => `${d.id}\n  ${d.explanation.join('\n  ')}`).join('\n') : v.kind;
+  return explain(check(h, { strictness: strict, tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules }));
 }
 
 describe('checker: no false positives on histories SQS could produce', () => {
@@ -33,7 +33,7 @@ describe('checker: no false positives on histories SQS could produce', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), anyScenario, strictness, fc.constantFrom(0, 0, 0.05), fc.constantFrom<[number, number]>([1, 5], [1, 20], [5, 45]), async (seed, scenario, strict, lossRate, latencyMs) => {
         const h = await simulate(scenario, { seed, strictness: strict, lossRate, latencyMs });
-        const v = check(h, { strictness: strict, tolerance: TOLERANCE });
+        const v = check(h, { strictness: strict, tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules });
         if (v.kind === 'divergent') throw new Error(describeVerdict(h, strict));
       }),
       { numRuns: 250, seed: SEED },
@@ -193,11 +193,11 @@ describe('checker: single mutations of conformant histories are caught', () => {
       await fc.assert(
         fc.asyncProperty(fc.nat(), fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
           const h = await simulate(scenario, { seed, strictness: 'typical' });
-          expect(check(h, { strictness: 'typical', tolerance: TOLERANCE }).kind).not.toBe('divergent');
+          expect(check(h, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules }).kind).not.toBe('divergent');
           const mutated = mutation.apply(h);
           if (!mutated) return;
           applied++;
-          const v = check(mutated, { strictness: 'typical', tolerance: TOLERANCE });
+          const v = check(mutated, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules });
           if (v.kind !== 'divergent' || !v.divergences.some((d) => mutation.expect.includes(d.id))) {
             throw new Error(`mutation "${mutation.name}" not caught: ${v.kind === 'divergent' ? v.divergences.map((d) => d.id).join(', ') : v.kind}`);
           }

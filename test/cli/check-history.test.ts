@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheckHistory, validateCheckHistory } from '../../src/cli/check-history.js';
 import type { CliDeps, CliIO } from '../../src/cli/app.js';
 import { toJsonl } from '../../src/history/index.js';
-import { visibilityScenario } from '../../src/scenario/index.js';
+import { visibilityScenario } from '../../conformance/suites/lifecycle/scenarios.js';
 import fc from 'fast-check';
 import { simulate } from '../support/histories.js';
 

@@ -2,6 +2,9 @@
 // strings (XML/Markdown metacharacters, an ANSI escape, a long body) in the places a target controls.
 import type { Op } from '../../src/history/index.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from '../../src/runner/types.js';
+import { KIT } from '../support/corpus.js';
+
+const KIT_CATALOG = KIT.catalog;
 
 /** A value that must never appear in any rendering. */
 export const FAKE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKESECRETKEY';
@@ -15,6 +18,9 @@ export function conformantReport(): RunReport {
     seed: 42,
     strictness: 'typical',
     suites: ['lifecycle'],
+    skipped: [],
+    catalog: [],
+    exercised: {},
     startedAt: '2025-01-01T00:00:00.000Z',
     durationMs: 1234,
     verdict: 'conformant',
@@ -25,7 +31,7 @@ export function conformantReport(): RunReport {
         seed: 42,
         runs: 100,
         passed: true,
-        verdict: { kind: 'conformant', checked: { ops: 400, messages: 100, searchNodes: 800 } },
+        verdict: { kind: 'conformant', checked: { ops: 400, messages: 100, searchNodes: 800, exercised: {} } },
         shrinks: 0,
         durationMs: 900,
         replay: 'sqs-conformance run --target reference --suite lifecycle --seed 42',
@@ -94,6 +100,9 @@ export function divergentReport(): RunReport {
     seed: 7,
     strictness: 'typical',
     suites: ['lifecycle', 'errors'],
+    skipped: [{ suite: 'fifo', reason: 'target lacks capability fifo' }],
+    catalog: KIT_CATALOG.subset(['visibility.redelivered-early', 'error.wrong-code']),
+    exercised: { 'delete.stale-handle-rejected': 3 },
     startedAt: '2025-01-01T00:00:00.000Z',
     durationMs: 65_000,
     verdict: 'divergent',
@@ -115,7 +124,7 @@ export function divergentReport(): RunReport {
         path: '3:0:1',
         runs: 37,
         passed: false,
-        verdict: { kind: 'divergent', divergences: [], checked: { ops: 8, messages: 1, searchNodes: 12 } },
+        verdict: { kind: 'divergent', divergences: [], checked: { ops: 8, messages: 1, searchNodes: 12, exercised: {} } },
         counterexample: { scenario: { steps: 3 }, history: { header: { schemaVersion: 1, target: 'elastic', protocol: 'query', retries: 'disabled' }, ops } },
         shrinks: 12,
         durationMs: 40_000,
@@ -138,7 +147,7 @@ export function divergentReport(): RunReport {
         seed: 7,
         runs: 10,
         passed: false,
-        verdict: { kind: 'unknown', reason: 'search budget exhausted', checked: { ops: 1, messages: 1, searchNodes: 1 } },
+        verdict: { kind: 'unknown', reason: 'search budget exhausted', checked: { ops: 1, messages: 1, searchNodes: 1, exercised: {} } },
         shrinks: 0,
         durationMs: 5,
         replay: 'sqs-conformance run --target elastic --suite errors --seed 7',
@@ -152,7 +161,19 @@ export function divergentReport(): RunReport {
         grade: 'definite',
         rule: { file: 'sqs-semantics.md', section: '5.3; 14 N1', evidence: 'documented' },
         ops: [2, 3, 4, 5],
-        explanation: ['Let p1 receive m-1 at +10ms with VisibilityTimeout 30.', 'Then p2 received m-1 at +500ms, before +30010ms.'],
+        premises: [
+          { kind: 'sent', message: 'm1', send: { call: 0, process: 'p0', f: 'SendMessage', fromMs: 1000, toMs: 1003.25 }, delaySeconds: 0 },
+          { kind: 'received', message: 'm1', receive: { call: 2, process: 'p1', f: 'ReceiveMessage', fromMs: 1010, toMs: 1020 }, visibilityTimeout: 30, count: 1, known: true },
+        ],
+        variant: 'default',
+        bindings: {
+          receive: { call: 4, process: 'p2', f: 'ReceiveMessage', fromMs: 1500, toMs: 1510 },
+          message: 'm1',
+          returnedBy: { ms: 1560 },
+          invisibleUntil: { ms: 30960 },
+          because: 'its visibility timeout',
+        },
+        epsilonMs: 50,
         queue: 'q1',
         messageId: 'm-1',
         suite: 'lifecycle',
@@ -167,7 +188,13 @@ export function divergentReport(): RunReport {
         grade: 'suspect',
         rule: { file: 'aws-recorded-facts.md', section: 'A3 item 29', evidence: 'recorded' },
         ops: [6, 7],
-        explanation: ['Then DeleteMessage failed with ReceiptHandleIsInvalid.'],
+        premises: [],
+        variant: 'default',
+        bindings: {
+          call: { call: 6, process: 'p3', f: 'DeleteMessage', fromMs: 2000, toMs: 2010 },
+          error: { error: { code: '<Foo> & "bar"', httpStatus: 400, message: 'line \u001b[31mred' } },
+          expected: { error: { code: 'ReceiptHandleIsInvalid', httpStatus: 404 } },
+        },
         impliedBy: 'visibility.redelivered-early',
         suite: 'lifecycle',
         property: 'visibility',

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliDeps, type CliIO, type RunnerApi, type TargetApi } from '../../src/cli/index.js';
 import type { JsonReport } from '../../src/report/index.js';
 import type { Scoreboard } from '../../src/runner/matrix.js';
+import { loadKitRunner } from '../../src/cli/kit.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -27,11 +28,11 @@ const hasChromium = existsSync(CHROMIUM);
 
 /** Runs `matrix` through runCli with the real runner and launchers, limited to PROPERTIES. */
 async function realMatrix(): Promise<{ code: number; stderr: string }> {
-  const runnerModule = await import('../../src/runner/index.js');
+  const kit = await loadKitRunner();
   const targetModule = await import('../../src/target/index.js');
   const runner: RunnerApi = {
-    SUITES: runnerModule.SUITES,
-    runSuites: (o) => runnerModule.runSuites({ ...o, properties: PROPERTIES }),
+    SUITES: kit.SUITES,
+    runSuites: (o) => kit.runSuites({ ...o, properties: PROPERTIES }),
   };
   const targets: TargetApi = {
     launcherFor: (name, options) => targetModule.launcherFor(name, options),

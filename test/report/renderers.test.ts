@@ -50,7 +50,8 @@ describe('renderText', () => {
     expect(t).toContain('1. visibility.redelivered-early  [typical, definite]');
     expect(t).toContain('rule:    A received message stays invisible');
     expect(t).toContain('source:  sqs-semantics.md § 5.3; 14 N1 (documented)');
-    expect(t).toContain('Let p1 receive m-1 at +10ms');
+    expect(t).toContain('Let op 2 (p1 ReceiveMessage, 1010 ms–1020 ms) receive m1 with VisibilityTimeout 30 s (receive 1).');
+    expect(t).toContain('Then op 4 (p2 ReceiveMessage, 1500 ms–1510 ms) returned m1 at most at 1560 ms');
     expect(t).toContain(`replay:  ${r.divergences[0]!.replay}`);
     expect(t).toContain('(explained by visibility.redelivered-early)');
     // timeline: relative ms, process, f, type
@@ -76,7 +77,7 @@ describe('renderText', () => {
   it('scrubs control characters from every target-controlled string', () => {
     const r = divergentReport();
     r.divergences[0]!.summary = 'bad \u001b]0;pwned\u0007 summary';
-    r.divergences[0]!.explanation = ['line \u001b[31mred'];
+    r.divergences[0]!.bindings = { ...r.divergences[0]!.bindings, because: 'line \u001b[31mred' };
     r.properties[2]!.error = 'oops \u009b2J';
     const t = renderText(r);
     expect(t).not.toMatch(ESC);

@@ -26,7 +26,9 @@ function div(id: string, property: string, suite = 'lifecycle'): ReportedDiverge
     grade: 'definite',
     rule: { file: 'sqs-semantics.md', section: '5.3', evidence: 'documented' },
     ops: [],
-    explanation: [],
+    premises: [],
+    variant: 'default',
+    bindings: {},
     suite,
     property,
     opRecords: [],
@@ -41,6 +43,9 @@ function report(properties: PropertyResult[], divergences: ReportedDivergence[])
     seed: 1,
     strictness: 'typical',
     suites: ['lifecycle'],
+    skipped: [],
+    catalog: [],
+    exercised: {},
     startedAt: '2025-01-01T00:00:00.000Z',
     durationMs: 1,
     verdict: divergences.length > 0 ? 'divergent' : 'conformant',
@@ -95,7 +100,7 @@ describe('compareWithBaseline', () => {
     const r = report(
       [
         prop('visibility#0', false, { error: 'connect ECONNREFUSED' }),
-        prop('retention#0', false, { verdict: { kind: 'unknown', reason: 'budget', checked: { ops: 0, messages: 0, searchNodes: 0 } } }),
+        prop('retention#0', false, { verdict: { kind: 'unknown', reason: 'budget', checked: { ops: 0, messages: 0, searchNodes: 0, exercised: {} } } }),
       ],
       [],
     );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BASELINE_SCHEMA_VERSION, compareWithBaseline, type Baseline } from '../../src/runner/baseline.js';
 import { buildScoreboard, compareAll, runMatrix, type MatrixEvent, type MatrixTargetResult } from '../../src/runner/matrix.js';
 import { REPORT_SCHEMA_VERSION, type PropertyResult, type ReportedDivergence, type RunReport } from '../../src/runner/types.js';
+import { KIT } from '../support/corpus.js';
 
 function prop(property: string, passed: boolean, extra: Partial<PropertyResult> = {}): PropertyResult {
   return { suite: 'lifecycle', property, seed: 1, runs: 1, passed, shrinks: 0, durationMs: 10, replay: `replay ${property}`, ...extra };
@@ -17,7 +18,9 @@ function div(id: string, property: string, replay = `sqs-conformance run --repla
     grade: 'definite',
     rule: { file: 'sqs-semantics.md', section: '5.3', evidence: 'documented' },
     ops: [],
-    explanation: [],
+    premises: [],
+    variant: 'default',
+    bindings: {},
     suite: 'lifecycle',
     property,
     opRecords: [],
@@ -32,6 +35,9 @@ function report(name: string, properties: PropertyResult[], divergences: Reporte
     seed: 5,
     strictness: 'typical',
     suites: ['lifecycle'],
+    skipped: [],
+    catalog: KIT.catalog.subset(divergences.map((d) => d.id)),
+    exercised: {},
     startedAt: '2025-01-01T00:00:00.000Z',
     durationMs: 1,
     verdict: verdict ?? (divergences.length > 0 ? 'divergent' : 'conformant'),

@@ -5,6 +5,7 @@ import { renderers } from '../../src/report/index.js';
 import { runSuites, type RunReport } from '../../src/runner/index.js';
 import { startReferenceServer } from '../../src/server/index.js';
 import { createPort, loadProfile, type CallResult, type RunningTarget, type SqsPort } from '../../src/target/index.js';
+import { SUITES } from '../../conformance/suites/index.js';
 
 const SECRET_ID = 'AKIAZZSAFETYTESTKEY1';
 const SECRET_KEY = 'sEcReT/never-print-this-key+value';
@@ -71,7 +72,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-const base = { suites: ['lifecycle'], properties: ['visibility', 'validation'], runs: 1, concurrency: 4, strictness: 'typical' as const, onProgress: (e: { kind: string }) => logs.push(JSON.stringify(e)) };
+const base = { suites: SUITES, only: ['lifecycle'], properties: ['visibility', 'validation'], runs: 1, concurrency: 4, strictness: 'typical' as const, onProgress: (e: { kind: string }) => logs.push(JSON.stringify(e)) };
 
 describe('a run touches only the queues it created', () => {
   it('a conformant run leaves the pre-existing queue and its messages alone and deletes its own queues', async () => {

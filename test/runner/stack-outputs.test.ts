@@ -10,6 +10,7 @@ import { runSuites } from '../../src/runner/index.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
 import { createPort, loadProfile, type RunningTarget, type SqsPort } from '../../src/target/index.js';
 import { cli } from '../settings/helpers.js';
+import { SUITES } from '../../conformance/suites/index.js';
 
 let server: ReferenceServer;
 let admin: SqsPort;
@@ -67,7 +68,7 @@ describe('stack outputs', () => {
     const report = await runSuites({
       target: target(),
       providedQueues: { file: 'outputs.json', queues: [{ role: 'standard', index: 0, url: a, stack: 'S', key: 'SqscStandard0Url' }, { role: 'standard', index: 1, url: b, stack: 'S', key: 'SqscStandard1Url' }] },
-      suites: ['lifecycle'],
+      suites: SUITES, only: ['lifecycle'],
       properties: ['visibility', 'delay', 'validation'],
       runs: 2,
       seed: 42,
@@ -102,7 +103,7 @@ describe('stack outputs', () => {
       runSuites({
         target: target(),
         providedQueues: { file: 'outputs.json', queues: [{ role: 'standard', index: 0, url: precious, stack: 'S', key: 'SqscStandard0Url' }] },
-        suites: ['lifecycle'],
+        suites: SUITES, only: ['lifecycle'],
         properties: ['visibility'],
         runs: 1,
         seed: 1,

@@ -1,6 +1,7 @@
 // A CLI harness for the settings commands: the real runner and target modules, output in strings.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { runCli, type CliDeps, type CliIO } from '../../src/cli/index.js';
+import { loadKitRunner } from '../../src/cli/kit.js';
 
 export interface CliRun {
   code: number;
@@ -27,10 +28,7 @@ export async function cli(argv: string[], cwd = process.cwd()): Promise<CliRun> 
   };
   const deps: CliDeps = {
     version: '0.0.0-test',
-    async loadRunner() {
-      const m = await import('../../src/runner/index.js');
-      return { runSuites: m.runSuites, SUITES: m.SUITES };
-    },
+    loadRunner: loadKitRunner,
     async loadTargets() {
       const m = await import('../../src/target/index.js');
       return {

@@ -1,7 +1,7 @@
 // Queue attributes read back after CreateQueue.
-import { history } from './builder.js';
-import type { CorpusCase } from './corpus.js';
-import { STANDARD_DEFAULTS } from './facts.js';
+import { history } from '../../../src/history/builder.js';
+import type { CorpusCase } from '../../../src/suite/index.js';
+import { STANDARD_DEFAULTS } from '../../../conformance/facts.js';
 
 /** CreateQueue with `set`, then GetQueueAttributes(All) answering the defaults overridden by `reported`. */
 function readBack(set: Record<string, string> | undefined, reported: Record<string, string>) {

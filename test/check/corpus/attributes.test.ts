@@ -1,4 +1,4 @@
-import { runCorpus } from './corpus.js';
+import { runCorpus } from '../../support/corpus.js';
 import { attributeCases } from './attributes.cases.js';
 
 runCorpus('attributes', attributeCases);

@@ -2,8 +2,8 @@
 // `suspect`; one that survives it is `definite`. Each pair below differs only in how far out it is.
 import { describe, expect, it } from 'vitest';
 import type { History } from '../../../src/history/index.js';
-import { history, stampAt } from './builder.js';
-import { explain, leading, TOLERANCE, verdict } from './corpus.js';
+import { history, stampAt } from '../../../src/history/builder.js';
+import { explain, leading, TOLERANCE, verdict } from '../../support/corpus.js';
 
 function graded(h: History, id: string): string | undefined {
   const v = verdict(h, 'typical');

@@ -2,9 +2,9 @@
 // checker must allow both (DESIGN.md 8 "Indeterminate results"; sqs-semantics.md 5.4, 14 N17).
 // Each case is paired with the same history where the call's outcome is known, which diverges.
 import { describe, expect, it } from 'vitest';
-import type { CallOptions } from './builder.js';
-import { history } from './builder.js';
-import { divergences, explain, leading, verdict } from './corpus.js';
+import type { CallOptions } from '../../../src/history/builder.js';
+import { history } from '../../../src/history/builder.js';
+import { divergences, explain, leading, verdict } from '../../support/corpus.js';
 
 const A = (handle: string, attrs?: Record<string, string>) => ({ id: 'A', body: 'm-a', handle, ...(attrs ? { attrs } : {}) });
 const DRAIN = { WaitTimeSeconds: 1, VisibilityTimeout: 600 };

@@ -1,4 +1,4 @@
-import { runCorpus } from './corpus.js';
+import { runCorpus } from '../../support/corpus.js';
 import { messageCases } from './message.cases.js';
 
 runCorpus('message', messageCases);

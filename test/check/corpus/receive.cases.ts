@@ -1,26 +1,6 @@
 // ReceiveMessage: long polling, response shape and system attributes.
-import { history, stampAt, type ReceivedMessage } from './builder.js';
-import type { CorpusCase } from './corpus.js';
-
-/** A sent at `sendAt`; a 1 s long poll from 100 ms returns empty; A is received at 1.5 s (or later). */
-function pollWhile(sendAt: number) {
-  return history()
-    .create('q')
-    .at(sendAt).send('p1', 'q', 'm-a', { id: 'A' })
-    .at(100).receive('p2', 'q', [], { WaitTimeSeconds: 1 }, { durationMs: 1000 })
-    .at(1500).receive('p3', 'q', [{ id: 'A', body: 'm-a', handle: 'h1' }])
-    .build();
-}
-
-/** An empty queue; one empty long poll with WaitTimeSeconds 2 that lasts `durationMs`. */
-function emptyPoll(durationMs: number) {
-  return history().create('q').at(100).receive('p2', 'q', [], { WaitTimeSeconds: 2 }, { durationMs }).build();
-}
-
-/** Queue ReceiveMessageWaitTimeSeconds 2; a receive without WaitTimeSeconds returns empty after `durationMs`. */
-function queueDefaultPoll(durationMs: number) {
-  return history().create('q', { ReceiveMessageWaitTimeSeconds: '2' }).at(100).receive('p2', 'q', [], {}, { durationMs }).build();
-}
+import { history, stampAt, type ReceivedMessage } from '../../../src/history/builder.js';
+import type { CorpusCase } from '../../../src/suite/index.js';
 
 /** A and B sent; one receive with the given input returns both. */
 function both(input: Record<string, unknown>) {
@@ -52,31 +32,6 @@ function once(message: Partial<ReceivedMessage>, input: Record<string, unknown> 
 }
 
 export const receiveCases: CorpusCase[] = [
-  {
-    id: 'receive.empty-while-visible',
-    bad: 'A is sent at 0; a 1 s long poll from 100 ms returns empty while A sits visible',
-    good: 'A is sent at 1.2 s, after the same poll has ended',
-    source: 'aws-recorded-facts.md A13 items 115-116',
-    badHistory: pollWhile(0),
-    goodHistory: pollWhile(1200),
-  },
-  {
-    id: 'receive.long-poll-returned-early',
-    bad: 'an empty WaitTimeSeconds 2 poll returns after 500 ms',
-    good: 'it returns after 2000 ms',
-    source: 'aws-recorded-facts.md A13 item 116',
-    badHistory: emptyPoll(500),
-    goodHistory: emptyPoll(2000),
-    grade: 'definite',
-  },
-  {
-    id: 'receive.long-poll-returned-early',
-    bad: 'queue ReceiveMessageWaitTimeSeconds 2: a receive without WaitTimeSeconds returns empty after 5 ms',
-    good: 'it returns after 2000 ms',
-    source: 'aws-recorded-facts.md A13 item 116 (the queue attribute applies when the request leaves WaitTimeSeconds out)',
-    badHistory: queueDefaultPoll(5),
-    goodHistory: queueDefaultPoll(2000),
-  },
   {
     id: 'receive.too-many-messages',
     bad: 'a receive without MaxNumberOfMessages (default 1) returns A and B',

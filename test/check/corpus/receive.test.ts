@@ -1,4 +1,4 @@
-import { runCorpus } from './corpus.js';
+import { runCorpus } from '../../support/corpus.js';
 import { receiveCases } from './receive.cases.js';
 
 runCorpus('receive', receiveCases);

@@ -1,7 +1,7 @@
 // Checker bugs the corpus found, pinned (see the "Fix (checker corpus)" comments in src/check/search.ts).
 import { describe, expect, it } from 'vitest';
-import { history } from './builder.js';
-import { divergences, explain, leading, verdict } from './corpus.js';
+import { history } from '../../../src/history/builder.js';
+import { divergences, explain, leading, verdict } from '../../support/corpus.js';
 
 const A = (handle: string) => ({ id: 'A', body: 'm-a', handle });
 

@@ -1,7 +1,7 @@
 // Parameter validation and error shapes (code, HTTP status, text), using recorded AWS errors.
-import { history, type CallOptions } from './builder.js';
-import type { CorpusCase } from './corpus.js';
-import { ERRORS, type Fact } from './facts.js';
+import { history, type CallOptions } from '../../../src/history/builder.js';
+import type { CorpusCase } from '../../../src/suite/index.js';
+import { ERRORS, type Fact } from '../../../conformance/facts.js';
 
 /** A receive with the given MaxNumberOfMessages on an empty queue, with the given outcome. */
 function receiveMax(max: number, opts: CallOptions = {}) {

@@ -1,4 +1,4 @@
-import { runCorpus } from './corpus.js';
+import { runCorpus } from '../../support/corpus.js';
 import { validationCases } from './validation.cases.js';
 
 runCorpus('validation', validationCases);

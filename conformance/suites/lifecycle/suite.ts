@@ -1,5 +1,8 @@
-// The lifecycle suite: send, receive, visibility timeout, delete, delay, long polling, retention
-// and parameter limits on standard queues (../shared/reference/sqs-semantics.md sections 4-7).
+// The lifecycle suite: send, receive, visibility timeout, delete, delay, long polling, retention,
+// bodies and parameter limits on standard queues (../shared/reference/sqs-semantics.md 4-7, 14).
+import { lifecycleRule } from '../../../src/check/index.js';
+import type { SuiteDefinition } from '../../../src/suite/index.js';
+import { entries } from './catalog.js';
 import {
   bodyScenario,
   delayScenario,
@@ -8,12 +11,17 @@ import {
   validationScenario,
   visibilityCapScenario,
   visibilityScenario,
-} from '../../src/scenario/index.js';
-import type { SuiteDefinition } from './types.js';
+} from './scenarios.js';
 
 export const lifecycle: SuiteDefinition = {
   name: 'lifecycle',
   description: 'Standard-queue message lifecycle: visibility, delete, delay, long polling, retention, limits.',
+  requires: [],
+  catalog: entries,
+  rules: [lifecycleRule],
+  actions: ['CreateQueue', 'GetQueueAttributes', 'SendMessage', 'ReceiveMessage', 'DeleteMessage', 'ChangeMessageVisibility', 'DeleteQueue'],
+  sources: ['sqs-semantics.md 4.7-4.11, 5, 6, 7, 14', 'aws-recorded-facts.md A1-A13'],
+  corpus: async () => (await import('./corpus/index.js')).cases,
   properties: [
     { name: 'visibility', runs: 6, arbitrary: visibilityScenario, description: 'Producers and consumers around 1–4 s visibility timeouts, per-call overrides, ChangeMessageVisibility and deletes with current, stale and garbage handles.' },
     { name: 'delay', runs: 3, arbitrary: delayScenario, description: 'Queue and per-message delays against short and long polls.' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pairCalls } from '../../../src/history/index.js';
-import { history, md5, ORIGIN_WALL_MS, stampAt, wallAt } from './builder.js';
+import { pairCalls } from '../../src/history/index.js';
+import { history, md5, ORIGIN_WALL_MS, stampAt, wallAt } from '../../src/history/builder.js';
 
 describe('corpus builder', () => {
   const b = history()

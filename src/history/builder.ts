@@ -1,4 +1,5 @@
-// A tiny DSL to hand-build histories readably for the checker corpus.
+// A tiny DSL to hand-build histories readably for checker corpora (a bad and a near-miss good
+// history per divergence id; conformance/suites/<area>/corpus and test/check/corpus). PURE.
 //
 //   const h = history()
 //     .create('q', { VisibilityTimeout: '2' })              // CreateQueue ok at the cursor, 5 ms
@@ -13,7 +14,7 @@
 // sorts the ops by time (a completion before an invoke at the same instant), numbers them, and
 // refuses overlapping calls of one process (a process runs one call at a time).
 import { createHash } from 'node:crypto';
-import { HISTORY_SCHEMA_VERSION, type Action, type CompletionOp, type History, type Indeterminate, type Op, type OpMeta, type ServiceError } from '../../../src/history/index.js';
+import { HISTORY_SCHEMA_VERSION, type Action, type CompletionOp, type History, type Indeterminate, type Op, type OpMeta, type ServiceError } from './index.js';
 
 /** Wall-clock epoch ms of history time 0 (2025-01-01T00:00:00Z). */
 export const ORIGIN_WALL_MS = 1_735_689_600_000;

@@ -3,9 +3,9 @@
 // receive that ends 900 ms after the send is still within tolerance, so the bad cases sit further out.
 // Calls whose ε-widened windows overlap count as concurrent (even two calls of one process), so
 // successive calls on one message are at least 200 ms apart to keep their order certain.
-import { history } from './builder.js';
-import type { CorpusCase } from './corpus.js';
-import { ERRORS, VISIBILITY_CAP_SECONDS, type Fact } from './facts.js';
+import { history } from '../../../../src/history/builder.js';
+import type { CorpusCase } from '../../../../src/suite/index.js';
+import { ERRORS, VISIBILITY_CAP_SECONDS, type Fact } from '../../../facts.js';
 
 const A = (handle: string) => ({ id: 'A', body: 'm-a', handle });
 

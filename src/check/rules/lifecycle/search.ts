@@ -1,12 +1,13 @@
 // Per-message search: is there an order of the message's events, and times within their windows,
 // under which the reference model allows every observed response? Events are the send, the
 // receives that returned the message, receives with unknown outcome (which may have returned it),
-// and deletes / visibility changes with its receipt handles. Times are variables of a difference-
-// constraint solver; each model rule adds constraints or splits the search. Long polls add, at the
-// end, the requirement that the message was not visible while they waited. The deepest failure is
-// reported (Knossos style), with the rule it broke. PURE.
-import type { Call } from '../history/index.js';
-import { sameError } from '../spec/errors.js';
+// and the uses of its receipt handles (deletes and visibility changes, single or batch entries).
+// Times are variables of a difference-constraint solver; each model rule adds constraints or splits
+// the search. Long polls add, at the end, the requirement that the message was not visible while
+// they waited. The deepest failure is reported (Knossos style), as data: the rule it broke, the
+// premises of the order tried, and the bindings of the conclusion. PURE.
+import type { Call } from '../../../history/index.js';
+import { sameError } from '../../../spec/errors.js';
 import {
   changeVisibilityOutcomes,
   deleteMessageOutcomes,
@@ -14,12 +15,13 @@ import {
   VISIBILITY_CAP_SECONDS,
   type HandleStatus,
   type Outcome,
-} from '../spec/lifecycle.js';
-import type { QueueConfig, Strictness } from '../spec/types.js';
-import { catalogEntry } from '../catalog/index.js';
-import { at, Solver, UNBOUNDED, type Term } from './solver.js';
-import { num } from './num.js';
-import { errorOf, inputOf, toMs, type Hit, type TrackedMessage } from './prepare.js';
+} from '../../../spec/lifecycle.js';
+import type { QueueConfig } from '../../../spec/types.js';
+import { num } from '../../num.js';
+import { inputOf, toMs, type EntryResult, type HandleUse, type Hit, type TrackedMessage } from '../../prepare.js';
+import { callRef, expected, ms, seconds, text } from '../../refs.js';
+import { at, Solver, UNBOUNDED, type Term } from '../../solver.js';
+import type { Bindings, Gate, Markable, Premise } from '../../types.js';
 
 export interface LongPoll {
   call: Call;
@@ -32,7 +34,9 @@ export interface LongPoll {
 export interface SearchInput {
   message: TrackedMessage;
   queue: QueueConfig;
-  strictness: Strictness;
+  gate: Gate;
+  /** Catalogue rank of an id: ties between failures at the same depth go to the more basic rule. */
+  rank: (id: string) => number;
   epsilonMs: number;
   clockSkewMs: number;
   retentionSlackMs: number;
@@ -44,16 +48,20 @@ export interface SearchInput {
   longPolls: LongPoll[];
   /** The longest of those polls (ms), to bound the scan for overlapping ones. */
   maxPollMs: number;
+  /** Handle uses whose effect is uncertain (the target accepted an invalid request): outcome unknown. */
+  indeterminate: ReadonlySet<Markable>;
   maxNodes: number;
-  /** Rules switched off, to find which single rule a failing history breaks. */
-  relaxed?: ReadonlySet<string>;
+  /** Collects the ids whose situation arose on some order tried (rule coverage). */
+  exercised?: Set<string>;
 }
 
 export interface SearchFailure {
   id: string;
   depth: number;
   calls: Call[];
-  explanation: string[];
+  premises: Premise[];
+  variant: string;
+  bindings: Bindings;
 }
 
 export type SearchResult =
@@ -64,10 +72,9 @@ export type SearchResult =
 type Cause = 'send' | 'delay' | 'deadline' | 'cmv';
 
 type Ev =
-  | { kind: 'hit'; call: Call; v: number; hit: Hit; lo: number; hi: number; optional: false }
-  | { kind: 'phantom'; call: Call; v: number; vt: number; lo: number; hi: number; optional: true }
-  | { kind: 'delete'; call: Call; v: number; handle: string; lo: number; hi: number; optional: false }
-  | { kind: 'cmv'; call: Call; v: number; handle: string; vt: number; lo: number; hi: number; optional: false };
+  | { kind: 'hit'; call: Call; v: number; hit: Hit; lo: number; hi: number; end: number; optional: false }
+  | { kind: 'phantom'; call: Call; v: number; vt: number; lo: number; hi: number; end: number; optional: true }
+  | { kind: 'use'; call: Call; v: number; use: HandleUse; handle: string; result: EntryResult; lo: number; hi: number; end: number; optional: false };
 
 interface Interval {
   from: Term;
@@ -89,15 +96,10 @@ interface State {
   count: number;
   knownCount: number;
   firstReceive?: number;
-  trail: { call: Call; text: string }[];
+  trail: { call: Call; premise: Premise }[];
 }
 
 class BudgetExceeded extends Error {}
-
-/** Completion time in ms, or +∞ for a call whose outcome is unknown. */
-function rawEnd(c: Call): number {
-  return c.complete && c.complete.type !== 'info' ? toMs(c.end) : Number.POSITIVE_INFINITY;
-}
 
 /** 20 s longest wait + 30 s request timeout + margin (sqs-semantics.md 4.9; the ports' timeout). */
 const UNKNOWN_RECEIVE_REACH_MS = 60_000;
@@ -129,17 +131,31 @@ function quietRule(poll: LongPoll, interval: Interval): string {
   }
 }
 
-const fmt = (ms: number): string => (Math.abs(ms) >= UNBOUNDED / 10 ? '∞' : `${Math.round(ms)} ms`);
+const SINCE: Record<Cause, string> = {
+  send: 'sent',
+  delay: 'delay ended',
+  deadline: 'visibility timeout ended',
+  cmv: 'ChangeMessageVisibility',
+};
 
+const STATUS_TEXT: Record<HandleStatus, string> = {
+  inflight: 'current (message in flight)',
+  expired: 'current (its timeout had lapsed)',
+  stale: 'older than the newest receive',
+  deleted: 'of a message already gone',
+  unknown: 'never issued',
+};
+
+function outcomeText(r: EntryResult): string {
+  return r.type === 'ok' ? 'succeeded' : r.type === 'fail' ? `failed with ${r.error.code}` : 'has an unknown outcome';
+}
 
 export function searchMessage(input: SearchInput): SearchResult {
-  const { message: m, queue, strictness, epsilonMs: eps } = input;
-  const typical = strictness === 'typical';
+  const { message: m, queue, gate, epsilonMs: eps } = input;
+  const on = (id: string): boolean => gate.on(id);
   const solver = Solver.create(32);
-  const window = (c: Call): [number, number] => [
-    toMs(c.start) - eps,
-    c.complete && c.complete.type !== 'info' ? toMs(c.end) + eps : UNBOUNDED,
-  ];
+  const callEnd = (c: Call): number => (c.complete && c.complete.type !== 'info' ? toMs(c.end) : Number.POSITIVE_INFINITY);
+  const window = (c: Call, end = callEnd(c)): [number, number] => [toMs(c.start) - eps, end < Number.POSITIVE_INFINITY ? end + eps : UNBOUNDED];
   const [sLo, sHi] = window(m.send);
   const S = solver.addVar(sLo, sHi);
   const retentionMs = queue.messageRetentionPeriod * 1000;
@@ -148,7 +164,6 @@ export function searchMessage(input: SearchInput): SearchResult {
 
   // Receive return times are shared by a hit and that receive's long-poll quiet period.
   const returnVar = new Map<Call, number>();
-  const startVar = new Map<Call, number>();
   const receiveReturn = (c: Call, s: Solver): number => {
     let v = returnVar.get(c);
     if (v !== undefined) return v;
@@ -165,7 +180,7 @@ export function searchMessage(input: SearchInput): SearchResult {
   for (const hit of m.hits) {
     const v = receiveReturn(hit.call, solver);
     const [lo, hi] = window(hit.call);
-    events.push({ kind: 'hit', call: hit.call, v, hit, lo, hi, optional: false });
+    events.push({ kind: 'hit', call: hit.call, v, hit, lo, hi, end: callEnd(hit.call), optional: false });
   }
   // A receive whose response was lost may have returned the message if it could still be running
   // after the send: started at most one long poll plus a request timeout before it.
@@ -175,14 +190,17 @@ export function searchMessage(input: SearchInput): SearchResult {
     const v = receiveReturn(c, solver);
     const [lo, hi] = window(c);
     const vt = num(inputOf(c).VisibilityTimeout) ?? queue.visibilityTimeout;
-    events.push({ kind: 'phantom', call: c, v, vt, lo, hi, optional: true });
+    events.push({ kind: 'phantom', call: c, v, vt, lo, hi, end: callEnd(c), optional: true });
   }
-  for (const c of m.handleCalls) {
-    const [lo, hi] = window(c);
+  for (const use of m.uses) {
+    if (use.handle === undefined) continue;
+    // An accepted invalid request: its effect is not defined by the model, so any outcome.
+    const uncertain = input.indeterminate.has(use);
+    const result: EntryResult = uncertain ? { type: 'unknown' } : use.result;
+    const end = uncertain ? Number.POSITIVE_INFINITY : callEnd(use.call);
+    const [lo, hi] = window(use.call, end);
     const v = solver.addVar(lo, hi);
-    const handle = String(inputOf(c).ReceiptHandle);
-    if (c.invoke.f === 'DeleteMessage') events.push({ kind: 'delete', call: c, v, handle, lo, hi, optional: false });
-    else events.push({ kind: 'cmv', call: c, v, handle, vt: num(inputOf(c).VisibilityTimeout) ?? 0, lo, hi, optional: false });
+    events.push({ kind: 'use', call: use.call, v, use, handle: use.handle, result, lo, hi, end, optional: false });
   }
   // Everything about the message happens after it was sent.
   for (const e of events) solver.le(at(S), at(e.v));
@@ -191,12 +209,10 @@ export function searchMessage(input: SearchInput): SearchResult {
   let best: SearchFailure | undefined;
   let bestRank = Number.POSITIVE_INFINITY;
   const byRule = new Map<string, SearchFailure>();
-  // Fix (checker corpus): at `guaranteed` strictness the catalogue's `typical` rules are off, as in
-  // the per-call checks. Most are already guarded by `typical &&`; the handle-call path was not, so
-  // a CMV accepted after a delete was reported as the typical visibility.change-deleted-accepted.
-  const on = (id: string): boolean => !input.relaxed?.has(id) && (typical || catalogEntry(id).strictness === 'guaranteed');
-  const fail = (st: State, id: string, text: string, extra: Call[] = []): State[] => {
-    const rank = catalogEntry(id).rank;
+  const sent: Premise = { kind: 'sent', message: m.name, send: callRef(m.send, m.sendEntry), delaySeconds: m.delaySeconds };
+
+  const fail = (st: State, id: string, variant: string, bindings: Bindings, extra: Call[] = []): State[] => {
+    const rank = input.rank(id);
     const prior = byRule.get(id);
     const isBest = !best || st.depth > best.depth || (st.depth === best.depth && rank < bestRank);
     if (isBest || !prior || st.depth > prior.depth) {
@@ -204,11 +220,9 @@ export function searchMessage(input: SearchInput): SearchResult {
         id,
         depth: st.depth,
         calls: [m.send, ...st.trail.map((t) => t.call), ...extra],
-        explanation: [
-          `Let ${m.name} be the message sent by op ${m.send.invoke.index} (${m.send.invoke.process}, ${fmt(toMs(m.send.start))}–${fmt(toMs(m.send.end))}${m.delaySeconds > 0 ? `, delay ${m.delaySeconds} s` : ''}).`,
-          ...st.trail.map((t) => `Let ${t.text}`),
-          `Then ${text}`,
-        ],
+        premises: [sent, ...st.trail.map((t) => t.premise)],
+        variant,
+        bindings,
       };
       if (!prior || st.depth > prior.depth) byRule.set(id, record);
       if (isBest) {
@@ -218,8 +232,6 @@ export function searchMessage(input: SearchInput): SearchResult {
     }
     return [];
   };
-
-  const describe = (c: Call) => `op ${c.invoke.index} (${c.invoke.process} ${c.invoke.f}, ${fmt(toMs(c.start))}–${c.complete ? fmt(toMs(c.end)) : '?'})`;
 
   const branch = (st: State): State => ({
     ...st,
@@ -264,24 +276,23 @@ export function searchMessage(input: SearchInput): SearchResult {
     return out;
   };
 
-  const allowed = (outs: Outcome[]): Outcome[] => (typical ? outs.filter((o) => !o.deviation) : outs);
+  // Rows the model marks as deviations (allowed by the guarantees, contradicted by practice).
+  const allowed = (outs: Outcome[]): Outcome[] => (gate.deviationsAllowed ? outs : outs.filter((o) => !o.deviation));
 
-  /** Outcomes consistent with what the call returned; `text` guard for recorded error texts. */
-  const matching = (st: State, call: Call, outs: Outcome[]): { outcomes: Outcome[]; textMismatch?: string } => {
-    const c = call.complete;
-    if (!c || c.type === 'info') return { outcomes: outs };
-    if (c.type === 'ok') return { outcomes: outs.filter((o) => o.response === 'ok') };
-    const err = errorOf(call)!;
+  /** Outcomes consistent with what the use returned; a recorded error text must match too. */
+  const matching = (result: EntryResult, outs: Outcome[]): { outcomes: Outcome[]; textMismatch?: { got: string; want: string } } => {
+    if (result.type === 'unknown') return { outcomes: outs };
+    if (result.type === 'ok') return { outcomes: outs.filter((o) => o.response === 'ok') };
+    const err = result.error;
     const same = outs.filter((o) => o.response !== 'ok' && sameError(o.response, err.code, err.type));
-    if (typical && on('error.wrong-message') && same.length > 0) {
+    if (on('error.wrong-message') && same.length > 0) {
       const exact = same.filter((o) => o.response === 'ok' || o.response.messageEvidence !== 'recorded' || o.response.message === err.message);
       if (exact.length === 0) {
         const e = same[0]!.response as Exclude<Outcome['response'], 'ok'>;
-        return { outcomes: [], textMismatch: `the error text was "${err.message ?? ''}" where AWS says "${e.message}".` };
+        return { outcomes: [], textMismatch: { got: err.message ?? '', want: e.message } };
       }
       return { outcomes: exact };
     }
-    void st;
     return { outcomes: same };
   };
 
@@ -299,16 +310,20 @@ export function searchMessage(input: SearchInput): SearchResult {
     const st = branch(st0);
     const v = e.v;
     const observed = e.kind === 'hit';
-    const label = observed ? `${describe(e.call)} receive ${m.name}` : `${describe(e.call)} (outcome unknown) have received ${m.name}`;
-    if (on('delay.visible-early') && !st.solver.le(at(S, m.delaySeconds * 1000), at(v))) {
-      return fail(st, 'delay.visible-early', `${describe(e.call)} returned ${m.name} at most at ${fmt(e.hi)}, before its delay of ${m.delaySeconds} s could have passed (sent at ${fmt(sLo)} at the earliest).`, [e.call]);
+    const receive = callRef(e.call);
+    const base = { receive, message: m.name };
+    if (on('delay.visible-early')) {
+      if (m.delaySeconds > 0) input.exercised?.add('delay.visible-early');
+      if (!st.solver.le(at(S, m.delaySeconds * 1000), at(v))) {
+        return fail(st, 'delay.visible-early', 'default', { ...base, returnedBy: ms(e.hi), delay: seconds(m.delaySeconds), sentFrom: ms(sLo) }, [e.call]);
+      }
     }
-    if (typical && on('retention.expired-late') && !st.solver.le(at(v), expiryLatest)) {
-      return fail(st, 'retention.expired-late', `${describe(e.call)} returned ${m.name} after its retention of ${queue.messageRetentionPeriod} s (plus ${input.retentionSlackMs} ms slack) had ended.`, [e.call]);
+    if (on('retention.expired-late') && !st.solver.le(at(v), expiryLatest)) {
+      return fail(st, 'retention.expired-late', 'default', { ...base, retention: seconds(queue.messageRetentionPeriod), slack: ms(input.retentionSlackMs) }, [e.call]);
     }
     let visibleStates: State[];
     if (!st.present) {
-      if (typical && on('delete.not-effective')) return fail(st, 'delete.not-effective', `${describe(e.call)} returned ${m.name} although a DeleteMessage of it had already succeeded.`, [e.call]);
+      if (on('delete.not-effective')) return fail(st, 'delete.not-effective', 'default', base, [e.call]);
       visibleStates = [st]; // a duplicate delivery after delete (sqs-semantics.md 14 N1)
     } else {
       visibleStates = [];
@@ -319,15 +334,15 @@ export function searchMessage(input: SearchInput): SearchResult {
           visibleStates.push(a);
         }
       }
-      const earlyId = st.cause === 'cmv' ? 'visibility.change-not-applied' : 'visibility.redelivered-early';
-      if ((!typical || !on(earlyId)) && (st.cause === 'deadline' || st.cause === 'cmv') && st.solver.canLe({ v, off: 1e-6 }, st.visibleFrom)) {
+      // The rule that forbids a receive before the message is visible again, by what hid it.
+      const earlyId = st.cause === 'cmv' ? 'visibility.change-not-applied' : st.cause === 'delay' ? 'delay.visible-early' : 'visibility.redelivered-early';
+      if (!on(earlyId) && st.cause !== 'send' && st.solver.canLe({ v, off: 1e-6 }, st.visibleFrom)) {
         const b = branch(st);
-        if (b.solver.lt(at(v), b.visibleFrom)) visibleStates.push(b); // early redelivery allowed (N1)
+        if (b.solver.lt(at(v), b.visibleFrom)) visibleStates.push(b); // early redelivery allowed (N1), or the rule is relaxed
       }
       if (visibleStates.length === 0) {
         const [fromLo] = st.solver.bounds(st.visibleFrom);
-        const id = st.cause === 'cmv' ? 'visibility.change-not-applied' : 'visibility.redelivered-early';
-        return fail(st, id, `${describe(e.call)} returned ${m.name} at most at ${fmt(e.hi)}, but it was invisible until at least ${fmt(fromLo)} (${st.cause === 'cmv' ? 'set by ChangeMessageVisibility' : 'its visibility timeout'}).`, [e.call]);
+        return fail(st, earlyId, 'default', { ...base, returnedBy: ms(e.hi), invisibleUntil: ms(fromLo), because: st.cause === 'cmv' ? 'set by ChangeMessageVisibility' : 'its visibility timeout' }, [e.call]);
       }
     }
     const out: State[] = [];
@@ -342,28 +357,28 @@ export function searchMessage(input: SearchInput): SearchResult {
         const count = num(attrs.ApproximateReceiveCount);
         if (count !== undefined) {
           if (on('receive-count.too-low') && count < s.knownCount) {
-            fail(s, 'receive-count.too-low', `${describe(e.call)} reported ApproximateReceiveCount ${count}, but ${s.knownCount} receives returned ${m.name} by then.`, [e.call]);
+            fail(s, 'receive-count.too-low', 'default', { ...base, count, known: s.knownCount }, [e.call]);
             continue;
           }
-          if (typical && on('receive-count.wrong') && count !== s.count) {
-            fail(s, 'receive-count.wrong', `${describe(e.call)} reported ApproximateReceiveCount ${count}, but in this order of events it is receive number ${s.count}.`, [e.call]);
+          if (on('receive-count.wrong') && count !== s.count) {
+            fail(s, 'receive-count.wrong', 'default', { ...base, count, expected: s.count }, [e.call]);
             continue;
           }
         }
-        const sent = num(attrs.SentTimestamp);
-        if (typical && on('timestamp.sent-wrong') && sent !== undefined) {
-          const mono = sent - input.wallOffsetMs;
+        const sentStamp = num(attrs.SentTimestamp);
+        if (on('timestamp.sent-wrong') && sentStamp !== undefined) {
+          const mono = sentStamp - input.wallOffsetMs;
           if (!s.solver.le(at(0, mono - input.clockSkewMs), at(S)) || !s.solver.le(at(S), at(0, mono + input.clockSkewMs))) {
-            fail(s, 'timestamp.sent-wrong', `${describe(e.call)} reported SentTimestamp ${sent}, ${fmt(mono)} on our clock, which is not within ${input.clockSkewMs} ms of the send (${fmt(sLo + eps)}–${fmt(sHi - eps)}).`, [e.call]);
+            fail(s, 'timestamp.sent-wrong', 'default', { ...base, stamp: sentStamp, onOurClock: ms(mono), skew: ms(input.clockSkewMs), sentFrom: ms(sLo + eps), sentTo: ms(sHi - eps) }, [e.call]);
             continue;
           }
         }
         const first = num(attrs.ApproximateFirstReceiveTimestamp);
-        if (typical && on('timestamp.first-receive-wrong') && first !== undefined) {
+        if (on('timestamp.first-receive-wrong') && first !== undefined) {
           const mono = first - input.wallOffsetMs;
           const fv = s.firstReceive;
           if (!s.solver.le(at(0, mono - input.clockSkewMs), at(fv)) || !s.solver.le(at(fv), at(0, mono + input.clockSkewMs))) {
-            fail(s, 'timestamp.first-receive-wrong', `${describe(e.call)} reported ApproximateFirstReceiveTimestamp ${first}, ${fmt(mono)} on our clock, which is not within ${input.clockSkewMs} ms of the first receive of ${m.name}.`, [e.call]);
+            fail(s, 'timestamp.first-receive-wrong', 'default', { ...base, stamp: first, onOurClock: ms(mono), skew: ms(input.clockSkewMs) }, [e.call]);
             continue;
           }
         }
@@ -372,25 +387,24 @@ export function searchMessage(input: SearchInput): SearchResult {
       s.handleReceive.set(handle, v);
       s.visibleFrom = at(v, vt * 1000);
       s.cause = 'deadline';
-      s.trail.push({ call: e.call, text: `${label} with VisibilityTimeout ${vt} s (receive ${s.count}).` });
+      s.trail.push({ call: e.call, premise: { kind: 'received', message: m.name, receive, visibilityTimeout: vt, count: s.count, known: observed } });
       out.push(s);
     }
     return out;
   };
 
-  const applyHandleCall = (st0: State, e: Extract<Ev, { kind: 'delete' | 'cmv' }>): State[] => {
+  const applyUse = (st0: State, e: Extract<Ev, { kind: 'use' }>): State[] => {
     const out: State[] = [];
-    const isDelete = e.kind === 'delete';
-    const vt = e.kind === 'cmv' ? e.vt : 0;
+    const isDelete = e.use.action === 'DeleteMessage';
+    const vt = isDelete ? 0 : e.use.visibilityTimeout;
+    const ref = callRef(e.call, e.use.entry);
     const verb = isDelete ? 'DeleteMessage' : `ChangeMessageVisibility(${vt} s)`;
-    const outcomeText = e.call.complete?.type === 'ok' ? 'succeeded' : e.call.complete?.type === 'fail' ? `failed with ${errorOf(e.call)!.code}` : 'has an unknown outcome';
-    // Fix (checker corpus): a handle exists only once the receive that issued it has returned, and
-    // the client used it after that, so the call cannot come first. The ε-widened windows of a
-    // receive and a later call 100 ms after it overlap; without this the search put a delete before
-    // its own receive, read the handle as "stale" (ok, no effect) and missed delete.not-effective,
-    // or blamed the wrong rule.
+    // A handle exists only once the receive that issued it has returned, and the client used it
+    // after that, so the use cannot come first (ε-widened windows of a receive and a later call
+    // overlap; without this a delete could be placed before its own receive).
     if (!st0.handleReceive.has(e.handle)) return out;
     for (const { st, status } of statuses(st0, e.handle, e.v)) {
+      input.exercised?.add(isDelete ? (status === 'stale' ? 'delete.stale-handle-rejected' : 'delete.rejected') : status === 'stale' ? 'visibility.change-stale-handle-rejected' : status === 'deleted' ? 'visibility.change-deleted-accepted' : 'visibility.change-rejected');
       // Retention may already have removed the message (aws-recorded-facts.md A5 item 39).
       const variants: { st: State; status: HandleStatus }[] = [{ st, status }];
       if (!isDelete && st.present && st.solver.canLe(expiryEarliest, at(e.v))) {
@@ -416,6 +430,7 @@ export function searchMessage(input: SearchInput): SearchResult {
             if (variant.st.solver.canLe({ ...limit, off: limit.off + 1e-6 }, at(e.v))) {
               const b = branch(variant.st);
               if (b.solver.lt(limit, at(e.v))) {
+                input.exercised?.add('visibility.cap-not-enforced');
                 const capError = visibilityCapError(vt);
                 caseStates.push({ st: b, outs: [{ response: capError, effect: 'none', typical: true, source: capError.source }], capExceeded: true });
               }
@@ -423,19 +438,21 @@ export function searchMessage(input: SearchInput): SearchResult {
           }
         }
         for (const cs of caseStates) {
-          const { outcomes, textMismatch } = matching(cs.st, e.call, cs.outs);
+          const { outcomes, textMismatch } = matching(e.result, cs.outs);
           if (textMismatch) {
-            fail(cs.st, 'error.wrong-message', `${describe(e.call)} ${verb} ${outcomeText}: ${textMismatch}`, [e.call]);
+            fail(cs.st, 'error.wrong-message', 'default', { call: ref, got: text(textMismatch.got), expected: text(textMismatch.want) }, [e.call]);
             continue;
           }
           if (outcomes.length === 0) {
-            const observedOk = e.call.complete?.type === 'ok';
+            const observedOk = e.result.type === 'ok';
+            const errorText = e.result.type === 'fail' ? e.result.error.message ?? '' : '';
             let id: string;
             if (isDelete) id = variant.status === 'stale' ? 'delete.stale-handle-rejected' : 'delete.rejected';
             else if (observedOk) id = cs.capExceeded ? 'visibility.cap-not-enforced' : 'visibility.change-deleted-accepted';
             else if (variant.status === 'deleted') id = 'error.wrong-code';
-            else if (/Total VisibilityTimeout/i.test(errorOf(e.call)?.message ?? '')) id = 'visibility.cap-rejected-early';
-            else if (variant.status === 'stale') id = typical ? 'visibility.change-stale-handle-rejected' : 'error.wrong-code';
+            else if (/Total VisibilityTimeout/i.test(errorText)) id = 'visibility.cap-rejected-early';
+            // At `guaranteed` the lapsed-handle errors are allowed (N16): another code is simply wrong.
+            else if (variant.status === 'stale') id = gate.deviationsAllowed ? 'error.wrong-code' : 'visibility.change-stale-handle-rejected';
             else id = 'visibility.change-rejected';
             if (!on(id)) {
               // Rule switched off: the call may have had any effect the table knows, or none.
@@ -443,15 +460,33 @@ export function searchMessage(input: SearchInput): SearchResult {
               for (const effect of effects) for (const s2 of applyEffect(branch(cs.st), effect, e.v, vt)) out.push(s2);
               continue;
             }
-            const expectedText = cs.outs.map((o) => (o.response === 'ok' ? 'success' : o.response.code)).join(' or ');
-            fail(cs.st, id, `${describe(e.call)} ${verb} with a handle that was ${variant.status === 'inflight' ? 'current (message in flight)' : variant.status === 'expired' ? 'current (its timeout had lapsed)' : variant.status === 'stale' ? 'older than the newest receive' : 'of a message already gone'} ${outcomeText}; SQS answers ${expectedText}${cs.capExceeded ? ' (the 12-hour cap from the receive was exceeded)' : ''}.`, [e.call]);
+            fail(cs.st, id, 'handle', {
+              call: ref,
+              verb,
+              status: STATUS_TEXT[variant.status],
+              outcome: outcomeText(e.result),
+              expected: cs.outs.map((o) => (o.response === 'ok' ? 'success' : o.response.code)).join(' or '),
+              capNote: cs.capExceeded ? ' (the 12-hour cap from the receive was exceeded)' : '',
+              ...(cs.outs.length === 1 && cs.outs[0]!.response !== 'ok' ? { expectedError: expected(cs.outs[0]!.response) } : {}),
+            }, [e.call]);
             continue;
           }
           const effects = new Set(outcomes.map((o) => o.effect));
           for (const effect of effects) {
             const base = effects.size > 1 ? branch(cs.st) : cs.st;
             for (const s of applyEffect(base, effect, e.v, vt)) {
-              s.trail.push({ call: e.call, text: `${describe(e.call)} ${verb} ${outcomeText} (handle ${variant.status}${effect !== 'none' ? `, ${effect}` : ''}).` });
+              s.trail.push({
+                call: e.call,
+                premise: {
+                  kind: 'handle',
+                  use: ref,
+                  action: e.use.action,
+                  ...(isDelete ? {} : { visibilityTimeout: vt }),
+                  outcome: e.result.type === 'fail' ? { code: e.result.error.code } : e.result.type === 'ok' ? 'ok' : 'unknown',
+                  status: variant.status,
+                  effect,
+                },
+              });
               out.push(s);
             }
           }
@@ -477,7 +512,6 @@ export function searchMessage(input: SearchInput): SearchResult {
       for (let i = firstPollFrom(polls, fromLo - input.maxPollMs - 2 * eps); i < polls.length; i++) {
         const poll = polls[i]!;
         if (toMs(poll.call.start) - eps > end) break;
-        if (poll.finalDrain ? false : !typical) continue;
         if (!on(quietRule(poll, interval))) continue;
         if (toMs(poll.call.end) + eps < fromLo) continue;
         pairs.push({ poll, interval });
@@ -530,14 +564,17 @@ export function searchMessage(input: SearchInput): SearchResult {
         if (next.le(a, b) && solve(i + 1, next)) return true;
       }
       const [fromLo, fromHi] = solver.bounds(interval.from);
-      const id = quietRule(poll, interval);
-      const what = poll.finalDrain ? 'the final poll of the drain' : poll.empty ? 'a long poll' : 'a long poll that returned late';
-      fail(
-        { ...st, depth: st.depth + 1 },
-        id,
-        `${describe(poll.call)}, ${what} (WaitTimeSeconds ${poll.waitSeconds}), ${poll.empty ? 'returned no message' : `waited until ${fmt(toMs(poll.call.end))}`} although ${m.name} was visible from ${fmt(fromLo)}–${fmt(fromHi)} (${interval.cause === 'send' ? 'sent' : interval.cause === 'delay' ? 'delay ended' : interval.cause === 'deadline' ? 'visibility timeout ended' : 'ChangeMessageVisibility'})${interval.to ? '' : ' and never received or deleted after that'}.`,
-        [poll.call],
-      );
+      fail({ ...st, depth: st.depth + 1 }, quietRule(poll, interval), 'quiet', {
+        poll: callRef(poll.call),
+        what: poll.finalDrain ? 'the final poll of the drain' : poll.empty ? 'a long poll' : 'a long poll that returned late',
+        wait: poll.waitSeconds,
+        result: poll.empty ? 'returned no message' : `waited until ${Math.round(toMs(poll.call.end))} ms`,
+        message: m.name,
+        visibleFrom: ms(fromLo),
+        visibleTo: ms(fromHi),
+        since: SINCE[interval.cause],
+        never: interval.to ? '' : ' and never received or deleted after that',
+      }, [poll.call]);
       return false;
     };
     return solve(0, s);
@@ -551,7 +588,7 @@ export function searchMessage(input: SearchInput): SearchResult {
     // client saw its answer before sending the next). The tolerance ε widens *when* an effect
     // happened, never this order, so candidates use the raw invoke and completion times.
     let minEnd = Number.POSITIVE_INFINITY;
-    for (const i of unplaced) minEnd = Math.min(minEnd, rawEnd(events[i]!.call));
+    for (const i of unplaced) minEnd = Math.min(minEnd, events[i]!.end);
     const candidates = unplaced.filter((i) => toMs(events[i]!.call.start) <= minEnd);
     const earliestOptional = candidates.filter((i) => events[i]!.optional).sort((a, b) => events[a]!.lo - events[b]!.lo)[0];
     for (const i of candidates) {
@@ -561,7 +598,7 @@ export function searchMessage(input: SearchInput): SearchResult {
       if (!base.solver.le(at(base.last), at(e.v))) continue;
       base.last = e.v;
       base.depth += 1;
-      const next = e.kind === 'hit' || e.kind === 'phantom' ? applyHit(base, e) : applyHandleCall(base, e);
+      const next = e.kind === 'use' ? applyUse(base, e) : applyHit(base, e);
       for (const s of next) if (explore(s)) return true;
       if (e.optional && i === earliestOptional) {
         const skip = branch(st);
@@ -592,5 +629,10 @@ export function searchMessage(input: SearchInput): SearchResult {
     if (e instanceof BudgetExceeded) return { kind: 'budget', nodes };
     throw e;
   }
-  return { kind: 'fail', nodes, failure: best ?? { id: 'message.lost', depth: 0, calls: [m.send], explanation: [`${m.name}: no order of its events fits the model.`] }, byRule };
+  return {
+    kind: 'fail',
+    nodes,
+    failure: best ?? { id: 'message.lost', depth: 0, calls: [m.send], premises: [sent], variant: 'no-order', bindings: { message: m.name } },
+    byRule,
+  };
 }

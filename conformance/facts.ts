@@ -1,6 +1,6 @@
 // The facts the corpus relies on, as our own table (not read from src/spec, so a wrong model table
 // cannot make its own test pass). Each entry cites its source under ../shared/reference.
-import type { FailSpec } from './builder.js';
+import type { FailSpec } from '../src/history/builder.js';
 
 export interface Fact extends FailSpec {
   code: string;

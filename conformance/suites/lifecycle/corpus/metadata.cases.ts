@@ -1,7 +1,7 @@
 // Retention, ApproximateReceiveCount and the message timestamps.
-import { history, stampAt } from './builder.js';
-import type { CorpusCase } from './corpus.js';
-import { MIN_RETENTION_SECONDS } from './facts.js';
+import { history, stampAt } from '../../../../src/history/builder.js';
+import type { CorpusCase } from '../../../../src/suite/index.js';
+import { MIN_RETENTION_SECONDS } from '../../../facts.js';
 
 /** Retention 60 s; A sent at 0 and received at `receiveAt`. */
 function retained(receiveAt: number) {

@@ -1,0 +1,122 @@
+// The lifecycle rules: every message's sends, receives, deletes and visibility changes must fit
+// one order the model allows (visibility timeouts, delays, retention, receipt handles, the 12-hour
+// cap, receive counts and timestamps), long polls must not wait while a message is visible, and an
+// empty long poll waits its full time (sqs-semantics.md sections 4-7, 14; aws-recorded-facts.md
+// A1-A13). A failure is attributed to the most basic rule whose relaxation explains it; the rules
+// it leaves broken are attributed in turn, so every independent divergence of a message shows. PURE.
+import { effectiveWaitTime } from '../../../spec/lifecycle.js';
+import { num } from '../../num.js';
+import { inputOf, outputOf, toMs } from '../../prepare.js';
+import { callRef, ms } from '../../refs.js';
+import type { CallRuleContext, CheckRule, Finding, Gate, GradedFinding, HistoryRuleContext, HistoryRuleResult, Markable } from '../../types.js';
+import { LIFECYCLE_IDS } from './ids.js';
+import { longPollsByQueue, NO_POLLS, type QueuePolls } from './polls.js';
+import { searchMessage, type SearchFailure, type SearchInput } from './search.js';
+
+export { LIFECYCLE_IDS, type LifecycleId } from './ids.js';
+export { DRAIN_PROCESS } from './polls.js';
+
+/** How many independent divergences of one message are attributed before giving up. */
+const MAX_PER_MESSAGE = 6;
+
+/** An empty long poll answers when its wait is over, not before (aws-recorded-facts.md A13 item 116). */
+function calls(ctx: CallRuleContext): Finding[] {
+  const { prep, marks, tolerance } = ctx;
+  const findings: Finding[] = [];
+  for (const call of prep.calls) {
+    if (call.invoke.f !== 'ReceiveMessage') continue;
+    const queue = prep.queues.get(call.invoke.queue);
+    const out = outputOf(call);
+    if (!queue || !out) continue;
+    const wait = effectiveWaitTime(queue, num(inputOf(call).WaitTimeSeconds));
+    if (wait <= 0) continue;
+    ctx.gate.exercised('receive.long-poll-returned-early');
+    const empty = !Array.isArray(out.Messages) || out.Messages.length === 0;
+    const took = toMs(call.end - call.start);
+    if (ctx.gate.on('receive.long-poll-returned-early') && empty && took < wait * 1000 - 2 * tolerance.epsilonMs) {
+      marks.earlyPolls.add(call);
+      findings.push({ id: 'receive.long-poll-returned-early', calls: [call], queue: call.invoke.queue, timed: true, bindings: { call: callRef(call), took: ms(took), wait } });
+    }
+  }
+  return findings;
+}
+
+function history(ctx: HistoryRuleContext): HistoryRuleResult {
+  const { prep, gate, tight, wide, marks, catalog } = ctx;
+  const findings: GradedFinding[] = [];
+  const undecided: string[] = [];
+  let searchNodes = 0;
+  const pollsTight = longPollsByQueue(prep, new Set<Markable>([...marks.tight.earlyPolls, ...marks.tight.acceptedInvalid]), tight.wakeMs);
+  const pollsWide = longPollsByQueue(prep, new Set<Markable>([...marks.wide.earlyPolls, ...marks.tight.acceptedInvalid]), wide.wakeMs);
+  const rank = (id: string) => catalog.rank(id);
+
+  for (const m0 of prep.messages) {
+    if (!m0.sendKnown && m0.hits.length === 0) continue; // may never have existed
+    // Touched by a request the target should have rejected: already reported, effect undefined.
+    const touched: Markable[] = [m0, m0.send, ...m0.hits.map((h) => h.call), ...m0.uses];
+    if (touched.some((c) => marks.tight.acceptedInvalid.has(c))) continue;
+    const m = { ...m0, uses: m0.uses.filter((u) => !marks.tight.excluded.has(u)) };
+    const queue = prep.queues.get(m.queue)!;
+    const polls = (p: QueuePolls | undefined) => ({ longPolls: (p ?? NO_POLLS).polls, maxPollMs: (p ?? NO_POLLS).maxPollMs });
+    const base = {
+      message: m,
+      queue,
+      rank,
+      wallOffsetMs: prep.wallOffsetMs,
+      unknownReceives: prep.unknownReceivesByQueue.get(m.queue) ?? [],
+      indeterminate: marks.tight.indeterminate,
+      maxNodes: ctx.maxSearchNodesPerMessage,
+    };
+    const tightInput = (g: Gate): SearchInput => ({ ...base, gate: g, ...tight, ...polls(pollsTight.get(m.queue)) });
+    const wideInput = (g: Gate): SearchInput => ({ ...base, gate: g, ...wide, ...polls(pollsWide.get(m.queue)) });
+
+    const seen = new Set<string>();
+    let r = searchMessage({ ...tightInput(gate), exercised: seen });
+    searchNodes += r.nodes;
+    for (const id of seen) gate.exercised(id);
+    if (r.kind === 'budget') {
+      undecided.push(m.name);
+      continue;
+    }
+    // Attribution: the most basic rule whose relaxation makes the message's history fit; when no
+    // single one does, the deepest failure, which is then relaxed to find the next, and so on.
+    const relaxed = new Set<string>();
+    for (let round = 0; r.kind === 'fail' && round < MAX_PER_MESSAGE; round++) {
+      const failed: SearchFailure = r.failure;
+      let chosen: SearchFailure | undefined;
+      const candidates = [...r.byRule.keys()].filter((id) => !relaxed.has(id)).sort((a, b) => rank(a) - rank(b));
+      for (const id of candidates) {
+        const attempt = searchMessage(tightInput(ctx.relax(new Set([...relaxed, id]))));
+        searchNodes += attempt.nodes;
+        if (attempt.kind === 'ok') {
+          chosen = r.byRule.get(id)!;
+          break;
+        }
+      }
+      const report = chosen ?? failed;
+      if (relaxed.has(report.id)) break; // nothing new to attribute
+      // Graded at the wide tolerance with the same rules relaxed: still wrong there = definite.
+      const w = searchMessage(wideInput(ctx.relax(relaxed)));
+      searchNodes += w.nodes;
+      findings.push({
+        id: report.id,
+        calls: report.calls,
+        premises: report.premises,
+        variant: report.variant,
+        bindings: report.bindings,
+        queue: m.queue,
+        ...(m.messageId ? { messageId: m.messageId } : {}),
+        grade: w.kind === 'fail' ? 'definite' : 'suspect',
+        epsilonMs: tight.epsilonMs,
+      });
+      if (chosen) break;
+      relaxed.add(report.id);
+      r = searchMessage(tightInput(ctx.relax(relaxed)));
+      searchNodes += r.nodes;
+      if (r.kind === 'budget') break;
+    }
+  }
+  return { findings, undecided, searchNodes };
+}
+
+export const lifecycleRule: CheckRule = { name: 'lifecycle', ids: LIFECYCLE_IDS, calls, history };

@@ -1,0 +1,143 @@
+// Parameter validation against the model, one call (or one batch entry) at a time: a valid request
+// succeeds, an invalid one fails with the error code, HTTP status and (where AWS recorded it) the
+// text the model names (sqs-semantics.md sections 1.2-1.5, 3, 4). A handle the service never
+// issued gets ReceiptHandleIsInvalid (aws-recorded-facts.md items 13, 23). Calls the target should
+// have rejected are marked so the history rules do not judge their effects twice. PURE.
+import type { Call, ServiceError } from '../../history/index.js';
+import { sameError } from '../../spec/errors.js';
+import { invalidHandleError } from '../../spec/lifecycle.js';
+import {
+  validateChangeMessageVisibility,
+  validateChangeMessageVisibilityBatch,
+  validateChangeMessageVisibilityBatchEntry,
+  validateCreateQueue,
+  validateDeleteMessage,
+  validateDeleteMessageBatch,
+  validateDeleteMessageBatchEntry,
+  validateReceiveMessage,
+  validateSendMessage,
+  validateSendMessageBatch,
+} from '../../spec/operations.js';
+import type { Validation } from '../../spec/types.js';
+import { batchEntries, type EntryResult, type HandleUse } from '../prepare.js';
+import { callRef, expected, observedError, text } from '../refs.js';
+import type { CallRuleContext, CheckRule, Finding, Markable } from '../types.js';
+
+export const VALIDATION_IDS = [
+  'validation.accepted-invalid',
+  'validation.rejected-valid',
+  'error.wrong-code',
+  'error.wrong-status',
+  'error.wrong-message',
+  'handle.invalid-accepted',
+] as const;
+
+/**
+ * Compares an outcome with what the model says about the parameters. `entry` names the batch
+ * entry when the outcome is one entry's. Returns the finding (ungated) or nothing.
+ */
+export function compareWithValidation(call: Call, result: EntryResult, want: Validation, entry?: string): Finding | undefined {
+  if (result.type === 'unknown') return undefined;
+  const queue = call.invoke.queue;
+  const ref = callRef(call, entry);
+  if (want.ok) {
+    if (result.type === 'fail') return { id: 'validation.rejected-valid', calls: [call], queue, bindings: { call: ref, error: observedError(result.error) } };
+    return undefined;
+  }
+  const e = want.error;
+  if (result.type === 'ok') return { id: 'validation.accepted-invalid', calls: [call], queue, bindings: { call: ref, expected: expected(e) } };
+  const got: ServiceError = result.error;
+  if (!sameError(e, got.code, got.type)) return { id: 'error.wrong-code', calls: [call], queue, bindings: { call: ref, error: observedError(got), expected: expected(e) } };
+  if (got.httpStatus !== undefined && got.httpStatus !== e.httpStatus) {
+    return { id: 'error.wrong-status', calls: [call], queue, bindings: { call: ref, code: got.code, status: got.httpStatus, expectedStatus: e.httpStatus } };
+  }
+  if (e.messageEvidence === 'recorded' && got.message !== e.message) {
+    return { id: 'error.wrong-message', calls: [call], queue, bindings: { call: ref, got: text(got.message ?? ''), expected: text(e.message) } };
+  }
+  return undefined;
+}
+
+function resultOf(call: Call): EntryResult {
+  const c = call.complete;
+  if (!c || c.type === 'info') return { type: 'unknown' };
+  return c.type === 'ok' ? { type: 'ok' } : { type: 'fail', error: c.value };
+}
+
+function check(ctx: CallRuleContext): Finding[] {
+  const { prep, marks } = ctx;
+  const findings: Finding[] = [];
+  const push = (f: Finding | undefined, marked: Markable) => {
+    if (!f) return;
+    findings.push(f);
+    if (f.id === 'validation.accepted-invalid' || f.id === 'handle.invalid-accepted') marks.acceptedInvalid.add(marked);
+  };
+
+  for (const call of prep.calls) {
+    const input = call.invoke.value;
+    const queue = prep.queues.get(call.invoke.queue);
+    switch (call.invoke.f) {
+      case 'CreateQueue':
+        push(compareWithValidation(call, resultOf(call), validateCreateQueue(input)), call);
+        break;
+      case 'SendMessage':
+        if (queue) push(compareWithValidation(call, resultOf(call), validateSendMessage(input, queue)), call);
+        break;
+      case 'ReceiveMessage':
+        if (queue) push(compareWithValidation(call, resultOf(call), validateReceiveMessage(input, queue)), call);
+        break;
+      case 'SendMessageBatch': {
+        if (!queue) break;
+        const v = validateSendMessageBatch(input, queue);
+        if (!v.ok || resultOf(call).type !== 'ok') {
+          push(compareWithValidation(call, resultOf(call), v.ok ? { ok: true } : v), call);
+          break;
+        }
+        const entries = batchEntries(call);
+        entries.forEach((e, i) => {
+          const want = v.entries[i] ?? { ok: true };
+          const message = prep.messages.find((m) => m.send === call && m.sendEntry === e.id);
+          push(compareWithValidation(call, e.result, want, e.id), message ?? call);
+        });
+        break;
+      }
+      case 'DeleteMessageBatch':
+      case 'ChangeMessageVisibilityBatch': {
+        if (!queue) break;
+        const v = call.invoke.f === 'DeleteMessageBatch' ? validateDeleteMessageBatch(input) : validateChangeMessageVisibilityBatch(input);
+        // A whole-request answer; the entries are judged one by one below (handle uses).
+        if (!v.ok || resultOf(call).type !== 'ok') push(compareWithValidation(call, resultOf(call), v), call);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  // Receipt handles: the parameters first, then whether the service ever issued the handle.
+  for (const use of prep.uses) {
+    if (!prep.queues.has(use.call.invoke.queue)) continue;
+    const batch = use.entry !== undefined;
+    if (batch && use.call.complete?.type !== 'ok') continue; // whole-request outcome, judged above
+    const v = entryValidation(use, batch);
+    if (!v.ok) {
+      push(compareWithValidation(use.call, use.result, v, use.entry), use);
+      if (use.result.type === 'ok') marks.indeterminate.add(use);
+      else marks.excluded.add(use);
+      continue;
+    }
+    if (use.handle !== undefined && !prep.byHandle.has(use.handle)) {
+      const f = compareWithValidation(use.call, use.result, { ok: false, error: invalidHandleError(use.handle) }, use.entry);
+      if (f?.id === 'validation.accepted-invalid') f.id = 'handle.invalid-accepted';
+      push(f, use);
+    }
+  }
+  return findings;
+}
+
+function entryValidation(use: HandleUse, batch: boolean): Validation {
+  if (use.action === 'DeleteMessage') return batch ? validateDeleteMessageBatchEntry(use.input) : validateDeleteMessage(use.input);
+  return batch ? validateChangeMessageVisibilityBatchEntry(use.input) : validateChangeMessageVisibility(use.input);
+}
+
+
+export const validationRule: CheckRule = { name: 'validation', ids: VALIDATION_IDS, calls: check };

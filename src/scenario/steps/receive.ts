@@ -1,0 +1,58 @@
+// receive: ReceiveMessage with optional MaxNumberOfMessages, VisibilityTimeout and WaitTimeSeconds,
+// asking for system attributes in one of the ways SQS accepts (sqs-semantics.md 4.9;
+// aws-recorded-facts.md A9 items 91-92).
+import fc from 'fast-check';
+import { DEFAULT_VISIBILITY_TIMEOUT } from '../defaults.js';
+import type { StepBase, StepKind } from '../types.js';
+
+export type AttributeRequest = 'none' | 'all' | 'named' | 'legacy-all';
+
+export interface ReceiveStep extends StepBase {
+  op: 'receive';
+  max?: number;
+  visibilityTimeout?: number;
+  waitSeconds?: number;
+  attributes: AttributeRequest;
+}
+
+const attributeRequest: fc.Arbitrary<AttributeRequest> = fc.constantFrom<AttributeRequest>('all', 'none', 'named', 'legacy-all');
+
+export const receiveStep = (opts: { maxVisibility: number; maxWait: number }): fc.Arbitrary<ReceiveStep> =>
+  fc
+    .record({
+      visibilityTimeout: fc.option(fc.integer({ min: 0, max: opts.maxVisibility }), { nil: undefined }),
+      waitSeconds: fc.option(fc.integer({ min: 0, max: opts.maxWait }), { nil: undefined }),
+      max: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
+      attributes: attributeRequest,
+    })
+    .map(({ visibilityTimeout, waitSeconds, max, attributes }): ReceiveStep => ({
+      op: 'receive',
+      attributes,
+      ...(visibilityTimeout !== undefined ? { visibilityTimeout } : {}),
+      ...(waitSeconds !== undefined ? { waitSeconds } : {}),
+      ...(max !== undefined ? { max } : {}),
+    }));
+
+/** The request a receive step sends. */
+export function receiveInput(step: Omit<ReceiveStep, 'op'>, queueUrl: string): Record<string, unknown> {
+  const input: Record<string, unknown> = { QueueUrl: queueUrl };
+  if (step.max !== undefined) input.MaxNumberOfMessages = step.max;
+  if (step.visibilityTimeout !== undefined) input.VisibilityTimeout = step.visibilityTimeout;
+  if (step.waitSeconds !== undefined) input.WaitTimeSeconds = step.waitSeconds;
+  if (step.attributes === 'all') input.MessageSystemAttributeNames = ['All'];
+  if (step.attributes === 'legacy-all') input.AttributeNames = ['All'];
+  if (step.attributes === 'named') input.MessageSystemAttributeNames = ['ApproximateReceiveCount', 'SentTimestamp'];
+  return input;
+}
+
+export const receiveKind: StepKind<ReceiveStep> = {
+  op: 'receive',
+  description: 'ReceiveMessage (short or long poll), remembering the receipt handles it returns.',
+  actions: ['ReceiveMessage'],
+  async run(step, ctx) {
+    const q = ctx.queue(step.queue);
+    const r = await ctx.call('ReceiveMessage', receiveInput(step, q.url), q.key);
+    ctx.hides(step.visibilityTimeout ?? Number(q.setup.attributes?.VisibilityTimeout ?? DEFAULT_VISIBILITY_TIMEOUT), q.key);
+    ctx.handles.remember(r, ctx.process, q.key);
+  },
+};

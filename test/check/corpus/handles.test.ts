@@ -1,4 +1,0 @@
-import { runCorpus } from './corpus.js';
-import { handleCases } from './handles.cases.js';
-
-runCorpus('handles', handleCases);

@@ -1,4 +1,0 @@
-import { runCorpus } from './corpus.js';
-import { metadataCases } from './metadata.cases.js';
-
-runCorpus('metadata', metadataCases);

@@ -1,4 +1,0 @@
-import { runCorpus } from './corpus.js';
-import { visibilityCases } from './visibility.cases.js';
-
-runCorpus('visibility', visibilityCases);
