@@ -12,9 +12,21 @@ import { realClock, type Clock } from '../clock/index.js';
 import { createEngine, NON_EXISTENT_QUEUE_MESSAGE_QUERY, type Engine, type EngineAction } from '../spec/engine/index.js';
 import type { EngineResult, IdSource, ReceiveMessageInput } from '../spec/engine/index.js';
 import type { ExpectedError } from '../spec/types.js';
-import { parseForm, readJsonInput, readQueryInput, toJsonValue, xmlError, xmlResponse, type FormParams } from './codec.js';
+import {
+  isOperation,
+  JSON_CONTENT_TYPE,
+  jsonErrorResponse,
+  jsonOutput,
+  operationOf,
+  parseForm,
+  queryErrorResponse,
+  readJsonInput,
+  readQueryInput,
+  structOf,
+  xmlResponse,
+  type FormParams,
+} from '../wire/index.js';
 import * as HttpErrors from './errors.js';
-import { isOperation, OPERATIONS } from './schema.js';
 
 export interface ReferenceServerOptions {
   /** 0 (default) = any free port. */
@@ -44,7 +56,6 @@ export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 /** Beyond this the connection is dropped instead of drained. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
-const JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 type Protocol = 'json' | 'query';
@@ -123,16 +134,12 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   }
 
   function sendError(res: ServerResponse, protocol: Protocol, error: ExpectedError, requestId: string): void {
-    const fault = error.httpStatus >= 500 ? 'Receiver' : 'Sender';
-    if (protocol === 'json') {
-      // sqs-semantics.md 1.2: the SDK reads the query code from x-amzn-query-error (elasticmq#1188).
-      const body = JSON.stringify({ __type: HttpErrors.jsonErrorType(error.type), message: error.message });
-      send(res, error.httpStatus, JSON_CONTENT_TYPE, body, requestId, { 'x-amzn-query-error': `${error.code};${fault}` });
-    } else {
-      // Query wording of a missing queue differs from JSON's (item 111).
-      const message = error.type === 'QueueDoesNotExist' ? NON_EXISTENT_QUEUE_MESSAGE_QUERY : error.message;
-      send(res, error.httpStatus, 'text/xml', xmlError(fault, error.code, message, requestId), requestId);
-    }
+    // Query wording of a missing queue differs from JSON's (item 111).
+    const e =
+      protocol === 'json'
+        ? jsonErrorResponse(error)
+        : queryErrorResponse(error.type === 'QueueDoesNotExist' ? { ...error, message: NON_EXISTENT_QUEUE_MESSAGE_QUERY } : error, requestId);
+    send(res, e.status, e.contentType, e.body, requestId, e.headers);
   }
 
   /** Wait time of a receive: its WaitTimeSeconds, else the queue's ReceiveMessageWaitTimeSeconds (item 116). */
@@ -195,8 +202,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
 
   /** Fills QueueUrl from a queue URL path when the parameters leave it out (items 122, 124). */
   function withPathQueue(action: string, input: Record<string, unknown>, ctx: Ctx): Record<string, unknown> {
-    const shape = OPERATIONS[action];
-    if (shape && 'QueueUrl' in shape.input.members && input.QueueUrl === undefined && ctx.pathname !== '/' && ctx.pathname !== '') {
+    const op = operationOf(action);
+    if (op && 'QueueUrl' in structOf(op.input).members && input.QueueUrl === undefined && ctx.pathname !== '/' && ctx.pathname !== '') {
       return { ...input, QueueUrl: `${serverUrl}${ctx.pathname}` };
     }
     return input;
@@ -234,14 +241,12 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     } catch {
       return sendError(res, 'json', HttpErrors.serialization('The request body is not valid JSON.'), requestId);
     }
-    const shape = OPERATIONS[action];
-    if (!shape) return sendError(res, 'json', HttpErrors.invalidAction(action), requestId);
-    const decoded = readJsonInput(shape.input, parsed);
+    const decoded = readJsonInput(action, parsed);
     if ('problem' in decoded) return sendError(res, 'json', HttpErrors.serialization(decoded.problem), requestId);
     const input = withTraceHeader(action, withPathQueue(action, decoded.ok, ctx), ctx);
     const result = await run(action as EngineAction, input, ctx.gone, ctx.onGone);
     if ('error' in result) return sendError(res, 'json', result.error, requestId);
-    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify(withoutEmptyFailed(toJsonValue(result.ok))), requestId);
+    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify(withoutEmptyFailed(jsonOutput(action, result.ok as Record<string, unknown>))), requestId);
   }
 
   async function handleQuery(ctx: Ctx, body: Buffer, rawQuery: string): Promise<void> {
@@ -258,25 +263,19 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     if (!isOperation(action)) return sendError(res, 'query', HttpErrors.invalidAction(action), requestId); // item 122
     const onQueuePath = ctx.pathname !== '/' && ctx.pathname !== '';
     if (onQueuePath && (action === 'CreateQueue' || action === 'ListQueues')) return sendError(res, 'query', HttpErrors.invalidAction(action), requestId);
-    const shape = OPERATIONS[action];
-    if (!shape) return sendError(res, 'query', HttpErrors.invalidAction(action), requestId);
-    const decoded = readQueryInput(shape.input, params);
-    if ('problem' in decoded) {
-      const reason =
-        decoded.problem === 'not-integer' ? 'Must be an integer.' : decoded.problem === 'not-boolean' ? 'Must be true or false.' : 'Must be base64-encoded.';
-      return sendError(res, 'query', HttpErrors.badQueryParameter(decoded.parameter ?? '', decoded.value ?? '', reason), requestId);
-    }
+    const decoded = readQueryInput(action, params);
+    if ('problem' in decoded) return sendError(res, 'query', HttpErrors.badQueryParameter(decoded.parameter ?? '', decoded.value ?? '', decoded.problem), requestId);
     const input = withTraceHeader(action, withPathQueue(action, decoded.ok, ctx), ctx);
     const result = await run(action as EngineAction, input, ctx.gone, ctx.onGone);
     if ('error' in result) return sendError(res, 'query', result.error, requestId);
-    const value = toJsonValue(result.ok) as Record<string, unknown>;
+    const value = result.ok as Record<string, unknown>;
     if (/application\/json/i.test(String(req.headers.accept ?? ''))) {
       // Content negotiation on the Query API (item 123): JSON rooted at `<Op>Response`.
       const json: Record<string, unknown> = { ResponseMetadata: { RequestId: requestId } };
-      if (shape.output) json[`${action}Result`] = value;
+      if (operationOf(action)?.output) json[`${action}Result`] = jsonOutput(action, value);
       return send(res, 200, 'application/json', JSON.stringify({ [`${action}Response`]: json }), requestId);
     }
-    send(res, 200, 'text/xml', xmlResponse(action, shape.output, result.ok as Record<string, unknown>, requestId), requestId);
+    send(res, 200, 'text/xml', xmlResponse(action, value, requestId), requestId);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -15,8 +15,8 @@ import { Agent, request } from 'node:http';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATIONS, startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
-import type { Shape, StructShape } from '../../src/server/schema.js';
+import { startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
+import { shapeOf, structOf, WIRE } from '../../src/wire/index.js';
 
 // Fixed by default; FUZZ_SEED / FUZZ_RUNS explore further by hand.
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_611);
@@ -136,7 +136,7 @@ async function healthy(): Promise<void> {
 
 // ------------------------------------------------------------------------------ generators
 
-const OPS = Object.keys(OPERATIONS);
+const OPS = Object.keys(WIRE.operations);
 const JSON_HEADERS = (op: string): Record<string, string> => ({ 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AmazonSQS.${op}` });
 
 /** A placeholder string replaced by a raw JSON number literal after JSON.stringify. */
@@ -148,8 +148,9 @@ function jsonText(v: unknown): string {
 /** Numbers JSON.parse turns into Infinity, lossy or negative-zero values. */
 const hugeNumber = fc.constantFrom('1e400', '-1e400', '123456789012345678901234567890', '9007199254740993', '-0', '1E+2', '2147483648', '-2147483649', '4.9e-324', '0.0000001');
 
-/** A value of another type than `shape` (or a container holding one). */
-function wrongValue(shape: Shape, depth = 0): fc.Arbitrary<unknown> {
+/** A value of another type than the shape `shapeName` (or a container holding one). */
+function wrongValue(shapeName: string, depth = 0): fc.Arbitrary<unknown> {
+  const shape = shapeOf(shapeName);
   const scalarJunk = fc.oneof(
     fc.string({ maxLength: 20 }),
     fc.integer(),
@@ -160,8 +161,9 @@ function wrongValue(shape: Shape, depth = 0): fc.Arbitrary<unknown> {
     fc.constant({}),
   );
   const notString = scalarJunk.filter((v) => typeof v !== 'string' || v.startsWith(RAW));
-  switch (shape.t) {
+  switch (shape.type) {
     case 'string':
+    case 'enum':
       return notString;
     case 'integer':
     case 'long':
@@ -176,14 +178,14 @@ function wrongValue(shape: Shape, depth = 0): fc.Arbitrary<unknown> {
     case 'map':
       if (depth > 2) return notString;
       return fc.oneof(fc.string({ maxLength: 5 }), fc.constant([1, 2]), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), wrongValue(shape.value, depth + 1), { minKeys: 1, maxKeys: 2 }));
-    case 'struct': {
+    case 'structure': {
       const names = Object.keys(shape.members);
       if (depth > 2 || names.length === 0) return fc.oneof(fc.string(), fc.constant([]));
       return fc.oneof(
         fc.string({ maxLength: 5 }),
         fc.constant([]),
         fc.integer(),
-        fc.constantFrom(...names).chain((n) => wrongValue(shape.members[n]!, depth + 1).map((v) => ({ [n]: v }))),
+        fc.constantFrom(...names).chain((n) => wrongValue(shape.members[n]!.target, depth + 1).map((v) => ({ [n]: v }))),
       );
     }
   }
@@ -215,12 +217,13 @@ function baseInput(op: string): Record<string, unknown> {
 }
 
 /** Every (operation, member) pair: a wrong type for each member of each operation. */
-const MEMBERS: [string, string][] = OPS.flatMap((op) => Object.keys(OPERATIONS[op]!.input.members).map((m) => [op, m] as [string, string]));
+const inputOf = (op: string) => structOf(WIRE.operations[op as keyof typeof WIRE.operations].input);
+const MEMBERS: [string, string][] = OPS.flatMap((op) => Object.keys(inputOf(op).members).map((m) => [op, m] as [string, string]));
 
 const wrongTypes: fc.Arbitrary<FuzzRequest> = fc
   .constantFrom(...MEMBERS)
   .chain(([op, member]) =>
-    wrongValue((OPERATIONS[op]!.input as StructShape).members[member]!).map((v) => ({
+    wrongValue(inputOf(op).members[member]!.target).map((v) => ({
       kind: `wrong type ${op}.${member}`,
       method: 'POST',
       path: '/',
