@@ -3,6 +3,7 @@
 // into `info` outcomes. Nothing here sends a request.
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Indeterminate, ServiceError } from '../history/index.js';
+import { dict } from '../wire/dict.js';
 import { MIN_SECRET_LENGTH, redactSecrets } from './safety.js';
 
 export interface PortCredentials {
@@ -97,7 +98,7 @@ function mapDeep(value: unknown, leaf: (key: string | undefined, v: unknown) => 
   if (mapped !== value) return mapped;
   if (Array.isArray(value)) return value.map((x) => mapDeep(x, leaf, key));
   if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
-    const out: Record<string, unknown> = {};
+    const out = dict<unknown>(); // attribute names and tag keys may be `__proto__` (src/wire dict.ts)
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue;
       out[k] = mapDeep(v, leaf, k);

@@ -1,6 +1,7 @@
 // Helpers that keep a run against real AWS safe: every queue the kit creates carries a per-run name
 // prefix and a run tag, the kit only ever touches queues with its own prefix, and no credential value
 // reaches a log, a history or a report.
+import { dict } from '../wire/dict.js';
 
 /** Tag key set on every queue the kit creates (value: the run id). */
 export const RUN_TAG_KEY = 'sqs-conformance:run';
@@ -62,7 +63,7 @@ export function redactDeep<T>(value: T, secrets: readonly string[]): T {
     if (typeof v === 'string') return redactSecrets(v, secrets);
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array)) {
-      const out: Record<string, unknown> = {};
+      const out = dict<unknown>(); // keys may be `__proto__` (src/wire dict.ts)
       for (const [k, x] of Object.entries(v)) out[redactSecrets(k, secrets)] = walk(x);
       return out;
     }
