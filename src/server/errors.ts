@@ -48,3 +48,19 @@ export function internalFailure(): ExpectedError {
     evidence: 'documented',
   });
 }
+
+/**
+ * A request Node's HTTP parser rejects (bad framing, oversized headers): `InvalidHttpRequest`, 400,
+ * "Invalid HTTP request. Reason: <reason>." (Common Errors of the SQS API Reference 2011-10-01;
+ * sqs-semantics.md 1.4 lists the other common errors).
+ */
+export function invalidHttpRequest(reason: string): ExpectedError {
+  return {
+    code: 'InvalidHttpRequest',
+    type: 'InvalidHttpRequest',
+    httpStatus: 400,
+    message: `Invalid HTTP request. Reason: ${reason}.`,
+    messageEvidence: 'documented',
+    source: inferred('1.4'),
+  };
+}

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { realClock, type Clock } from '../clock/index.js';
 import { createEngine, NON_EXISTENT_QUEUE_MESSAGE_QUERY, type Engine, type EngineAction } from '../spec/engine/index.js';
 import type { EngineResult, IdSource, ReceiveMessageInput } from '../spec/engine/index.js';
@@ -88,6 +89,28 @@ function readBody(req: IncomingMessage): Promise<Body> {
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
+}
+
+/** The reason of an `InvalidHttpRequest`, from Node's parser error (llhttp codes). */
+function framingReason(err: Error & { code?: string; reason?: string }): string {
+  switch (err.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return 'the request headers are too large';
+    case 'HPE_INVALID_CONTENT_LENGTH':
+      return 'the Content-Length header is not valid';
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+      return 'Content-Length and Transfer-Encoding are both set';
+    case 'HPE_INVALID_TRANSFER_ENCODING':
+      return /Content-Length/.test(err.reason ?? '') ? 'Content-Length and Transfer-Encoding are both set' : 'the Transfer-Encoding header is not valid';
+    case 'HPE_INVALID_CHUNK_SIZE':
+      return 'the chunked body is not valid';
+    case 'HPE_INVALID_EOF_STATE':
+      return 'the connection ended before the whole request arrived';
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return 'the request was not received in time';
+    default:
+      return `the request could not be parsed (${err.code ?? 'unknown'}${err.reason ? `: ${err.reason}` : ''})`;
+  }
 }
 
 /**
@@ -319,15 +342,44 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
   }
 
+  // Requests still being answered, per connection. A framing error in a request's body is that
+  // request's answer; one found after complete (pipelined) requests waits for their answers, so
+  // answers stay in request order.
+  const answering = new WeakMap<Duplex, { open: Set<IncomingMessage>; json: boolean; framingError?: string }>();
   const server: Server = createServer((req, res) => {
+    const conn = answering.get(req.socket) ?? { open: new Set<IncomingMessage>(), json: false };
+    answering.set(req.socket, conn);
+    conn.open.add(req);
+    conn.json = req.headers['x-amz-target'] !== undefined;
+    res.on('close', () => {
+      conn.open.delete(req);
+      if (conn.open.size === 0 && conn.framingError !== undefined && req.socket.writable) req.socket.end(conn.framingError);
+    });
     handle(req, res).catch((e: unknown) => {
       log(`reference server: unhandled ${String(e)}`);
       if (!res.headersSent) res.destroy();
     });
   });
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (err: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => {
+    // No request exists: the answer is written on the socket, in the AWS error shape, then it closes.
+    if (!socket.writable || err.code === 'ECONNRESET' || err.code === 'EPIPE') {
+      socket.destroy();
+      return;
+    }
+    const requestId = randomUUID();
+    // JSON when the bytes read carry X-Amz-Target or the connection's last request did; else Query.
+    const conn = answering.get(socket);
+    const seen = err.rawPacket ? err.rawPacket.toString('latin1') : '';
+    const json = /(^|\n)x-amz-target[ \t]*:/i.test(seen) || conn?.json === true;
+    const error = HttpErrors.invalidHttpRequest(framingReason(err));
+    const e = json ? jsonErrorResponse(error) : queryErrorResponse(error, requestId);
+    const head = [`HTTP/1.1 ${e.status} Bad Request`, `Content-Type: ${e.contentType}`, `Content-Length: ${Buffer.byteLength(e.body)}`, `x-amzn-RequestId: ${requestId}`];
+    for (const [k, v] of Object.entries(e.headers)) head.push(`${k}: ${v}`);
+    head.push('Connection: close');
+    const text = `${head.join('\r\n')}\r\n\r\n${e.body}`;
+    const open = [...(conn?.open ?? [])];
+    if (conn && open.length > 0 && open.every((r) => r.complete)) conn.framingError = text;
+    else socket.end(text);
   });
 
   await new Promise<void>((resolve, reject) => {
