@@ -91,6 +91,25 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** A Host header fit for a URL: a name or IPv4 address, or a bracketed IPv6 address, and a port. */
+const HOST_HEADER = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}))(?::\d{1,5})?$/;
+
+/**
+ * Queue URLs as the client addressed the server: `<scheme>://<Host header>/<account>/<name>`, as
+ * AWS and ElasticMQ build them (issue 12). The engine writes them with the listening address; the
+ * answer's queue URL members get the request's origin instead.
+ */
+function withClientOrigin(value: unknown, serverUrl: string, origin: string): unknown {
+  if (origin === serverUrl || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const swap = (u: unknown) => (typeof u === 'string' && u.startsWith(`${serverUrl}/`) ? origin + u.slice(serverUrl.length) : u);
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const k of ['QueueUrl', 'QueueUrls', 'queueUrls']) {
+    const v = out[k];
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.map(swap) : swap(v);
+  }
+  return out;
+}
+
 /** The reason of an `InvalidHttpRequest`, from Node's parser error (llhttp codes). */
 function framingReason(err: Error & { code?: string; reason?: string }): string {
   switch (err.code) {
@@ -208,9 +227,10 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
   }
 
-  async function run(action: EngineAction, input: Record<string, unknown>, gone: () => boolean, onGone: (f: () => void) => void): Promise<EngineResult<unknown>> {
-    if (action === 'ReceiveMessage') return receiveWithWait(input as ReceiveMessageInput, gone, onGone);
-    return engine.dispatch(action, input, clock.wallMs());
+  async function run(action: EngineAction, input: Record<string, unknown>, ctx: Ctx): Promise<EngineResult<unknown>> {
+    if (action === 'ReceiveMessage') return receiveWithWait(input as ReceiveMessageInput, ctx.gone, ctx.onGone);
+    const r = engine.dispatch(action, input, clock.wallMs());
+    return 'ok' in r ? { ok: withClientOrigin(r.ok, serverUrl, ctx.origin) } : r;
   }
 
   /** Per-request context: the queue named by the path, the trace header, client presence. */
@@ -219,6 +239,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     res: ServerResponse;
     requestId: string;
     pathname: string;
+    /** `http://<Host header>`, or the listening address when the header is missing or odd. */
+    origin: string;
     gone: () => boolean;
     onGone: (f: () => void) => void;
   }
@@ -267,7 +289,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     const decoded = readJsonInput(action, parsed);
     if ('problem' in decoded) return sendError(res, 'json', HttpErrors.serialization(decoded.problem), requestId);
     const input = withTraceHeader(action, withPathQueue(action, decoded.ok, ctx), ctx);
-    const result = await run(action as EngineAction, input, ctx.gone, ctx.onGone);
+    const result = await run(action as EngineAction, input, ctx);
     if ('error' in result) return sendError(res, 'json', result.error, requestId);
     send(res, 200, JSON_CONTENT_TYPE, JSON.stringify(withoutEmptyFailed(jsonOutput(action, result.ok as Record<string, unknown>))), requestId);
   }
@@ -289,7 +311,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     const decoded = readQueryInput(action, params);
     if ('problem' in decoded) return sendError(res, 'query', HttpErrors.badQueryParameter(decoded.parameter ?? '', decoded.value ?? '', decoded.problem), requestId);
     const input = withTraceHeader(action, withPathQueue(action, decoded.ok, ctx), ctx);
-    const result = await run(action as EngineAction, input, ctx.gone, ctx.onGone);
+    const result = await run(action as EngineAction, input, ctx);
     if ('error' in result) return sendError(res, 'query', result.error, requestId);
     const value = result.ok as Record<string, unknown>;
     if (/application\/json/i.test(String(req.headers.accept ?? ''))) {
@@ -325,6 +347,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
         res,
         requestId,
         pathname,
+        origin: typeof req.headers.host === 'string' && HOST_HEADER.test(req.headers.host) ? `http://${req.headers.host}` : serverUrl,
         gone: () => closed,
         onGone: (f) => {
           if (closed) f();
