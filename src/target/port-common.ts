@@ -4,6 +4,7 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Indeterminate, ServiceError } from '../history/index.js';
 import { dict } from '../wire/dict.js';
+import { base64Of } from '../wire/json.js';
 import { MIN_SECRET_LENGTH, redactSecrets } from './safety.js';
 
 export interface PortCredentials {
@@ -85,9 +86,7 @@ export class CredentialSource {
 const BINARY_KEYS = new Set(['BinaryValue']);
 const BINARY_LIST_KEYS = new Set(['BinaryListValues']);
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
+export const bytesToBase64 = base64Of;
 
 export function base64ToBytes(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'base64'));

@@ -10,6 +10,11 @@ import { operationOf, shapeOf } from './model.js';
 export type Decoded = { ok: Record<string, unknown> } | { problem: string; parameter?: string; value?: string };
 
 export const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Bytes as base64, the wire form of a blob in JSON, Query and XML. */
+export function base64Of(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
@@ -93,7 +98,7 @@ export function encodeJson(shapeName: string, v: unknown): unknown {
   const shape = shapeOf(shapeName);
   switch (shape.type) {
     case 'blob':
-      return v instanceof Uint8Array ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') : v;
+      return v instanceof Uint8Array ? base64Of(v) : v;
     case 'list':
       return Array.isArray(v) ? v.map((x) => encodeJson(shape.member, x)) : v;
     case 'map': {

@@ -5,7 +5,7 @@
 // records (dict.ts). PURE.
 import type { Action } from '../history/index.js';
 import { dict, hasOwn } from './dict.js';
-import { BASE64, type Decoded } from './json.js';
+import { BASE64, base64Of, type Decoded } from './json.js';
 import { API_VERSION, listItemName, mapNames, operationOf, shapeOf, structOf, wireName, type StructShape } from './model.js';
 
 // ------------------------------------------------------------------------------------ form bytes
@@ -186,7 +186,7 @@ export function readQueryInput(action: Action, params: FormParams): Decoded {
 type Out = Array<[string, string]>;
 
 function scalarText(v: unknown): string {
-  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+  if (v instanceof Uint8Array) return base64Of(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return String(v); // a blob given as a string is base64 already (the kit's convention, port-common.ts)
 }

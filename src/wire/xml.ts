@@ -7,6 +7,7 @@ import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { Action, ServiceError } from '../history/index.js';
 import { shapeByCode } from '../spec/errors.js';
 import { dict } from './dict.js';
+import { base64Of } from './json.js';
 import { listItemName, mapNames, operationOf, shapeOf, structOf, wireName, XML_NAMESPACE, type MapShape, type StructShape } from './model.js';
 
 // ------------------------------------------------------------------------------------ writing
@@ -40,7 +41,7 @@ function xmlValue(shapeName: string, v: unknown): unknown {
     case 'map':
       return { entry: xmlMapEntries(shape, v, false) };
     case 'blob':
-      return v instanceof Uint8Array ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') : String(v);
+      return v instanceof Uint8Array ? base64Of(v) : String(v);
     case 'boolean':
       return v ? 'true' : 'false';
     default:
