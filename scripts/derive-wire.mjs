@@ -3,7 +3,7 @@
 // Usage: npm run derive:wire [-- path/to/sqs.json]   (default ../shared/aws-models/sqs.json)
 // The derivation itself is src/wire/derive.ts (built into dist/ first by the npm script).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modelPath = resolve(process.argv[2] ?? join(root, '..', 'shared', 'aws-models', 'sqs.json'));
 const { deriveWireModel, renderWireModel } = await import(join(root, 'dist', 'src', 'wire', 'derive.js'));
 
+if (!existsSync(modelPath)) {
+  console.error(`derive-wire: no model at ${modelPath}; pass the path of sqs.json (shared/aws-models/sqs.json)`);
+  process.exit(2);
+}
 const bytes = readFileSync(modelPath);
 const sha256 = createHash('sha256').update(bytes).digest('hex');
 const table = deriveWireModel(JSON.parse(bytes.toString('utf8')), sha256);
