@@ -5,6 +5,7 @@ export * as history from './history/index.js';
 export * as check from './check/index.js';
 export * as catalog from './catalog/index.js';
 export * as scenario from './scenario/index.js';
+export * as wire from './wire/index.js';
 export * as target from './target/index.js';
 export * as runner from './runner/index.js';
 export * as server from './server/index.js';

@@ -417,6 +417,8 @@ async function serve(options: ServeCliOptions, io: CliIO, deps: CliDeps): Promis
       server = await api.startReferenceServer({
         port: options.port,
         host: options.host,
+        ...(options.region !== undefined ? { region: options.region } : {}),
+        ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
         // The listening line is printed below on stdout; the rest (internal failures) on stderr.
         log: (line) => {
           if (!line.startsWith('reference server listening')) io.stderr.write(`${PREFIX}: ${line.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);

@@ -273,11 +273,17 @@ export function validateRunOptions(raw: RawRunOptions): Result<RunCliOptions> {
 export interface ServeCliOptions {
   port: number;
   host: string;
+  /** Region of queue ARNs (default: the server's, us-east-1). */
+  region?: string;
+  /** Account id of queue URLs and ARNs (default: the server's, 000000000000). */
+  accountId?: string;
 }
 
 export interface RawServeOptions {
   port?: string;
   host?: string;
+  region?: string;
+  accountId?: string;
 }
 
 /** 9324 is the port local SQS servers customarily use (ElasticMQ's default). */
@@ -303,6 +309,16 @@ export function validateServeOptions(raw: RawServeOptions): Result<ServeCliOptio
     const r = parseHost(raw.host);
     if (!r.ok) return r;
     o.host = r.value;
+  }
+  // sqs-semantics.md 2: ARN `arn:aws:sqs:<region>:<account-id>:<name>`, URL `…/<account-id>/<name>`.
+  if (raw.region !== undefined) {
+    const r = parseRegion(raw.region);
+    if (!r.ok) return r;
+    o.region = r.value;
+  }
+  if (raw.accountId !== undefined) {
+    if (!/^\d{12}$/.test(raw.accountId)) return err(`--account-id must be 12 digits, got ${quote(raw.accountId)}`);
+    o.accountId = raw.accountId;
   }
   return ok(o);
 }
@@ -420,6 +436,8 @@ export function buildProgram(version: string, sink: Sink): Command {
     .description('run the reference server as a local SQS (JSON 1.0 and Query) until Ctrl-C')
     .addOption(new Option('--port <n>', `port to listen on, 0 for any free one (default ${SERVE_DEFAULTS.port})`))
     .addOption(new Option('--host <host>', `address to listen on (default ${SERVE_DEFAULTS.host})`))
+    .addOption(new Option('--region <region>', 'region of queue ARNs (default us-east-1)'))
+    .addOption(new Option('--account-id <id>', 'account id of queue URLs and ARNs (default 000000000000)'))
     .action((opts: RawServeOptions) => {
       sink.command = { name: 'serve', opts };
     });

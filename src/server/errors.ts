@@ -1,45 +1,8 @@
-// Errors of the HTTP layer (malformed requests) and the JSON `__type` namespace of each error.
-// Modelled shapes live in `com.amazonaws.sqs#`; the unmodelled ones AWS answers from its service
-// framework, `com.amazon.coral.service#` (sqs-semantics.md 1.2: the captured
-// `com.amazon.coral.service#InvalidParameterValueException`).
+// Errors of the HTTP layer (malformed requests). Their JSON `__type` namespace comes from the wire
+// table (src/wire model.ts jsonErrorType: modelled shapes in `com.amazonaws.sqs#`, the rest in
+// `com.amazon.coral.service#`, sqs-semantics.md 1.2).
 import { expectedError } from '../spec/errors.js';
 import type { ExpectedError, SourceRef } from '../spec/types.js';
-
-/** Smithy error shapes of sqs.json (sqs-semantics.md 1.3). */
-const MODELLED = new Set([
-  'QueueDoesNotExist',
-  'QueueNameExists',
-  'QueueDeletedRecently',
-  'PurgeQueueInProgress',
-  'OverLimit',
-  'RequestThrottled',
-  'InvalidSecurity',
-  'KmsOptInRequired',
-  'ReceiptHandleIsInvalid',
-  'InvalidAddress',
-  'ResourceNotFoundException',
-  'MessageNotInflight',
-  'InvalidIdFormat',
-  'InvalidMessageContents',
-  'InvalidAttributeName',
-  'InvalidAttributeValue',
-  'EmptyBatchRequest',
-  'TooManyEntriesInBatchRequest',
-  'BatchEntryIdsNotDistinct',
-  'BatchRequestTooLong',
-  'InvalidBatchEntryId',
-  'UnsupportedOperation',
-  'KmsAccessDenied',
-  'KmsDisabled',
-  'KmsInvalidKeyUsage',
-  'KmsInvalidState',
-  'KmsNotFound',
-  'KmsThrottled',
-]);
-
-export function jsonErrorType(type: string): string {
-  return MODELLED.has(type) ? `com.amazonaws.sqs#${type}` : `com.amazon.coral.service#${type}`;
-}
 
 const inferred = (section: string): SourceRef => ({ file: 'sqs-semantics.md', section, evidence: 'inferred' });
 const recorded = (section: string): SourceRef => ({ file: 'aws-recorded-facts.md', section, evidence: 'recorded' });
@@ -84,4 +47,20 @@ export function internalFailure(): ExpectedError {
     section: '1.4',
     evidence: 'documented',
   });
+}
+
+/**
+ * A request Node's HTTP parser rejects (bad framing, oversized headers): `InvalidHttpRequest`, 400,
+ * "Invalid HTTP request. Reason: <reason>." (Common Errors of the SQS API Reference 2011-10-01;
+ * sqs-semantics.md 1.4 lists the other common errors).
+ */
+export function invalidHttpRequest(reason: string): ExpectedError {
+  return {
+    code: 'InvalidHttpRequest',
+    type: 'InvalidHttpRequest',
+    httpStatus: 400,
+    message: `Invalid HTTP request. Reason: ${reason}.`,
+    messageEvidence: 'documented',
+    source: inferred('1.4'),
+  };
 }

@@ -1,8 +1,7 @@
 // src/server: the reference server — the SQS engine of src/spec/engine served over HTTP in the AWS
 // JSON 1.0 and Query protocols, on a real or virtual clock (../shared/DESIGN.md section 5). It is
 // the embedded default target of `sqs-conformance run` and a local SQS for other test suites.
-// May import: src/spec (model, engine, errors), src/clock, src/history types; node:http, node:crypto;
-// fast-xml-parser. Never the AWS SDK.
+// May import: src/spec (model, engine, errors), src/wire (shapes and codecs), src/clock, src/history
+// types; node:http, node:crypto. Never the AWS SDK.
 export { startReferenceServer, MAX_REQUEST_BYTES } from './server.js';
 export type { ReferenceServer, ReferenceServerOptions } from './server.js';
-export { OPERATIONS } from './schema.js';

@@ -8,13 +8,26 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { realClock, type Clock } from '../clock/index.js';
 import { createEngine, NON_EXISTENT_QUEUE_MESSAGE_QUERY, type Engine, type EngineAction } from '../spec/engine/index.js';
 import type { EngineResult, IdSource, ReceiveMessageInput } from '../spec/engine/index.js';
 import type { ExpectedError } from '../spec/types.js';
-import { parseForm, readJsonInput, readQueryInput, toJsonValue, xmlError, xmlResponse, type FormParams } from './codec.js';
+import {
+  isOperation,
+  JSON_CONTENT_TYPE,
+  jsonErrorResponse,
+  jsonOutput,
+  operationOf,
+  parseForm,
+  queryErrorResponse,
+  readJsonInput,
+  readQueryInput,
+  structOf,
+  xmlResponse,
+  type FormParams,
+} from '../wire/index.js';
 import * as HttpErrors from './errors.js';
-import { isOperation, OPERATIONS } from './schema.js';
 
 export interface ReferenceServerOptions {
   /** 0 (default) = any free port. */
@@ -44,7 +57,6 @@ export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 /** Beyond this the connection is dropped instead of drained. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
-const JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 type Protocol = 'json' | 'query';
@@ -77,6 +89,47 @@ function readBody(req: IncomingMessage): Promise<Body> {
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
+}
+
+/** A Host header fit for a URL: a name or IPv4 address, or a bracketed IPv6 address, and a port. */
+const HOST_HEADER = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}))(?::\d{1,5})?$/;
+
+/**
+ * Queue URLs as the client addressed the server: `<scheme>://<Host header>/<account>/<name>`, as
+ * AWS and ElasticMQ build them (issue 12). The engine writes them with the listening address; the
+ * answer's queue URL members get the request's origin instead.
+ */
+function withClientOrigin(value: unknown, serverUrl: string, origin: string): unknown {
+  if (origin === serverUrl || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const swap = (u: unknown) => (typeof u === 'string' && u.startsWith(`${serverUrl}/`) ? origin + u.slice(serverUrl.length) : u);
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const k of ['QueueUrl', 'QueueUrls', 'queueUrls']) {
+    const v = out[k];
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.map(swap) : swap(v);
+  }
+  return out;
+}
+
+/** The reason of an `InvalidHttpRequest`, from Node's parser error (llhttp codes). */
+function framingReason(err: Error & { code?: string; reason?: string }): string {
+  switch (err.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return 'the request headers are too large';
+    case 'HPE_INVALID_CONTENT_LENGTH':
+      return 'the Content-Length header is not valid';
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+      return 'Content-Length and Transfer-Encoding are both set';
+    case 'HPE_INVALID_TRANSFER_ENCODING':
+      return /Content-Length/.test(err.reason ?? '') ? 'Content-Length and Transfer-Encoding are both set' : 'the Transfer-Encoding header is not valid';
+    case 'HPE_INVALID_CHUNK_SIZE':
+      return 'the chunked body is not valid';
+    case 'HPE_INVALID_EOF_STATE':
+      return 'the connection ended before the whole request arrived';
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return 'the request was not received in time';
+    default:
+      return `the request could not be parsed (${err.code ?? 'unknown'}${err.reason ? `: ${err.reason}` : ''})`;
+  }
 }
 
 /**
@@ -123,16 +176,12 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   }
 
   function sendError(res: ServerResponse, protocol: Protocol, error: ExpectedError, requestId: string): void {
-    const fault = error.httpStatus >= 500 ? 'Receiver' : 'Sender';
-    if (protocol === 'json') {
-      // sqs-semantics.md 1.2: the SDK reads the query code from x-amzn-query-error (elasticmq#1188).
-      const body = JSON.stringify({ __type: HttpErrors.jsonErrorType(error.type), message: error.message });
-      send(res, error.httpStatus, JSON_CONTENT_TYPE, body, requestId, { 'x-amzn-query-error': `${error.code};${fault}` });
-    } else {
-      // Query wording of a missing queue differs from JSON's (item 111).
-      const message = error.type === 'QueueDoesNotExist' ? NON_EXISTENT_QUEUE_MESSAGE_QUERY : error.message;
-      send(res, error.httpStatus, 'text/xml', xmlError(fault, error.code, message, requestId), requestId);
-    }
+    // Query wording of a missing queue differs from JSON's (item 111).
+    const e =
+      protocol === 'json'
+        ? jsonErrorResponse(error)
+        : queryErrorResponse(error.type === 'QueueDoesNotExist' ? { ...error, message: NON_EXISTENT_QUEUE_MESSAGE_QUERY } : error, requestId);
+    send(res, e.status, e.contentType, e.body, requestId, e.headers);
   }
 
   /** Wait time of a receive: its WaitTimeSeconds, else the queue's ReceiveMessageWaitTimeSeconds (item 116). */
@@ -178,9 +227,10 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
   }
 
-  async function run(action: EngineAction, input: Record<string, unknown>, gone: () => boolean, onGone: (f: () => void) => void): Promise<EngineResult<unknown>> {
-    if (action === 'ReceiveMessage') return receiveWithWait(input as ReceiveMessageInput, gone, onGone);
-    return engine.dispatch(action, input, clock.wallMs());
+  async function run(action: EngineAction, input: Record<string, unknown>, ctx: Ctx): Promise<EngineResult<unknown>> {
+    if (action === 'ReceiveMessage') return receiveWithWait(input as ReceiveMessageInput, ctx.gone, ctx.onGone);
+    const r = engine.dispatch(action, input, clock.wallMs());
+    return 'ok' in r ? { ok: withClientOrigin(r.ok, serverUrl, ctx.origin) } : r;
   }
 
   /** Per-request context: the queue named by the path, the trace header, client presence. */
@@ -189,14 +239,16 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     res: ServerResponse;
     requestId: string;
     pathname: string;
+    /** `http://<Host header>`, or the listening address when the header is missing or odd. */
+    origin: string;
     gone: () => boolean;
     onGone: (f: () => void) => void;
   }
 
   /** Fills QueueUrl from a queue URL path when the parameters leave it out (items 122, 124). */
   function withPathQueue(action: string, input: Record<string, unknown>, ctx: Ctx): Record<string, unknown> {
-    const shape = OPERATIONS[action];
-    if (shape && 'QueueUrl' in shape.input.members && input.QueueUrl === undefined && ctx.pathname !== '/' && ctx.pathname !== '') {
+    const op = operationOf(action);
+    if (op && 'QueueUrl' in structOf(op.input).members && input.QueueUrl === undefined && ctx.pathname !== '/' && ctx.pathname !== '') {
       return { ...input, QueueUrl: `${serverUrl}${ctx.pathname}` };
     }
     return input;
@@ -234,14 +286,12 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     } catch {
       return sendError(res, 'json', HttpErrors.serialization('The request body is not valid JSON.'), requestId);
     }
-    const shape = OPERATIONS[action];
-    if (!shape) return sendError(res, 'json', HttpErrors.invalidAction(action), requestId);
-    const decoded = readJsonInput(shape.input, parsed);
+    const decoded = readJsonInput(action, parsed);
     if ('problem' in decoded) return sendError(res, 'json', HttpErrors.serialization(decoded.problem), requestId);
     const input = withTraceHeader(action, withPathQueue(action, decoded.ok, ctx), ctx);
-    const result = await run(action as EngineAction, input, ctx.gone, ctx.onGone);
+    const result = await run(action as EngineAction, input, ctx);
     if ('error' in result) return sendError(res, 'json', result.error, requestId);
-    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify(withoutEmptyFailed(toJsonValue(result.ok))), requestId);
+    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify(withoutEmptyFailed(jsonOutput(action, result.ok as Record<string, unknown>))), requestId);
   }
 
   async function handleQuery(ctx: Ctx, body: Buffer, rawQuery: string): Promise<void> {
@@ -258,25 +308,19 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     if (!isOperation(action)) return sendError(res, 'query', HttpErrors.invalidAction(action), requestId); // item 122
     const onQueuePath = ctx.pathname !== '/' && ctx.pathname !== '';
     if (onQueuePath && (action === 'CreateQueue' || action === 'ListQueues')) return sendError(res, 'query', HttpErrors.invalidAction(action), requestId);
-    const shape = OPERATIONS[action];
-    if (!shape) return sendError(res, 'query', HttpErrors.invalidAction(action), requestId);
-    const decoded = readQueryInput(shape.input, params);
-    if ('problem' in decoded) {
-      const reason =
-        decoded.problem === 'not-integer' ? 'Must be an integer.' : decoded.problem === 'not-boolean' ? 'Must be true or false.' : 'Must be base64-encoded.';
-      return sendError(res, 'query', HttpErrors.badQueryParameter(decoded.parameter ?? '', decoded.value ?? '', reason), requestId);
-    }
+    const decoded = readQueryInput(action, params);
+    if ('problem' in decoded) return sendError(res, 'query', HttpErrors.badQueryParameter(decoded.parameter ?? '', decoded.value ?? '', decoded.problem), requestId);
     const input = withTraceHeader(action, withPathQueue(action, decoded.ok, ctx), ctx);
-    const result = await run(action as EngineAction, input, ctx.gone, ctx.onGone);
+    const result = await run(action as EngineAction, input, ctx);
     if ('error' in result) return sendError(res, 'query', result.error, requestId);
-    const value = toJsonValue(result.ok) as Record<string, unknown>;
+    const value = result.ok as Record<string, unknown>;
     if (/application\/json/i.test(String(req.headers.accept ?? ''))) {
       // Content negotiation on the Query API (item 123): JSON rooted at `<Op>Response`.
       const json: Record<string, unknown> = { ResponseMetadata: { RequestId: requestId } };
-      if (shape.output) json[`${action}Result`] = value;
+      if (operationOf(action)?.output) json[`${action}Result`] = jsonOutput(action, value);
       return send(res, 200, 'application/json', JSON.stringify({ [`${action}Response`]: json }), requestId);
     }
-    send(res, 200, 'text/xml', xmlResponse(action, shape.output, result.ok as Record<string, unknown>, requestId), requestId);
+    send(res, 200, 'text/xml', xmlResponse(action, value, requestId), requestId);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -303,6 +347,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
         res,
         requestId,
         pathname,
+        origin: typeof req.headers.host === 'string' && HOST_HEADER.test(req.headers.host) ? `http://${req.headers.host}` : serverUrl,
         gone: () => closed,
         onGone: (f) => {
           if (closed) f();
@@ -320,15 +365,44 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
   }
 
+  // Requests still being answered, per connection. A framing error in a request's body is that
+  // request's answer; one found after complete (pipelined) requests waits for their answers, so
+  // answers stay in request order.
+  const answering = new WeakMap<Duplex, { open: Set<IncomingMessage>; json: boolean; framingError?: string }>();
   const server: Server = createServer((req, res) => {
+    const conn = answering.get(req.socket) ?? { open: new Set<IncomingMessage>(), json: false };
+    answering.set(req.socket, conn);
+    conn.open.add(req);
+    conn.json = req.headers['x-amz-target'] !== undefined;
+    res.on('close', () => {
+      conn.open.delete(req);
+      if (conn.open.size === 0 && conn.framingError !== undefined && req.socket.writable) req.socket.end(conn.framingError);
+    });
     handle(req, res).catch((e: unknown) => {
       log(`reference server: unhandled ${String(e)}`);
       if (!res.headersSent) res.destroy();
     });
   });
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (err: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => {
+    // No request exists: the answer is written on the socket, in the AWS error shape, then it closes.
+    if (!socket.writable || err.code === 'ECONNRESET' || err.code === 'EPIPE') {
+      socket.destroy();
+      return;
+    }
+    const requestId = randomUUID();
+    // JSON when the bytes read carry X-Amz-Target or the connection's last request did; else Query.
+    const conn = answering.get(socket);
+    const seen = err.rawPacket ? err.rawPacket.toString('latin1') : '';
+    const json = /(^|\n)x-amz-target[ \t]*:/i.test(seen) || conn?.json === true;
+    const error = HttpErrors.invalidHttpRequest(framingReason(err));
+    const e = json ? jsonErrorResponse(error) : queryErrorResponse(error, requestId);
+    const head = [`HTTP/1.1 ${e.status} Bad Request`, `Content-Type: ${e.contentType}`, `Content-Length: ${Buffer.byteLength(e.body)}`, `x-amzn-RequestId: ${requestId}`];
+    for (const [k, v] of Object.entries(e.headers)) head.push(`${k}: ${v}`);
+    head.push('Connection: close');
+    const text = `${head.join('\r\n')}\r\n\r\n${e.body}`;
+    const open = [...(conn?.open ?? [])];
+    if (conn && open.length > 0 && open.every((r) => r.complete)) conn.framingError = text;
+    else socket.end(text);
   });
 
   await new Promise<void>((resolve, reject) => {

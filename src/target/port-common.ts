@@ -3,6 +3,8 @@
 // into `info` outcomes. Nothing here sends a request.
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Indeterminate, ServiceError } from '../history/index.js';
+import { dict } from '../wire/dict.js';
+import { base64Of } from '../wire/json.js';
 import { MIN_SECRET_LENGTH, redactSecrets } from './safety.js';
 
 export interface PortCredentials {
@@ -84,9 +86,7 @@ export class CredentialSource {
 const BINARY_KEYS = new Set(['BinaryValue']);
 const BINARY_LIST_KEYS = new Set(['BinaryListValues']);
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
+export const bytesToBase64 = base64Of;
 
 export function base64ToBytes(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'base64'));
@@ -97,7 +97,7 @@ function mapDeep(value: unknown, leaf: (key: string | undefined, v: unknown) => 
   if (mapped !== value) return mapped;
   if (Array.isArray(value)) return value.map((x) => mapDeep(x, leaf, key));
   if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
-    const out: Record<string, unknown> = {};
+    const out = dict<unknown>(); // attribute names and tag keys may be `__proto__` (src/wire dict.ts)
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue;
       out[k] = mapDeep(v, leaf, k);

@@ -1,4 +1,4 @@
-// The Query-protocol port: our own encoder (query-codec.ts), SigV4-signed with @smithy/signature-v4,
+// The Query-protocol port: the Query codec of src/wire, SigV4-signed with @smithy/signature-v4,
 // sent with node's fetch, XML answers decoded into the JSON SDK's output shape. One `call` is one
 // HTTP request (no retries). Same ok / fail / info classification as the JSON port.
 import { Hash } from '@smithy/core/serde';
@@ -18,7 +18,7 @@ import {
   encodeQueryParams,
   formBody,
   queryServiceError,
-} from './query-codec.js';
+} from '../wire/index.js';
 import { redactDeep } from './safety.js';
 
 const CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';

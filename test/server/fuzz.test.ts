@@ -7,6 +7,12 @@
 // request after each one, log no internal failure, and a canary message sent before the run must
 // still be there afterwards, byte for byte.
 //
+// Keys that a plain `{}` mishandles (`__proto__`, `constructor`, `toString`, `hasOwnProperty`, …)
+// go into every map (message attributes, queue attributes, tags) on both protocols; where the
+// request is otherwise valid the answer must follow the model: a legal attribute name is hashed
+// (MD5OfMessageAttributes), an unknown queue attribute is InvalidAttributeName, a tag is stored.
+// The canary carries such names too, and Object.prototype must be untouched at the end.
+//
 // The fuzz never names the canary's queue, so nothing it sends may legitimately take the canary.
 // Values that would make a receive long-poll (WaitTimeSeconds 1-20) are kept out, so every request
 // answers at once.
@@ -15,8 +21,9 @@ import { Agent, request } from 'node:http';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATIONS, startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
-import type { Shape, StructShape } from '../../src/server/schema.js';
+import { startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
+import { md5OfMessageAttributes } from '../../src/spec/md5.js';
+import { shapeOf, structOf, WIRE } from '../../src/wire/index.js';
 
 // Fixed by default; FUZZ_SEED / FUZZ_RUNS explore further by hand.
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_611);
@@ -26,8 +33,15 @@ const REQUEST_TIMEOUT_MS = 10_000;
 let server: ReferenceServer;
 const logged: string[] = [];
 let targetUrl: string;
+/** The queue of the prototype-key requests: no other request names it, so it is never deleted under them. */
+let keysUrl: string;
 const CANARY_QUEUE = 'fuzz-canary';
 const CANARY_BODY = 'canary 🐤 <&> "\r\n" \u00e9\u4e2d ' + 'x'.repeat(2000);
+// `__proto__` is left out of the canary's message attributes until the engine returns it on
+// receive (src/spec/engine/engine.ts selectMessageAttributes; test/server/user-keys.test.ts).
+const CANARY_ATTRIBUTES = Object.fromEntries(['constructor', 'toString', 'hasOwnProperty'].map((k) => [k, { DataType: 'String', StringValue: k }]));
+const CANARY_TAGS = Object.fromEntries(['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map((k) => [k, `tag-${k}`]));
+const PROTOTYPE_BEFORE = Object.getOwnPropertyNames(Object.prototype).sort();
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 
 // ------------------------------------------------------------------------------ HTTP
@@ -38,6 +52,8 @@ interface FuzzRequest {
   path: string;
   headers: Record<string, string>;
   body: Buffer;
+  /** A further rule for a request whose correct answer is known: what is wrong, else undefined. */
+  check?: (a: Answer) => string | undefined;
 }
 
 interface Answer {
@@ -136,7 +152,7 @@ async function healthy(): Promise<void> {
 
 // ------------------------------------------------------------------------------ generators
 
-const OPS = Object.keys(OPERATIONS);
+const OPS = Object.keys(WIRE.operations);
 const JSON_HEADERS = (op: string): Record<string, string> => ({ 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AmazonSQS.${op}` });
 
 /** A placeholder string replaced by a raw JSON number literal after JSON.stringify. */
@@ -148,8 +164,9 @@ function jsonText(v: unknown): string {
 /** Numbers JSON.parse turns into Infinity, lossy or negative-zero values. */
 const hugeNumber = fc.constantFrom('1e400', '-1e400', '123456789012345678901234567890', '9007199254740993', '-0', '1E+2', '2147483648', '-2147483649', '4.9e-324', '0.0000001');
 
-/** A value of another type than `shape` (or a container holding one). */
-function wrongValue(shape: Shape, depth = 0): fc.Arbitrary<unknown> {
+/** A value of another type than the shape `shapeName` (or a container holding one). */
+function wrongValue(shapeName: string, depth = 0): fc.Arbitrary<unknown> {
+  const shape = shapeOf(shapeName);
   const scalarJunk = fc.oneof(
     fc.string({ maxLength: 20 }),
     fc.integer(),
@@ -160,8 +177,9 @@ function wrongValue(shape: Shape, depth = 0): fc.Arbitrary<unknown> {
     fc.constant({}),
   );
   const notString = scalarJunk.filter((v) => typeof v !== 'string' || v.startsWith(RAW));
-  switch (shape.t) {
+  switch (shape.type) {
     case 'string':
+    case 'enum':
       return notString;
     case 'integer':
     case 'long':
@@ -176,14 +194,14 @@ function wrongValue(shape: Shape, depth = 0): fc.Arbitrary<unknown> {
     case 'map':
       if (depth > 2) return notString;
       return fc.oneof(fc.string({ maxLength: 5 }), fc.constant([1, 2]), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), wrongValue(shape.value, depth + 1), { minKeys: 1, maxKeys: 2 }));
-    case 'struct': {
+    case 'structure': {
       const names = Object.keys(shape.members);
       if (depth > 2 || names.length === 0) return fc.oneof(fc.string(), fc.constant([]));
       return fc.oneof(
         fc.string({ maxLength: 5 }),
         fc.constant([]),
         fc.integer(),
-        fc.constantFrom(...names).chain((n) => wrongValue(shape.members[n]!, depth + 1).map((v) => ({ [n]: v }))),
+        fc.constantFrom(...names).chain((n) => wrongValue(shape.members[n]!.target, depth + 1).map((v) => ({ [n]: v }))),
       );
     }
   }
@@ -215,12 +233,13 @@ function baseInput(op: string): Record<string, unknown> {
 }
 
 /** Every (operation, member) pair: a wrong type for each member of each operation. */
-const MEMBERS: [string, string][] = OPS.flatMap((op) => Object.keys(OPERATIONS[op]!.input.members).map((m) => [op, m] as [string, string]));
+const inputOf = (op: string) => structOf(WIRE.operations[op as keyof typeof WIRE.operations].input);
+const MEMBERS: [string, string][] = OPS.flatMap((op) => Object.keys(inputOf(op).members).map((m) => [op, m] as [string, string]));
 
 const wrongTypes: fc.Arbitrary<FuzzRequest> = fc
   .constantFrom(...MEMBERS)
   .chain(([op, member]) =>
-    wrongValue((OPERATIONS[op]!.input as StructShape).members[member]!).map((v) => ({
+    wrongValue(inputOf(op).members[member]!.target).map((v) => ({
       kind: `wrong type ${op}.${member}`,
       method: 'POST',
       path: '/',
@@ -385,7 +404,74 @@ const hugeBody: fc.Arbitrary<FuzzRequest> = fc
     return { kind: `huge body ${json ? 'JSON' : 'Query'}`, method: 'POST', path: '/', headers: json ? JSON_HEADERS('SendMessage') : { 'Content-Type': 'application/x-www-form-urlencoded' }, body };
   });
 
+/** Names found on every plain object: the prototype setter and inherited members. */
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'] as const;
+const protoKey = fc.oneof(
+  { arbitrary: fc.constantFrom(...PROTOTYPE_KEYS), weight: 4 },
+  { arbitrary: fc.constantFrom('valueOf', 'isPrototypeOf', '__defineGetter__', 'prototype', 'propertyIsEnumerable'), weight: 1 },
+);
+const protoKeys = fc.uniqueArray(protoKey, { minLength: 1, maxLength: 3 });
+const own = (entries: [string, unknown][]): Record<string, unknown> => Object.fromEntries(entries);
+const ATTR = { DataType: 'String', StringValue: 'v' };
+
+/** Reads one member of a JSON or Query (XML) success. */
+function answered(a: Answer, json: boolean, op: string, member: string): string | undefined {
+  const text = a.body.toString('utf8');
+  if (json) return (JSON.parse(text) as Record<string, string | undefined>)[member];
+  const doc = xml.parse(text) as Record<string, any>;
+  return doc[`${op}Response`]?.[`${op}Result`]?.[member];
+}
+const errorCode = (a: Answer, json: boolean): string | undefined =>
+  json ? String(a.headers['x-amzn-query-error'] ?? '').split(';')[0] : (xml.parse(a.body.toString('utf8')) as Record<string, any>).ErrorResponse?.Error?.Code;
+
+/** A map member, as a JSON object or as Query `<name>.N.<key>` / `<name>.N.<value>` parameters. */
+function mapRequest(op: string, member: string, wire: string, keyName: string, entries: [string, unknown][], json: boolean, check?: FuzzRequest['check']): FuzzRequest {
+  const base = { ...baseInput(op), QueueUrl: keysUrl };
+  if (json) {
+    return { kind: `prototype keys JSON ${op}.${member}`, method: 'POST', path: '/', headers: JSON_HEADERS(op), body: Buffer.from(jsonText({ ...base, [member]: own(entries) })), ...(check ? { check } : {}) };
+  }
+  const pairs = [`Action=${op}`, ...Object.entries(base).filter(([, v]) => typeof v === 'string').map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)];
+  entries.forEach(([k, v], i) => {
+    pairs.push(`${wire}.${i + 1}.${keyName}=${encodeURIComponent(k)}`);
+    if (typeof v === 'string') pairs.push(`${wire}.${i + 1}.Value=${encodeURIComponent(v)}`);
+    else for (const [vk, vv] of Object.entries(v as Record<string, string>)) pairs.push(`${wire}.${i + 1}.Value.${vk}=${encodeURIComponent(vv)}`);
+  });
+  return { kind: `prototype keys Query ${op}.${member}`, method: 'POST', path: '/', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from(pairs.join('&')), ...(check ? { check } : {}) };
+}
+
+const prototypeKeys: fc.Arbitrary<FuzzRequest> = fc.tuple(fc.boolean(), protoKeys, fc.nat(4)).map(([json, keys, which]) => {
+  switch (which) {
+    case 0: {
+      // Legal message attribute names (sqs-semantics.md 2): 200 with the MD5 of exactly these attributes.
+      const entries = keys.map((k) => [k, ATTR] as [string, unknown]);
+      const md5 = md5OfMessageAttributes(own(entries) as never);
+      return mapRequest('SendMessage', 'MessageAttributes', 'MessageAttribute', 'Name', entries, json, (a) => {
+        if (a.status !== 200) return `status ${a.status}, expected 200`;
+        const got = answered(a, json, 'SendMessage', 'MD5OfMessageAttributes');
+        return got === md5 ? undefined : `MD5OfMessageAttributes ${String(got)}, expected ${String(md5)}`;
+      });
+    }
+    case 1:
+      // Unknown queue attribute names (sqs-semantics.md 3): InvalidAttributeName, never a silent 200.
+      return mapRequest('SetQueueAttributes', 'Attributes', 'Attribute', 'Name', keys.map((k) => [k, '1']), json, (a) =>
+        a.status === 400 && errorCode(a, json) === 'InvalidAttributeName' ? undefined : `status ${a.status} ${String(errorCode(a, json))}, expected InvalidAttributeName`,
+      );
+    case 2:
+      // Legal tag keys (sqs-semantics.md 2).
+      return mapRequest('TagQueue', 'Tags', 'Tag', 'Key', keys.map((k) => [k, 'v']), json, (a) => (a.status === 200 ? undefined : `status ${a.status}, expected 200`));
+    case 3:
+      // Only AWSTraceHeader is a message system attribute (sqs-semantics.md 4.7).
+      return mapRequest('SendMessage', 'MessageSystemAttributes', 'MessageSystemAttribute', 'Name', keys.map((k) => [k, ATTR]), json, (a) =>
+        a.status === 400 ? undefined : `status ${a.status}, expected 400`,
+      );
+    default:
+      // A prototype-named member inside a value: not a member of MessageAttributeValue, so ignored.
+      return mapRequest('SendMessage', 'MessageAttributes', 'MessageAttribute', 'Name', [['a', own(keys.map((k) => [k, 'x']))]], json);
+  }
+});
+
 const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
+  { arbitrary: prototypeKeys, weight: 3 },
   { arbitrary: wrongTypes, weight: 6 },
   { arbitrary: randomBytes, weight: 2 },
   { arbitrary: truncatedJson, weight: 2 },
@@ -408,9 +494,12 @@ beforeAll(async () => {
     return JSON.parse(a.body.toString()).QueueUrl as string;
   };
   targetUrl = await create('fuzz-target');
+  keysUrl = await create('fuzz-keys');
   const canaryUrl = await create(CANARY_QUEUE);
-  const sent = await send({ kind: 'setup', method: 'POST', path: '/', headers: JSON_HEADERS('SendMessage'), body: Buffer.from(JSON.stringify({ QueueUrl: canaryUrl, MessageBody: CANARY_BODY })) });
+  const sent = await send({ kind: 'setup', method: 'POST', path: '/', headers: JSON_HEADERS('SendMessage'), body: Buffer.from(JSON.stringify({ QueueUrl: canaryUrl, MessageBody: CANARY_BODY, MessageAttributes: CANARY_ATTRIBUTES })) });
   expect(sent.status).toBe(200);
+  const tagged = await send({ kind: 'setup', method: 'POST', path: '/', headers: JSON_HEADERS('TagQueue'), body: Buffer.from(JSON.stringify({ QueueUrl: canaryUrl, Tags: CANARY_TAGS })) });
+  expect(tagged.status).toBe(200);
 });
 
 afterAll(async () => {
@@ -425,7 +514,7 @@ describe('fuzzing the reference server with malformed requests', () => {
     await fc.assert(
       fc.asyncProperty(fuzzRequest, async (r) => {
         const a = await send(r);
-        const problem = problemWith(r, a);
+        const problem = problemWith(r, a) ?? r.check?.(a);
         if (problem) {
           throw new Error(
             `${r.kind}: ${problem}\n  request: ${r.method} ${r.path.slice(0, 200)} ${JSON.stringify(r.headers).slice(0, 300)} ${r.body.toString('latin1').slice(0, 300)}` +
@@ -441,7 +530,7 @@ describe('fuzzing the reference server with malformed requests', () => {
     );
     // The fuzz reached every family of requests and produced both errors and successes.
     console.log(`fuzz: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}; statuses ${[...statuses].sort((x, y) => x[0] - y[0]).map(([s, n]) => `${s}×${n}`).join(' ')}`);
-    for (const k of ['wrong type', 'random bytes', 'truncated JSON', 'garbage JSON', 'unknown target', 'content type', 'invalid UTF-8', 'odd Query', 'random headers', 'huge body']) {
+    for (const k of ['prototype keys', 'wrong type', 'random bytes', 'truncated JSON', 'garbage JSON', 'unknown target', 'content type', 'invalid UTF-8', 'odd Query', 'random headers', 'huge body']) {
       expect([...kinds.keys()].some((x) => x.startsWith(k)), k).toBe(true);
     }
     expect([...statuses.keys()].some((s) => s >= 400)).toBe(true);
@@ -453,13 +542,20 @@ describe('fuzzing the reference server with malformed requests', () => {
       method: 'POST',
       path: '/',
       headers: JSON_HEADERS('ReceiveMessage'),
-      body: Buffer.from(JSON.stringify({ QueueUrl: `${server.url}/000000000000/${CANARY_QUEUE}`, MaxNumberOfMessages: 10, AttributeNames: ['ApproximateReceiveCount'] })),
+      body: Buffer.from(JSON.stringify({ QueueUrl: `${server.url}/000000000000/${CANARY_QUEUE}`, MaxNumberOfMessages: 10, AttributeNames: ['ApproximateReceiveCount'], MessageAttributeNames: ['All'] })),
     });
     expect(r.status).toBe(200);
-    const messages = JSON.parse(r.body.toString('utf8')).Messages as { Body: string; MD5OfBody: string; Attributes: Record<string, string> }[];
+    const messages = JSON.parse(r.body.toString('utf8')).Messages as { Body: string; MD5OfBody: string; Attributes: Record<string, string>; MessageAttributes: unknown; MD5OfMessageAttributes: string }[];
     expect(messages).toHaveLength(1);
     expect(messages[0]!.Body).toBe(CANARY_BODY);
     expect(messages[0]!.MD5OfBody).toBe(createHash('md5').update(CANARY_BODY, 'utf8').digest('hex'));
     expect(messages[0]!.Attributes.ApproximateReceiveCount).toBe('1');
+    expect(messages[0]!.MessageAttributes).toEqual(CANARY_ATTRIBUTES);
+    expect(messages[0]!.MD5OfMessageAttributes).toBe(md5OfMessageAttributes(CANARY_ATTRIBUTES as never));
+    const tags = await send({ kind: 'canary', method: 'POST', path: '/', headers: JSON_HEADERS('ListQueueTags'), body: Buffer.from(JSON.stringify({ QueueUrl: `${server.url}/000000000000/${CANARY_QUEUE}` })) });
+    expect(JSON.parse(tags.body.toString('utf8'))).toEqual({ Tags: CANARY_TAGS });
+    // Nothing sent reached Object.prototype (the server runs in this process).
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_BEFORE);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   }, 90_000);
 });

@@ -8,12 +8,12 @@
 // - Query error: the children of `<Error>` (Type, Code, Message, Detail; an empty element is null);
 // - binary values as bytes (PyBytes), which the recordings hold as Python reprs.
 // Requests are written without the SDK so that nothing between the server and the comparison hides
-// a member; Query bodies use the kit's own encoder (src/target/query-codec.ts).
+// a member; Query bodies use the kit's own encoder (src/wire/query.ts).
 import { randomUUID } from 'node:crypto';
 import { VirtualClock } from '../../../src/clock/index.js';
 import type { Action } from '../../../src/history/index.js';
 import { startReferenceServer } from '../../../src/server/index.js';
-import { decodeQueryResponse, encodeQueryParams, formBody, parseXml } from '../../../src/target/query-codec.js';
+import { decodeQueryResponse, encodeQueryParams, formBody, parseXml } from '../../../src/wire/index.js';
 import { PyBytes, type Transformer } from './normalise.js';
 
 export type Protocol = 'json' | 'query';

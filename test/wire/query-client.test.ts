@@ -6,7 +6,7 @@ import {
   encodeQueryParams,
   formBody,
   queryServiceError,
-} from '../../src/target/query-codec.js';
+} from '../../src/wire/index.js';
 
 const Q = 'http://127.0.0.1:9324/000000000000/q1';
 
