@@ -126,7 +126,14 @@ function toDivergence(catalog: Catalog, f: GradedFinding): Divergence {
     ...(f.epsilonMs !== undefined ? { epsilonMs: Math.round(f.epsilonMs) } : {}),
     ...(f.queue ? { queue: f.queue } : {}),
     ...(f.messageId ? { messageId: f.messageId } : {}),
+    ...(entryOf(f) !== undefined ? { entry: entryOf(f)! } : {}),
   };
+}
+
+function entryOf(f: Finding): string | undefined {
+  if (f.entry !== undefined) return f.entry;
+  const c = f.bindings.call;
+  return c && typeof c === 'object' && 'entry' in c ? c.entry : undefined;
 }
 
 /** Sorts by rank and marks a divergence implied by a more basic one on the same message or op. */
@@ -138,7 +145,9 @@ export function orderByImplication(catalog: Catalog, list: Divergence[]): Diverg
       const implies = catalog.get(other.id)?.implies ?? [];
       if (!implies.includes(d.id)) continue;
       const sameMessage = d.messageId !== undefined && d.messageId === other.messageId;
-      const sharesOp = d.ops.some((i) => other.ops.includes(i));
+      // Two entries of one batch share its ops, not their faults.
+      const otherEntries = d.entry !== undefined && other.entry !== undefined && d.entry !== other.entry;
+      const sharesOp = !otherEntries && d.ops.some((i) => other.ops.includes(i));
       if (sameMessage || sharesOp) {
         d.impliedBy = other.id;
         break;

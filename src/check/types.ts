@@ -73,6 +73,8 @@ export interface Divergence {
   epsilonMs?: number;
   queue?: string;
   messageId?: string;
+  /** The batch entry it is about, when it is about one entry of a batch call. */
+  entry?: string;
   /** When another divergence explains this one (implies-graph), its id. */
   impliedBy?: string;
 }
@@ -122,6 +124,8 @@ export interface Finding {
   premises?: Premise[];
   queue?: string;
   messageId?: string;
+  /** The batch entry it is about (read from the `call` binding when absent). */
+  entry?: string;
   /** Depends on timing: graded by running the rule again at the wide tolerance. */
   timed?: boolean;
 }

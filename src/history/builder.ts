@@ -81,6 +81,25 @@ export interface SendOptions extends CallOptions {
   input?: Record<string, unknown>;
 }
 
+export interface BatchSendEntry {
+  id: string;
+  body: string;
+  /** MessageId the answer gives; default a fresh one. */
+  message?: string;
+  delaySeconds?: number;
+  md5?: string;
+  fail?: FailSpec;
+  missing?: boolean;
+}
+
+export interface BatchHandleEntry {
+  id: string;
+  handle: string;
+  visibilityTimeout?: number;
+  fail?: FailSpec;
+  missing?: boolean;
+}
+
 interface PlannedCall {
   process: string;
   f: Action;
@@ -149,6 +168,25 @@ export class HistoryBuilder {
 
   changeVisibility(process: string, queue: string, handle: string, visibilityTimeout: number, opts: CallOptions = {}): this {
     return this.call(process, 'ChangeMessageVisibility', queue, { QueueUrl: queue, ReceiptHandle: handle, VisibilityTimeout: visibilityTimeout }, {}, opts);
+  }
+
+  /**
+   * SendMessageBatch of `entries` ({ id: entry Id, body, message: MessageId | undefined }): an
+   * entry with `fail` goes to `Failed`, one with `missing` to neither list (a malformed answer).
+   */
+  sendBatch(process: string, queue: string, entries: BatchSendEntry[], opts: CallOptions = {}): this {
+    const input = { QueueUrl: queue, Entries: entries.map((e) => ({ Id: e.id, MessageBody: e.body, ...(e.delaySeconds !== undefined ? { DelaySeconds: e.delaySeconds } : {}) })) };
+    const Successful = entries.filter((e) => !e.fail && !e.missing).map((e) => ({ Id: e.id, MessageId: e.message ?? `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`, MD5OfMessageBody: e.md5 ?? md5(e.body) }));
+    const Failed = entries.filter((e) => e.fail).map((e) => ({ Id: e.id, SenderFault: true, Code: e.fail!.code, ...(e.fail!.message !== undefined ? { Message: e.fail!.message } : {}) }));
+    return this.call(process, 'SendMessageBatch', queue, input, { Successful, Failed }, opts);
+  }
+
+  /** DeleteMessageBatch or ChangeMessageVisibilityBatch of `entries`, with per-entry outcomes. */
+  handleBatch(process: string, queue: string, action: 'DeleteMessageBatch' | 'ChangeMessageVisibilityBatch', entries: BatchHandleEntry[], opts: CallOptions = {}): this {
+    const input = { QueueUrl: queue, Entries: entries.map((e) => ({ Id: e.id, ReceiptHandle: e.handle, ...(e.visibilityTimeout !== undefined ? { VisibilityTimeout: e.visibilityTimeout } : {}) })) };
+    const Successful = entries.filter((e) => !e.fail && !e.missing).map((e) => ({ Id: e.id }));
+    const Failed = entries.filter((e) => e.fail).map((e) => ({ Id: e.id, SenderFault: true, Code: e.fail!.code, ...(e.fail!.message !== undefined ? { Message: e.fail!.message } : {}) }));
+    return this.call(process, action, queue, input, { Successful, Failed }, opts);
   }
 
   /** GetQueueAttributes(All) by `process`, answering `attributes`. */

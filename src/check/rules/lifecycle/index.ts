@@ -106,6 +106,7 @@ function history(ctx: HistoryRuleContext): HistoryRuleResult {
         bindings: report.bindings,
         queue: m.queue,
         ...(m.messageId ? { messageId: m.messageId } : {}),
+        ...(m.sendEntry !== undefined ? { entry: m.sendEntry } : {}),
         grade: w.kind === 'fail' ? 'definite' : 'suspect',
         epsilonMs: tight.epsilonMs,
       });
