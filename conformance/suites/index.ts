@@ -1,6 +1,7 @@
 // Every suite of the kit, in the order reports list them. The CLI registers these; a library user
 // may pass any list of SuiteDefinitions (their own included) to runSuites.
 import type { SuiteDefinition } from '../../src/suite/index.js';
+import { fifo } from './fifo/suite.js';
 import { lifecycle } from './lifecycle/suite.js';
 
-export const SUITES: readonly SuiteDefinition[] = [lifecycle];
+export const SUITES: readonly SuiteDefinition[] = [lifecycle, fifo];

@@ -11,7 +11,8 @@ export { prepare, batchEntries, toMs, inputOf, outputOf, errorOf, type Prepared,
 export { callRef, opIndices } from './refs.js';
 export { compareWithValidation, validationRule, VALIDATION_IDS } from './rules/validation.js';
 export { accountingRule, ACCOUNTING_IDS } from './rules/accounting.js';
-export { responsesRule, RESPONSE_IDS, STANDARD_SYSTEM_ATTRIBUTES } from './rules/responses.js';
+export { responsesRule, RESPONSE_IDS, STANDARD_SYSTEM_ATTRIBUTES, FIFO_SYSTEM_ATTRIBUTES } from './rules/responses.js';
 export { attributesRule, ATTRIBUTE_IDS } from './rules/attributes.js';
 export { lifecycleRule, LIFECYCLE_IDS, DRAIN_PROCESS, type LifecycleId } from './rules/lifecycle/index.js';
 export { searchMessage } from './rules/lifecycle/search.js';
+export { fifoRule, FIFO_IDS, type FifoId } from './rules/fifo/index.js';

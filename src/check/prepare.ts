@@ -3,26 +3,48 @@
 // message, and every use of a receipt handle (DeleteMessage, ChangeMessageVisibility and the
 // entries of their batch forms), each with its own outcome. PURE.
 import { pairCalls, type Call, type History, type ServiceError } from '../history/index.js';
-import { queueConfigFromAttributes } from '../spec/attributes.js';
+import { queueConfigFromAttributes, type QueueSettings } from '../spec/attributes.js';
+import { DEDUPLICATION_WINDOW_MS, deduplicationKey, isSequenceNumber } from '../spec/fifo.js';
 import { effectiveDelay, effectiveVisibilityTimeout, effectiveWaitTime } from '../spec/lifecycle.js';
-import type { QueueConfig } from '../spec/types.js';
 import { num } from './num.js';
 
 /** The outcome of one request or one batch entry. */
 export type EntryResult = { type: 'ok' } | { type: 'fail'; error: ServiceError } | { type: 'unknown' };
 
-/** A message the checker follows, named m1, m2, … in sending order. */
+/** One send (a call or a batch entry) of a message. */
+export interface SendRef {
+  call: Call;
+  entry?: string;
+  body: string;
+  /** Known to have succeeded (an ok answer or a Successful entry). */
+  known: boolean;
+  messageId?: string;
+  sequenceNumber?: string;
+}
+
+/**
+ * A message the checker follows, named m1, m2, … in sending order. On a FIFO queue the sends that
+ * share a deduplication key within the 5-minute window are one message (sqs-semantics.md 9).
+ */
 export interface TrackedMessage {
   name: string;
   queue: string;
+  /** The first send (the explanations name it); `sends` has every send of the message. */
   send: Call;
   /** The batch entry Id when SendMessageBatch sent it. */
   sendEntry?: string;
-  /** True when the send (or its entry) is known to have succeeded; false when it may not have. */
+  sends: SendRef[];
+  /** True when some send is known to have succeeded; false when the message may not exist. */
   sendKnown: boolean;
   body: string;
   messageId?: string;
+  /** Every MessageId that sends or receives bound to this message (more than one is a fault on FIFO). */
+  ids: Set<string>;
   delaySeconds: number;
+  /** FIFO: the MessageGroupId, the deduplication key and the SequenceNumber of the first known send. */
+  group?: string;
+  dedupKey?: string;
+  sequenceNumber?: string;
   /** Receives that returned it, in invoke order. */
   hits: Hit[];
   /** Deletes and visibility changes that used one of its handles. */
@@ -37,6 +59,8 @@ export interface Hit {
   attributes: Record<string, string>;
   /** Position of the message in the response. */
   position: number;
+  /** The MessageId this receive returned (a FIFO message may come back under a second id when deduplication failed). */
+  messageId: string;
 }
 
 /** One use of a receipt handle: a DeleteMessage or ChangeMessageVisibility call, or one entry of a batch. */
@@ -57,7 +81,7 @@ export interface HandleUse {
 
 export interface Prepared {
   calls: Call[];
-  queues: Map<string, QueueConfig>;
+  queues: Map<string, QueueSettings>;
   /** Attributes each queue was created (or last set) with, by name. */
   attributesSet: Map<string, { call: Call; attributes: Record<string, string> }>;
   messages: TrackedMessage[];
@@ -160,7 +184,7 @@ function callResult(call: Call): EntryResult {
 
 export function prepare(history: History): Prepared {
   const calls = pairCalls(history.ops);
-  const queues = new Map<string, QueueConfig>();
+  const queues = new Map<string, QueueSettings>();
   const attributesSet = new Map<string, { call: Call; attributes: Record<string, string> }>();
   for (const c of calls) {
     if (c.complete?.type !== 'ok') continue;
@@ -192,23 +216,53 @@ export function prepare(history: History): Prepared {
   const identity: IdentityFinding[] = [];
   const batchAnswers: BatchAnswerFinding[] = [];
 
-  const track = (c: Call, queue: QueueConfig, entry: Record<string, unknown>, known: boolean, answer: Record<string, unknown> | undefined, entryId?: string) => {
+  /** FIFO deduplication clusters: (queue, key) → the message its first send made. */
+  const clusters = new Map<string, TrackedMessage>();
+  const bind = (m: TrackedMessage, id: string) => {
+    m.ids.add(id);
+    m.messageId ??= id;
+    if (!byId.has(id)) byId.set(id, m);
+  };
+  const track = (c: Call, queue: QueueSettings, entry: Record<string, unknown>, known: boolean, answer: Record<string, unknown> | undefined, entryId?: string) => {
     const body = typeof entry.MessageBody === 'string' ? entry.MessageBody : '';
+    const ref: SendRef = {
+      call: c,
+      ...(entryId !== undefined ? { entry: entryId } : {}),
+      body,
+      known,
+      ...(answer && typeof answer.MessageId === 'string' ? { messageId: answer.MessageId } : {}),
+      ...(answer && isSequenceNumber(answer.SequenceNumber) ? { sequenceNumber: answer.SequenceNumber } : {}),
+    };
+    const key = deduplicationKey(queue, entry);
+    const clusterKey = key !== undefined ? `${c.invoke.queue}\u0000${key}` : undefined;
+    const prior = clusterKey !== undefined ? clusters.get(clusterKey) : undefined;
+    // Within the window of the first send the same key is the same message (item 58).
+    if (prior && toMs(c.start) - toMs(prior.send.end) < DEDUPLICATION_WINDOW_MS) {
+      prior.sends.push(ref);
+      prior.sendKnown ||= known;
+      if (ref.messageId) bind(prior, ref.messageId);
+      if (ref.sequenceNumber && known) prior.sequenceNumber ??= ref.sequenceNumber;
+      if (!(byBody.get(bodyKey(prior.queue, body)) ?? []).includes(prior)) pushTo(byBody, bodyKey(prior.queue, body), prior);
+      return;
+    }
     const m: TrackedMessage = {
       name: `m${messages.length + 1}`,
       queue: c.invoke.queue,
       send: c,
       ...(entryId !== undefined ? { sendEntry: entryId } : {}),
+      sends: [ref],
       sendKnown: known,
       body,
+      ids: new Set(),
       delaySeconds: effectiveDelay(queue, num(entry.DelaySeconds)),
       hits: [],
       uses: [],
+      ...(queue.fifo && typeof entry.MessageGroupId === 'string' ? { group: entry.MessageGroupId } : {}),
+      ...(key !== undefined ? { dedupKey: key } : {}),
+      ...(ref.sequenceNumber && known ? { sequenceNumber: ref.sequenceNumber } : {}),
     };
-    if (answer && typeof answer.MessageId === 'string') {
-      m.messageId = answer.MessageId;
-      byId.set(answer.MessageId, m);
-    }
+    if (ref.messageId) bind(m, ref.messageId);
+    if (clusterKey !== undefined) clusters.set(clusterKey, m);
     messages.push(m);
     pushTo(byBody, bodyKey(m.queue, body), m);
   };
@@ -255,10 +309,14 @@ export function prepare(history: History): Prepared {
       if (!m) {
         const candidates = byBody.get(bodyKey(c.invoke.queue, body)) ?? [];
         const unbound = candidates.find((x) => x.messageId === undefined);
+        const fifoCluster = candidates.find((x) => x.dedupKey !== undefined && x.sends.length > 1);
         if (unbound) {
-          unbound.messageId = messageId;
-          byId.set(messageId, unbound);
+          bind(unbound, messageId);
           m = unbound;
+        } else if (fifoCluster) {
+          // A second message for one deduplication key: judged by the FIFO rules, not as a changed id.
+          bind(fifoCluster, messageId);
+          m = fifoCluster;
         } else if (candidates.length > 0) {
           identity.push({ kind: 'id-changed', call: c, message: candidates[0]!, messageId });
           return;
@@ -267,7 +325,7 @@ export function prepare(history: History): Prepared {
           return;
         }
       }
-      if (body !== m.body) identity.push({ kind: 'body-changed', call: c, message: m, body });
+      if (!m.sends.some((x) => x.body === body)) identity.push({ kind: 'body-changed', call: c, message: m, body });
       const hit: Hit = {
         call: c,
         handle,
@@ -275,6 +333,7 @@ export function prepare(history: History): Prepared {
         waitSeconds: effectiveWaitTime(queue, num(input.WaitTimeSeconds)),
         attributes: stringMap(raw.Attributes),
         position,
+        messageId,
       };
       m.hits.push(hit);
       if (handle !== '' && !byHandle.has(handle)) byHandle.set(handle, { message: m, hit });

@@ -79,6 +79,8 @@ export interface SendOptions extends CallOptions {
   md5?: string;
   /** Extra request members. */
   input?: Record<string, unknown>;
+  /** SequenceNumber the send answers (FIFO). */
+  sequenceNumber?: string;
 }
 
 export interface BatchSendEntry {
@@ -148,7 +150,9 @@ export class HistoryBuilder {
     const input: Record<string, unknown> = { QueueUrl: queue, MessageBody: body, ...opts.input };
     if (opts.delaySeconds !== undefined) input.DelaySeconds = opts.delaySeconds;
     const id = opts.id ?? `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`;
-    return this.call(process, 'SendMessage', queue, input, { MessageId: id, MD5OfMessageBody: opts.md5 ?? md5(body) }, opts);
+    const response: Record<string, unknown> = { MessageId: id, MD5OfMessageBody: opts.md5 ?? md5(body) };
+    if (opts.sequenceNumber !== undefined) response.SequenceNumber = opts.sequenceNumber;
+    return this.call(process, 'SendMessage', queue, input, response, opts);
   }
 
   /** ReceiveMessage returning `messages` (none: the `Messages` key is left out, A1 item 5). */

@@ -58,6 +58,10 @@ export interface JsonReport {
   verdict: RunReport['verdict'];
   properties: JsonProperty[];
   divergences: JsonDivergence[];
+  /** Suites and properties that did not run, and why. */
+  skipped: { suite: string; property?: string; reason: string }[];
+  /** How often the situation each rule judges arose in the run (rule coverage), by divergence id. */
+  exercised: Record<string, number>;
   /** With a baseline: acknowledged, new and vanished entries. */
   baseline?: JsonBaseline;
 }
@@ -70,6 +74,8 @@ export function toJsonReport(report: RunReport, extras: RenderExtras = {}): Json
     seed: report.seed,
     strictness: report.strictness,
     suites: [...report.suites],
+    skipped: (report.skipped ?? []).map((x) => ({ suite: x.suite, ...(x.property !== undefined ? { property: x.property } : {}), reason: x.reason })),
+    exercised: { ...(report.exercised ?? {}) },
     startedAt: report.startedAt,
     durationMs: report.durationMs,
     verdict: report.verdict,

@@ -34,6 +34,8 @@ export interface ScenarioRun {
 const MAX_SETTLE_SECONDS = 60;
 /** Drained messages stay hidden so the drain's polls see each message once. */
 const DRAIN_VISIBILITY_SECONDS = 600;
+/** Long enough for the drain's delete to follow its receive, short enough to settle within a run. */
+const FIFO_DRAIN_VISIBILITY_SECONDS = 30;
 
 function toStepResult(r: CallResult): StepResult {
   if (r.type === 'ok') return { type: 'ok', value: r.value };
@@ -127,6 +129,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
       const port = client();
       const processName = `p${p}`;
       let sent = 0;
+      const locals = new Map<string, unknown>();
       const stepCtx: StepContext = {
         process: p,
         processName,
@@ -140,14 +143,18 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
         sleep: (ms) => clock.sleep(ms, ctx.signal),
         handles: book,
         nextBody: (o) => bodyFor(ctx.queueName, p, sent++, o ?? {}),
+        local<T>(key: string, init: () => T): T {
+          if (!locals.has(key)) locals.set(key, init());
+          return locals.get(key) as T;
+        },
         hides(seconds, queueKey) {
           if (seconds > MAX_SETTLE_SECONDS) return;
           const key = queueKey ?? mainKey;
           settleAtMs.set(key, Math.max(settleAtMs.get(key) ?? 0, nowMs() + seconds * 1000));
         },
-        async createExtraQueue(attributes) {
+        async createExtraQueue(attributes, nameSuffix = '') {
           const key = `extra${extraQueues++}`;
-          return toStepResult(await createQueue(port, processName, key, `${ctx.queueName}-${key}`, attributes));
+          return toStepResult(await createQueue(port, processName, key, `${ctx.queueName}-${key}${nameSuffix}`, attributes));
         },
       };
       for (const step of processSteps) {
@@ -167,18 +174,25 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
       if (waitMs > 0) await clock.sleep(waitMs, ctx.signal);
       const port = client();
       for (const key of keys) {
+        const fifo = refs.get(key)!.setup.fifo === true;
         let empties = 0;
         for (let i = 0; i < 50 && empties < 2 && !ctx.signal?.aborted; i++) {
           const r = await record(port, DRAIN_PROCESS, key, 'ReceiveMessage', {
             QueueUrl: refs.get(key)!.url,
             MaxNumberOfMessages: 10,
             WaitTimeSeconds: 1,
-            VisibilityTimeout: DRAIN_VISIBILITY_SECONDS,
+            // A FIFO group stays locked while a message of it is in flight: the drain deletes what
+            // it receives so the next message of each group comes up (sqs-semantics.md 9).
+            VisibilityTimeout: fifo ? FIFO_DRAIN_VISIBILITY_SECONDS : DRAIN_VISIBILITY_SECONDS,
             MessageSystemAttributeNames: ['All'],
           });
-          const n = r.type === 'ok' && Array.isArray(r.value.Messages) ? r.value.Messages.length : 0;
-          empties = r.type === 'ok' && n === 0 ? empties + 1 : 0;
+          const messages = r.type === 'ok' && Array.isArray(r.value.Messages) ? (r.value.Messages as Record<string, unknown>[]) : [];
+          empties = r.type === 'ok' && messages.length === 0 ? empties + 1 : 0;
           if (r.type !== 'ok') await clock.sleep(200, ctx.signal);
+          if (fifo && messages.length > 0) {
+            const entries = messages.map((m, n) => ({ Id: `d${n}`, ReceiptHandle: m.ReceiptHandle }));
+            await record(port, DRAIN_PROCESS, key, 'DeleteMessageBatch', { QueueUrl: refs.get(key)!.url, Entries: entries });
+          }
         }
       }
     }

@@ -61,13 +61,15 @@ export interface StepContext {
   readonly handles: HandleBook;
   /** A body unique in the run for this process's next message. */
   nextBody(options?: { unicode?: boolean; size?: number }): string;
+  /** Memory of this process across its steps (what it sent, for repeats), created on first use. */
+  local<T>(key: string, init: () => T): T;
   /** A message may stay hidden this long from now: the drain waits until it may be visible again. */
   hides(seconds: number, queueKey?: string): void;
   /**
    * Creates one more queue with these attributes (a probe of CreateQueue's limits): named and
    * tagged like the scenario's, recorded under a key of its own, deleted with them.
    */
-  createExtraQueue(attributes: Record<string, string>): Promise<StepResult>;
+  createExtraQueue(attributes: Record<string, string>, nameSuffix?: string): Promise<StepResult>;
 }
 
 export interface Received {

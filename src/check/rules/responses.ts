@@ -18,17 +18,24 @@ export const RESPONSE_IDS = [
 
 /** System attributes a standard-queue receive returns for `All` (aws-recorded-facts.md A9 item 91). */
 export const STANDARD_SYSTEM_ATTRIBUTES = ['ApproximateFirstReceiveTimestamp', 'ApproximateReceiveCount', 'SenderId', 'SentTimestamp'];
-/** The ones that only exist on FIFO (dropped silently on standard, item 91) or only when set. */
+/** A FIFO receive adds these for `All` (aws-recorded-facts.md A7 item 76). */
+export const FIFO_SYSTEM_ATTRIBUTES = [...STANDARD_SYSTEM_ATTRIBUTES, 'MessageDeduplicationId', 'MessageGroupId', 'SequenceNumber'];
+/** Attributes a message has only when set (a trace header, a fair-queue group, a dead-letter move) or only on FIFO (item 91). */
 const CONDITIONAL_ATTRIBUTES = new Set(['SequenceNumber', 'MessageDeduplicationId', 'MessageGroupId', 'AWSTraceHeader', 'DeadLetterQueueSourceArn', 'SqsManagedSseEnabled']);
 
-function requestedSystemAttributes(input: Record<string, unknown>): Set<string> {
+/**
+ * What a receive asked for: `always` must come back on every message, `allowed` may (a
+ * conditional attribute comes back only when the message has it).
+ */
+function requestedSystemAttributes(input: Record<string, unknown>, fifo: boolean): { always: Set<string>; allowed: Set<string> } {
   const names = new Set<string>();
   for (const key of ['MessageSystemAttributeNames', 'AttributeNames']) {
     const v = input[key];
     if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') names.add(x);
   }
-  if (names.has('All')) return new Set(STANDARD_SYSTEM_ATTRIBUTES);
-  return new Set([...names].filter((n) => !CONDITIONAL_ATTRIBUTES.has(n)));
+  const base = fifo ? FIFO_SYSTEM_ATTRIBUTES : STANDARD_SYSTEM_ATTRIBUTES;
+  if (names.has('All')) return { always: new Set(base), allowed: new Set([...base, ...CONDITIONAL_ATTRIBUTES]) };
+  return { always: new Set([...names].filter((n) => base.includes(n))), allowed: names };
 }
 
 function sendChecksums(call: Call, findings: Finding[]): void {
@@ -69,7 +76,7 @@ function check(ctx: CallRuleContext): Finding[] {
     const messages = Array.isArray(out.Messages) ? (out.Messages as Record<string, unknown>[]) : [];
     const max = typeof input.MaxNumberOfMessages === 'number' ? input.MaxNumberOfMessages : 1;
     if (messages.length > max) findings.push({ id: 'receive.too-many-messages', calls: [call], queue, bindings: { call: ref, count: messages.length, max } });
-    const wanted = requestedSystemAttributes(input);
+    const wanted = requestedSystemAttributes(input, prep.queues.get(call.invoke.queue)!.fifo);
     for (const msg of messages) {
       const missing = ['MessageId', 'ReceiptHandle', 'MD5OfBody', 'Body'].filter((k) => typeof msg[k] !== 'string');
       if (missing.length > 0) findings.push({ id: 'receive.missing-field', calls: [call], queue, bindings: { call: ref, missing: list(missing) } });
@@ -77,9 +84,9 @@ function check(ctx: CallRuleContext): Finding[] {
         findings.push({ id: 'message.md5-mismatch', calls: [call], queue, bindings: { call: ref, field: 'MD5OfBody', got: text(msg.MD5OfBody), expected: md5Hex(msg.Body) } });
       }
       const attrs = (msg.Attributes ?? {}) as Record<string, unknown>;
-      const absent = [...wanted].filter((n) => !Object.hasOwn(attrs, n));
-      if (absent.length > 0) findings.push({ id: 'receive.attribute-missing', calls: [call], queue, bindings: { call: ref, requested: list(wanted), absent: list(absent) } });
-      const extra = Object.keys(attrs).filter((n) => !wanted.has(n));
+      const absent = [...wanted.always].filter((n) => !Object.hasOwn(attrs, n));
+      if (absent.length > 0) findings.push({ id: 'receive.attribute-missing', calls: [call], queue, bindings: { call: ref, requested: list(wanted.always), absent: list(absent) } });
+      const extra = Object.keys(attrs).filter((n) => !wanted.allowed.has(n));
       if (extra.length > 0) findings.push({ id: 'receive.attribute-unrequested', calls: [call], queue, bindings: { call: ref, extra: list(extra) } });
       const handle = typeof msg.ReceiptHandle === 'string' ? msg.ReceiptHandle : undefined;
       if (handle !== undefined) {

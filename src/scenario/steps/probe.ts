@@ -13,7 +13,11 @@ export type Probe =
   | { kind: 'receive-wait'; waitSeconds: number }
   | { kind: 'receive-visibility'; visibilityTimeout: number }
   | { kind: 'change-visibility'; visibilityTimeout: number }
-  | { kind: 'create-queue'; attribute: string; value: number };
+  | { kind: 'create-queue'; attribute: string; value: number }
+  /** SendMessage with these members besides QueueUrl and a unique body (FIFO ids, delays, …). */
+  | { kind: 'send-with'; members: Record<string, string | number> }
+  /** CreateQueue of a standard or `.fifo` name with these attributes. */
+  | { kind: 'create-with'; fifoName: boolean; attributes: Record<string, string> };
 
 export interface ProbeStep extends StepBase {
   op: 'probe';
@@ -95,6 +99,12 @@ export const probeKind: StepKind<ProbeStep> = {
         await ctx.createExtraQueue({ [probe.attribute]: String(probe.value) });
         return;
       }
+      case 'send-with':
+        await ctx.call('SendMessage', { QueueUrl: url, MessageBody: tag, ...probe.members }, q.key);
+        return;
+      case 'create-with':
+        await ctx.createExtraQueue(probe.attributes, probe.fifoName ? '.fifo' : '');
+        return;
     }
   },
 };

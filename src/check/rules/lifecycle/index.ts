@@ -9,6 +9,7 @@ import { num } from '../../num.js';
 import { inputOf, outputOf, toMs } from '../../prepare.js';
 import { callRef, ms } from '../../refs.js';
 import type { CallRuleContext, CheckRule, Finding, Gate, GradedFinding, HistoryRuleContext, HistoryRuleResult, Markable } from '../../types.js';
+import { deliveredTwice } from '../fifo/dedup.js';
 import { LIFECYCLE_IDS } from './ids.js';
 import { longPollsByQueue, NO_POLLS, type QueuePolls } from './polls.js';
 import { searchMessage, type SearchFailure, type SearchInput } from './search.js';
@@ -52,6 +53,7 @@ function history(ctx: HistoryRuleContext): HistoryRuleResult {
 
   for (const m0 of prep.messages) {
     if (!m0.sendKnown && m0.hits.length === 0) continue; // may never have existed
+    if (deliveredTwice(m0)) continue; // one deduplication key, two messages: the FIFO rules report it
     // Touched by a request the target should have rejected: already reported, effect undefined.
     const touched: Markable[] = [m0, m0.send, ...m0.hits.map((h) => h.call), ...m0.uses];
     if (touched.some((c) => marks.tight.acceptedInvalid.has(c))) continue;

@@ -8,9 +8,8 @@
 // premises of the order tried, and the bindings of the conclusion. PURE.
 import type { Call } from '../../../history/index.js';
 import { sameError } from '../../../spec/errors.js';
+import { handleOutcomes } from '../../../spec/fifo.js';
 import {
-  changeVisibilityOutcomes,
-  deleteMessageOutcomes,
   visibilityCapError,
   VISIBILITY_CAP_SECONDS,
   type HandleStatus,
@@ -153,6 +152,10 @@ function outcomeText(r: EntryResult): string {
 export function searchMessage(input: SearchInput): SearchResult {
   const { message: m, queue, gate, epsilonMs: eps } = input;
   const on = (id: string): boolean => gate.on(id);
+  // FIFO queues deliver exactly once (sqs-semantics.md 9): an early redelivery or one after a
+  // delete is a guaranteed fault there, with ids of their own, and lapsed handles fail.
+  const tables = handleOutcomes(queue.fifo);
+  const deliveredAfterDeleteId = queue.fifo ? 'fifo.delivered-after-delete' : 'delete.not-effective';
   const solver = Solver.create(32);
   const callEnd = (c: Call): number => (c.complete && c.complete.type !== 'info' ? toMs(c.end) : Number.POSITIVE_INFINITY);
   const window = (c: Call, end = callEnd(c)): [number, number] => [toMs(c.start) - eps, end < Number.POSITIVE_INFINITY ? end + eps : UNBOUNDED];
@@ -323,7 +326,7 @@ export function searchMessage(input: SearchInput): SearchResult {
     }
     let visibleStates: State[];
     if (!st.present) {
-      if (on('delete.not-effective')) return fail(st, 'delete.not-effective', 'default', base, [e.call]);
+      if (on(deliveredAfterDeleteId)) return fail(st, deliveredAfterDeleteId, 'default', base, [e.call]);
       visibleStates = [st]; // a duplicate delivery after delete (sqs-semantics.md 14 N1)
     } else {
       visibleStates = [];
@@ -335,7 +338,7 @@ export function searchMessage(input: SearchInput): SearchResult {
         }
       }
       // The rule that forbids a receive before the message is visible again, by what hid it.
-      const earlyId = st.cause === 'cmv' ? 'visibility.change-not-applied' : st.cause === 'delay' ? 'delay.visible-early' : 'visibility.redelivered-early';
+      const earlyId = st.cause === 'delay' ? 'delay.visible-early' : queue.fifo ? 'fifo.redelivered-early' : st.cause === 'cmv' ? 'visibility.change-not-applied' : 'visibility.redelivered-early';
       if (!on(earlyId) && st.cause !== 'send' && st.solver.canLe({ v, off: 1e-6 }, st.visibleFrom)) {
         const b = branch(st);
         if (b.solver.lt(at(v), b.visibleFrom)) visibleStates.push(b); // early redelivery allowed (N1), or the rule is relaxed
@@ -414,9 +417,9 @@ export function searchMessage(input: SearchInput): SearchResult {
       for (const variant of variants) {
         const caseStates: { st: State; outs: Outcome[]; capExceeded: boolean }[] = [];
         if (isDelete) {
-          caseStates.push({ st: variant.st, outs: allowed(deleteMessageOutcomes(variant.status, e.handle)), capExceeded: false });
+          caseStates.push({ st: variant.st, outs: allowed(tables.delete(variant.status, e.handle)), capExceeded: false });
         } else {
-          const outs = allowed(changeVisibilityOutcomes(variant.status, e.handle));
+          const outs = allowed(tables.changeVisibility(variant.status, e.handle));
           const recv = variant.st.handleReceive.get(e.handle);
           const sets = outs.some((o) => o.effect === 'set-visibility');
           if (!sets || recv === undefined) caseStates.push({ st: variant.st, outs, capExceeded: false });
@@ -447,7 +450,8 @@ export function searchMessage(input: SearchInput): SearchResult {
             const observedOk = e.result.type === 'ok';
             const errorText = e.result.type === 'fail' ? e.result.error.message ?? '' : '';
             let id: string;
-            if (isDelete) id = variant.status === 'stale' ? 'delete.stale-handle-rejected' : 'delete.rejected';
+            if (queue.fifo && (variant.status === 'expired' || variant.status === 'stale')) id = observedOk ? 'fifo.lapsed-handle-accepted' : 'error.wrong-code';
+            else if (isDelete) id = variant.status === 'stale' ? 'delete.stale-handle-rejected' : 'delete.rejected';
             else if (observedOk) id = cs.capExceeded ? 'visibility.cap-not-enforced' : 'visibility.change-deleted-accepted';
             else if (variant.status === 'deleted') id = 'error.wrong-code';
             else if (/Total VisibilityTimeout/i.test(errorText)) id = 'visibility.cap-rejected-early';
@@ -512,6 +516,9 @@ export function searchMessage(input: SearchInput): SearchResult {
       for (let i = firstPollFrom(polls, fromLo - input.maxPollMs - 2 * eps); i < polls.length; i++) {
         const poll = polls[i]!;
         if (toMs(poll.call.start) - eps > end) break;
+        // On FIFO a visible message may wait behind an earlier one of its group still in flight:
+        // only the final drain (nothing left in flight) must return it.
+        if (queue.fifo && !poll.finalDrain) continue;
         if (!on(quietRule(poll, interval))) continue;
         if (toMs(poll.call.end) + eps < fromLo) continue;
         pairs.push({ poll, interval });

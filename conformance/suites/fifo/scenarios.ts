@@ -1,0 +1,118 @@
+// Scenarios of the fifo suite: several producers sending to a few groups (fresh, repeated and
+// content-based deduplication ids, inside and across batches), several consumers (1-10 messages,
+// short and long polls, 1-4 s visibility timeouts, deletes with current and lapsed handles,
+// ChangeMessageVisibility), and sends and queue settings at their documented limits.
+import fc from 'fast-check';
+import {
+  changeVisibilityStep,
+  deleteStep,
+  fifoSendBatchStep,
+  fifoSendStep,
+  probeStep,
+  processes,
+  receiveStep,
+  sleepStep,
+  type Probe,
+  type Scenario,
+  type StepBase,
+} from '../../../src/scenario/index.js';
+
+const fifoQueue = (attributes: Record<string, string | number>) => ({ q: { fifo: true, attributes } });
+
+/** Order within groups and the group lock, explicit deduplication ids. */
+export const orderScenario: fc.Arbitrary<Scenario> = fc
+  .record({ visibility: fc.integer({ min: 1, max: 4 }), groups: fc.integer({ min: 1, max: 3 }) })
+  .chain(({ visibility, groups }) =>
+    fc.record({
+      queues: fc.constant(fifoQueue({ VisibilityTimeout: visibility })),
+      processes: processes(
+        fc.oneof(
+          { weight: 4, arbitrary: fifoSendStep({ groups, contentBased: false }) },
+          { weight: 1, arbitrary: fifoSendBatchStep({ groups, contentBased: false }) },
+          { weight: 4, arbitrary: receiveStep({ maxVisibility: 4, maxWait: 1 }) },
+          { weight: 3, arbitrary: deleteStep },
+          { weight: 1, arbitrary: changeVisibilityStep(4) },
+          { weight: 2, arbitrary: sleepStep(2500) },
+        ),
+        { maxProcesses: 3, maxSteps: 8 },
+      ),
+    }),
+  );
+
+/** Deduplication: repeats of ids and bodies, content-based or explicit, scope queue or group. */
+export const dedupScenario: fc.Arbitrary<Scenario> = fc
+  .record({ contentBased: fc.boolean(), scope: fc.constantFrom('queue', 'messageGroup'), groups: fc.integer({ min: 1, max: 3 }) })
+  .chain(({ contentBased, scope, groups }) =>
+    fc.record({
+      queues: fc.constant(fifoQueue({ VisibilityTimeout: 2, ContentBasedDeduplication: String(contentBased), DeduplicationScope: scope })),
+      processes: processes(
+        fc.oneof(
+          { weight: 5, arbitrary: fifoSendStep({ groups, contentBased }) },
+          { weight: 2, arbitrary: fifoSendBatchStep({ groups, contentBased }) },
+          { weight: 3, arbitrary: receiveStep({ maxVisibility: 2, maxWait: 1 }) },
+          { weight: 3, arbitrary: deleteStep },
+          { weight: 1, arbitrary: sleepStep(1500) },
+        ),
+        { maxProcesses: 2, maxSteps: 10 },
+      ),
+    }),
+  );
+
+/**
+ * The group lock and its release: one producer fills two groups, a consumer takes a batch with a
+ * short timeout, others poll while it is in flight, then it releases by delete, by
+ * ChangeMessageVisibility 0, or by letting the timeout lapse (items 67-72).
+ */
+export const lockScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    perGroup: fc.integer({ min: 2, max: 4 }),
+    take: fc.integer({ min: 1, max: 4 }),
+    release: fc.constantFrom('delete', 'zero', 'lapse'),
+    zeroTimeoutPoller: fc.boolean(),
+  })
+  .map(({ perGroup, take, release, zeroTimeoutPoller }): Scenario => {
+    const sends: StepBase[] = [];
+    for (let i = 0; i < perGroup; i++) for (const group of [0, 1]) sends.push({ op: 'fifo-send', group, dedup: { kind: 'fresh' } } as StepBase);
+    const consumer: StepBase[] = [
+      { op: 'sleep', ms: 300 } as StepBase,
+      { op: 'receive', attributes: 'all', max: take, visibilityTimeout: 3, waitSeconds: 1 } as StepBase,
+      { op: 'sleep', ms: 800 } as StepBase,
+    ];
+    if (release === 'delete') consumer.push({ op: 'delete', handle: { kind: 'latest' } } as StepBase);
+    if (release === 'zero') consumer.push({ op: 'changeVisibility', handle: { kind: 'latest' }, visibilityTimeout: 0 } as StepBase);
+    const poller: StepBase[] = [{ op: 'sleep', ms: 600 } as StepBase];
+    for (let i = 0; i < 3; i++) poller.push({ op: 'receive', attributes: 'all', max: 10, visibilityTimeout: zeroTimeoutPoller ? 0 : 2, waitSeconds: 1 } as StepBase);
+    return { queues: fifoQueue({ VisibilityTimeout: 3 }), processes: [sends, consumer, poller] };
+  });
+
+/** FIFO sends and queue settings at and just past their documented limits (items 32-33, 52-55, 100-101). */
+export const fifoProbe: fc.Arbitrary<Probe> = fc.oneof(
+  fc.constantFrom<Record<string, string | number>>(
+    { MessageDeduplicationId: 'd1' }, // no MessageGroupId (item 54)
+    { MessageGroupId: 'g' }, // no dedup id, no content-based deduplication (item 54)
+    { MessageGroupId: 'g', MessageDeduplicationId: 'd2', DelaySeconds: 2 }, // per-message delay (item 32)
+    { MessageGroupId: 'g', MessageDeduplicationId: 'd3', DelaySeconds: 0 }, // accepted (item 33)
+    { MessageGroupId: 'g'.repeat(128), MessageDeduplicationId: 'd4' },
+    { MessageGroupId: 'g'.repeat(129), MessageDeduplicationId: 'd5' },
+    { MessageGroupId: 'g h', MessageDeduplicationId: 'd6' },
+    { MessageGroupId: 'g!#$%&()*+,-./:;<=>?@[]^_`{|}~', MessageDeduplicationId: 'd7' },
+    { MessageGroupId: 'g', MessageDeduplicationId: 'd'.repeat(128) },
+    { MessageGroupId: 'g', MessageDeduplicationId: 'd'.repeat(129) },
+  ).map((members): Probe => ({ kind: 'send-with', members })),
+  fc.constantFrom<[boolean, Record<string, string>]>(
+    [true, {}], // a .fifo name without FifoQueue (item 52)
+    [false, { FifoQueue: 'true' }], // FifoQueue without the suffix (item 52)
+    [false, { FifoQueue: 'false' }], // FifoQueue on a standard queue (item 100)
+    [false, { ContentBasedDeduplication: 'true' }],
+    [false, { DeduplicationScope: 'messageGroup' }],
+    [true, { FifoQueue: 'true', DeduplicationScope: 'messageGroup', FifoThroughputLimit: 'perMessageGroupId' }],
+    [true, { FifoQueue: 'true', DeduplicationScope: 'queue', FifoThroughputLimit: 'perMessageGroupId' }],
+    [true, { FifoQueue: 'true', DeduplicationScope: 'group' }],
+    [true, { FifoQueue: 'true', ContentBasedDeduplication: 'maybe' }],
+  ).map(([fifoName, attributes]): Probe => ({ kind: 'create-with', fifoName, attributes })),
+);
+
+export const fifoValidationScenario: fc.Arbitrary<Scenario> = fc.record({
+  queues: fc.constant(fifoQueue({ VisibilityTimeout: 5 })),
+  processes: fc.array(fc.array(probeStep(fifoProbe), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 2 }),
+});
