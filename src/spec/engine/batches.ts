@@ -4,7 +4,7 @@ import { validateChangeMessageVisibilityBatch, validateChangeMessageVisibilityBa
 import type { ExpectedError, Validation } from '../types.js';
 import { changeOne, deleteOne } from './handle-actions.js';
 import { enqueue } from './send.js';
-import { fail, failedEntry, notify, ok, raw, resolve, sweep, type EngineState } from './state.js';
+import { fail, failedEntry, notify, ok, raw, target, type EngineState } from './state.js';
 import type * as T from './types.js';
 
 /** Runs the entries in request order: an entry that fails its check or its action is reported alone. */
@@ -22,14 +22,16 @@ function perEntry<E extends { Id?: string }, S>(entries: E[], check: (e: E, i: n
 const done = (e: { Id?: string }, err: ExpectedError | undefined): { ok: { Id: string } } | { error: ExpectedError } => (err ? { error: err } : { ok: { Id: e.Id ?? '' } });
 
 export function sendMessageBatch(s: EngineState, input: T.SendMessageBatchInput, now: number): T.EngineResult<T.SendMessageBatchOutput> {
-  const r = resolve(s, input.QueueUrl);
+  let entries: Validation[] = [];
+  const r = target(s, input, (i, q) => {
+    const v = validateSendMessageBatch(i, q.config);
+    if (v.ok) entries = v.entries;
+    return v;
+  }, now);
   if ('error' in r) return fail(r.error);
   const q = r.queue;
-  const v = validateSendMessageBatch(raw(input), q.config);
-  if (!v.ok) return fail(v.error);
-  sweep(q, now);
   // An oversize entry or a bad character fails alone (items 82-83); FIFO entries go in request order (4.8).
-  const out = perEntry(input.Entries ?? [], (_e, i) => v.entries[i] ?? { ok: true }, (e) => {
+  const out = perEntry(input.Entries ?? [], (_e, i) => entries[i] ?? { ok: true }, (e) => {
     const res = enqueue(s, q, e, now);
     const entry: T.SendMessageBatchResultEntry = { Id: e.Id ?? '', MessageId: res.MessageId, MD5OfMessageBody: res.MD5OfMessageBody };
     if (res.MD5OfMessageAttributes) entry.MD5OfMessageAttributes = res.MD5OfMessageAttributes;
@@ -42,22 +44,16 @@ export function sendMessageBatch(s: EngineState, input: T.SendMessageBatchInput,
 }
 
 export function deleteMessageBatch(s: EngineState, input: T.DeleteMessageBatchInput, now: number): T.EngineResult<T.BatchIdOutput> {
-  const r = resolve(s, input.QueueUrl);
+  const r = target(s, input, validateDeleteMessageBatch, now);
   if ('error' in r) return fail(r.error);
-  const v = validateDeleteMessageBatch(raw(input));
-  if (!v.ok) return fail(v.error);
-  sweep(r.queue, now);
   const out = perEntry(input.Entries ?? [], (e) => validateDeleteMessageBatchEntry(raw(e)), (e) => done(e, deleteOne(s, r.queue, e.ReceiptHandle as string, now)));
   if (r.queue.fifo) notify(s, r.queue.name); // a delete can unlock a FIFO group (item 68)
   return ok(out);
 }
 
 export function changeMessageVisibilityBatch(s: EngineState, input: T.ChangeMessageVisibilityBatchInput, now: number): T.EngineResult<T.BatchIdOutput> {
-  const r = resolve(s, input.QueueUrl);
+  const r = target(s, input, validateChangeMessageVisibilityBatch, now);
   if ('error' in r) return fail(r.error);
-  const v = validateChangeMessageVisibilityBatch(raw(input));
-  if (!v.ok) return fail(v.error);
-  sweep(r.queue, now);
   // VisibilityTimeout is optional in a batch entry [M]; absent is taken as 0 (INF).
   const out = perEntry(input.Entries ?? [], (e) => validateChangeMessageVisibilityBatchEntry(raw(e)), (e) => done(e, changeOne(s, r.queue, e.ReceiptHandle as string, e.VisibilityTimeout ?? 0, now)));
   notify(s, r.queue.name);

@@ -6,7 +6,7 @@ import { visibilityCapError, visibilityDeadline, withinVisibilityCap } from '../
 import { handleOutcomes } from '../model/outcomes/index.js';
 import { validateChangeMessageVisibility, validateDeleteMessage } from '../operations.js';
 import type { ExpectedError } from '../types.js';
-import { classify, fail, notify, ok, raw, resolve, sweep, type EngineState, type Queue } from './state.js';
+import { classify, fail, notify, ok, target, type EngineState, type Queue } from './state.js';
 import type * as T from './types.js';
 
 const kindOf = (q: Queue) => (q.fifo ? 'fifo' : 'standard');
@@ -37,11 +37,8 @@ export function changeOne(s: EngineState, q: Queue, handle: string, timeout: num
 }
 
 export function deleteMessage(s: EngineState, input: T.DeleteMessageInput, now: number): T.EngineResult<T.Empty> {
-  const r = resolve(s, input.QueueUrl);
+  const r = target(s, input, validateDeleteMessage, now);
   if ('error' in r) return fail(r.error);
-  const v = validateDeleteMessage(raw(input));
-  if (!v.ok) return fail(v.error);
-  sweep(r.queue, now);
   const err = deleteOne(s, r.queue, input.ReceiptHandle as string, now);
   if (err) return fail(err);
   if (r.queue.fifo) notify(s, r.queue.name); // a delete can unlock a FIFO group (item 68)
@@ -49,11 +46,8 @@ export function deleteMessage(s: EngineState, input: T.DeleteMessageInput, now: 
 }
 
 export function changeMessageVisibility(s: EngineState, input: T.ChangeMessageVisibilityInput, now: number): T.EngineResult<T.Empty> {
-  const r = resolve(s, input.QueueUrl);
+  const r = target(s, input, validateChangeMessageVisibility, now);
   if ('error' in r) return fail(r.error);
-  const v = validateChangeMessageVisibility(raw(input));
-  if (!v.ok) return fail(v.error);
-  sweep(r.queue, now);
   const err = changeOne(s, r.queue, input.ReceiptHandle as string, input.VisibilityTimeout as number, now);
   if (err) return fail(err);
   notify(s, r.queue.name);

@@ -20,6 +20,7 @@ import {
   rebuildConfig,
   resolve,
   sortedDict,
+  target,
   sweep,
   urlOf,
   type EngineState,
@@ -199,10 +200,8 @@ export function listQueues(s: EngineState, input: T.ListQueuesInput, _now: numbe
 }
 
 export function getQueueAttributes(s: EngineState, input: T.GetQueueAttributesInput, now: number): T.EngineResult<T.GetQueueAttributesOutput> {
-  const r = resolve(s, input.QueueUrl);
+  const r = target(s, input, validateGetQueueAttributes);
   if ('error' in r) return fail(r.error);
-  const v = validateGetQueueAttributes(raw(input));
-  if (!v.ok) return fail(v.error);
   const all = currentAttributes(r.queue, now);
   const names = input.AttributeNames ?? [];
   // Unset ones are left out (item 99).
@@ -211,11 +210,9 @@ export function getQueueAttributes(s: EngineState, input: T.GetQueueAttributesIn
 }
 
 export function setQueueAttributes(s: EngineState, input: T.SetQueueAttributesInput, now: number): T.EngineResult<T.Empty> {
-  const r = resolve(s, input.QueueUrl);
+  const r = target(s, input, (i, queue) => validateSetQueueAttributes(i, queue.config));
   if ('error' in r) return fail(r.error);
   const q = r.queue;
-  const v = validateSetQueueAttributes(raw(input), q.config);
-  if (!v.ok) return fail(v.error);
   const requested = entriesOf(input.Attributes);
   const redriveError = redriveTargetError(s, q.fifo, requested.find(([k]) => k === 'RedrivePolicy')?.[1]);
   if (redriveError) return fail(redriveError);

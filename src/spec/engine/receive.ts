@@ -12,7 +12,7 @@ import { movesOnReceive } from '../model/redrive.js';
 import { validateReceiveMessage } from '../operations.js';
 import { moveToDeadLetterQueue } from './dead-letter.js';
 import { encodeHandle } from './handles.js';
-import { delayed, dict, entriesOf, fail, inflight, ok, raw, resolve, sweep, visible, type EngineState, type Msg, type Queue } from './state.js';
+import { delayed, dict, entriesOf, fail, inflight, ok, target, visible, type EngineState, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 const ALL_SYSTEM_ATTRIBUTES = [
@@ -102,12 +102,9 @@ function retryAttempt(q: Queue, attemptId: string, vt: number, now: number): T.E
 }
 
 export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now: number): T.EngineResult<T.ReceiveMessageOutput> {
-  const r = resolve(s, input.QueueUrl);
+  const r = target(s, input, (i, queue) => validateReceiveMessage(i, queue.config), now);
   if ('error' in r) return fail(r.error);
   const q = r.queue;
-  const v = validateReceiveMessage(raw(input), q.config);
-  if (!v.ok) return fail(v.error);
-  sweep(q, now);
   const vt = effectiveVisibilityTimeout(q.config, input.VisibilityTimeout);
   // ReceiveRequestAttemptId: FIFO only; standard queues ignore it (17).
   const attemptId = q.fifo ? input.ReceiveRequestAttemptId : undefined;

@@ -5,7 +5,7 @@ import { WINDOWS_MS } from '../model/defaults.js';
 import { deduplicationId, deduplicationKey } from '../model/fifo.js';
 import { effectiveDelay } from '../model/message.js';
 import { validateSendMessage } from '../operations.js';
-import { dict, entriesOf, fail, notify, ok, raw, resolve, store, sweep, type EngineState, type Msg, type Queue } from './state.js';
+import { dict, entriesOf, fail, notify, ok, store, target, type EngineState, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 /**
@@ -80,12 +80,9 @@ export function enqueue(s: EngineState, q: Queue, e: T.SendMessageBatchRequestEn
 }
 
 export function sendMessage(s: EngineState, input: T.SendMessageInput, now: number): T.EngineResult<T.SendMessageOutput> {
-  const r = resolve(s, input.QueueUrl);
+  const r = target(s, input, (i, queue) => validateSendMessage(i, queue.config), now);
   if ('error' in r) return fail(r.error);
   const q = r.queue;
-  const v = validateSendMessage(raw(input), q.config);
-  if (!v.ok) return fail(v.error);
-  sweep(q, now);
   const out = enqueue(s, q, input, now);
   notify(s, q.name);
   return ok(out);

@@ -4,7 +4,7 @@
 import type { QueueSettings } from '../attributes.js';
 import { queueConfigFromAttributes } from '../attributes.js';
 import { delayEndsAt, handleStatus, isDelayed, isInflight, isVisible, retentionDeadline, type HandleStatus, type MessageTimes } from '../model/message.js';
-import type { ExpectedError } from '../types.js';
+import type { ExpectedError, Validation } from '../types.js';
 import type { Chooser } from './choose.js';
 import * as E from './errors.js';
 import { parseHandle, type HandleFields } from './handles.js';
@@ -158,6 +158,24 @@ export function resolve(s: EngineState, queueUrl: string | undefined): { queue: 
   if (queueUrl === undefined || queueUrl === '') return { error: E.missingParameter('QueueUrl') };
   const q = s.queues.get(nameFromUrl(queueUrl));
   return q ? { queue: q } : { error: E.queueDoesNotExist() };
+}
+
+/**
+ * The queue an action names, once the request passed its validation (which may read the queue's
+ * settings); with `sweepAt`, swept of the messages retention removed by then.
+ */
+export function target(
+  s: EngineState,
+  input: { QueueUrl?: string | undefined },
+  validate: (request: Record<string, unknown>, q: Queue) => Validation,
+  sweepAt?: number,
+): { queue: Queue } | { error: ExpectedError } {
+  const r = resolve(s, input.QueueUrl);
+  if ('error' in r) return r;
+  const v = validate(raw(input), r.queue);
+  if (!v.ok) return { error: v.error };
+  if (sweepAt !== undefined) sweep(r.queue, sweepAt);
+  return r;
 }
 
 export function queueByArn(s: EngineState, arn: string | undefined): Queue | undefined {
