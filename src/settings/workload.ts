@@ -4,6 +4,7 @@
 // of the same workload against a server (workload-target.ts), so the two differ only in what
 // answers the SQS calls. PURE.
 import { validateQueueAttributes } from '../spec/attributes.js';
+import { LIMITS } from '../spec/limits.js';
 
 export type ProcessingSpec =
   | { kind: 'lognormal'; p50: number; p99: number }
@@ -39,8 +40,10 @@ export interface WorkloadSpec {
   emptyPollBackoffMs?: number;
 }
 
-export const DLQ_VISIBILITY_FOR_WATCHER = 43_200;
-export const DEFAULT_DLQ_RETENTION = 1_209_600;
+/** The watcher keeps what it saw in the DLQ hidden as long as SQS allows (12 h, sqs-semantics.md 4.11). */
+export const DLQ_VISIBILITY_FOR_WATCHER = LIMITS.visibilityTimeout.max;
+/** A DLQ keeps its messages as long as SQS allows unless told otherwise (14 days, section 3). */
+export const DEFAULT_DLQ_RETENTION = LIMITS.messageRetentionPeriod.max;
 export const DEFAULT_EMPTY_POLL_BACKOFF_MS = 1000;
 /** A run goes on this long after the last move to the DLQ, so that moved messages the DLQ drops at once are seen gone. */
 export const DLQ_GRACE_MS = 60_000;
