@@ -3,18 +3,11 @@
 // carries, and choose: random. Item numbers refer to ../shared/reference/aws-recorded-facts.md;
 // sections to sqs-semantics.md.
 import { describe, expect, it } from 'vitest';
-import { createEngine, ENGINE_ACTIONS, sequentialIds, type Choose, type Engine, type EngineResult } from '../../src/spec/engine/index.js';
+import { createEngine, ENGINE_ACTIONS, sequentialIds, type Choose, type Engine } from '../../src/spec/engine/index.js';
+import { err, ok } from './engine-helpers.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 
-function ok<T>(r: EngineResult<T>): T {
-  if ('error' in r) throw new Error(`unexpected error ${r.error.code}: ${r.error.message}`);
-  return r.ok;
-}
-function err<T>(r: EngineResult<T>) {
-  if (!('error' in r)) throw new Error(`expected an error, got ${JSON.stringify(r.ok)}`);
-  return r.error;
-}
 function engineWith(choose?: Choose): Engine {
   return createEngine({ accountId: '123456789012', ids: sequentialIds(), endpoint: 'http://e', ...(choose ? { choose } : {}) });
 }
