@@ -297,15 +297,19 @@ export const attributeErrors = {
   /**
    * RedrivePolicy content errors are InvalidParameterValue "Value <json> for parameter RedrivePolicy
    * is invalid. Reason: …": the missing-maxReceiveCount reason is quoted from real SQS
-   * (ansible-collections/community.aws#2321, rubyonjets/jets#101); the other reasons are inferred.
+   * (ansible-collections/community.aws#2321, rubyonjets/jets#101), and so are a missing DLQ and a DLQ
+   * of the other type (the rule: section 3 and 5.5; texts from awslabs/aws-solutions-constructs#342,
+   * byu-oit/handel#253 and user reports); the other reasons are inferred.
    */
   invalidRedrivePolicy(value: string, reason: RedrivePolicyProblem): ExpectedError {
     const text = redriveReason(reason);
+    const target = reason.kind === 'target-missing' || reason.kind === 'type-mismatch';
+    const seen = target || (reason.kind === 'missing' && reason.attribute === 'maxReceiveCount');
     return expectedError(
       'InvalidParameterValue',
       `Value ${value} for parameter RedrivePolicy is invalid. Reason: ${text}`,
-      (reason.kind === 'missing' && reason.attribute === 'maxReceiveCount') || reason.kind === 'target-missing' || reason.kind === 'type-mismatch' ? 'observed' : 'inferred',
-      semantics('3 (community.aws#2321)', 'observed'),
+      seen ? 'observed' : 'inferred',
+      target ? semantics('3; 5.5 (aws-solutions-constructs#342, handel#253)', 'observed') : semantics('3 (community.aws#2321)', 'observed'),
     );
   },
   /** RedriveAllowPolicy shape errors (sqs-semantics.md section 3; texts inferred). */
@@ -348,8 +352,7 @@ function redriveReason(problem: RedrivePolicyProblem): string {
       return 'Dead-letter target ARN should be fully qualified ARN.';
     case 'extra-attributes':
       return 'Only following attributes are supported: [maxReceiveCount, deadLetterTargetArn].';
-    // The DLQ must exist and be of the source's type (section 3; 5.5); texts OBS: user reports and
-    // emulators quoting AWS (e.g. awslabs/aws-solutions-constructs#342, byu-oit/handel#253).
+    // The DLQ must exist and be of the source's type (section 3; 5.5).
     case 'target-missing':
       return 'Dead letter target does not exist.';
     case 'type-mismatch':
