@@ -4,7 +4,7 @@
 // history rules grade their own. Divergences are ordered by the catalogue's implies-graph. PURE.
 import type { Catalog } from '../catalog/index.js';
 import type { Call, History } from '../history/index.js';
-import { effectiveWaitTime } from '../spec/lifecycle.js';
+import { effectiveWaitTime, isLongPoll } from '../spec/model/index.js';
 import { createGate } from './gate.js';
 import { num } from './num.js';
 import { inputOf, prepare, toMs, type Prepared } from './prepare.js';
@@ -32,7 +32,7 @@ export function effectiveEpsilon(prep: Prepared, baseMs: number): number {
     if (c.invoke.f === 'ReceiveMessage') {
       const queue = prep.queues.get(c.invoke.queue);
       const wait = queue ? effectiveWaitTime(queue, num(inputOf(c).WaitTimeSeconds)) : (num(inputOf(c).WaitTimeSeconds) ?? 0);
-      if (wait > 0) continue;
+      if (isLongPoll(wait)) continue;
     }
     latencies.push(toMs(c.end - c.start));
   }

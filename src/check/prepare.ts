@@ -4,8 +4,7 @@
 // entries of their batch forms), each with its own outcome. PURE.
 import { pairCalls, type Call, type History, type ServiceError } from '../history/index.js';
 import { queueConfigFromAttributes, type QueueSettings } from '../spec/attributes.js';
-import { DEDUPLICATION_WINDOW_MS, deduplicationKey, isSequenceNumber } from '../spec/fifo.js';
-import { effectiveDelay, effectiveVisibilityTimeout, effectiveWaitTime } from '../spec/lifecycle.js';
+import { effectiveDelay, effectiveVisibilityTimeout, effectiveWaitTime, isSequenceNumber, sendDeduplicationKey, WINDOWS_MS } from '../spec/model/index.js';
 import { num } from './num.js';
 
 /** The outcome of one request or one batch entry. */
@@ -233,11 +232,11 @@ export function prepare(history: History): Prepared {
       ...(answer && typeof answer.MessageId === 'string' ? { messageId: answer.MessageId } : {}),
       ...(answer && isSequenceNumber(answer.SequenceNumber) ? { sequenceNumber: answer.SequenceNumber } : {}),
     };
-    const key = deduplicationKey(queue, entry);
+    const key = sendDeduplicationKey(queue, entry);
     const clusterKey = key !== undefined ? `${c.invoke.queue}\u0000${key}` : undefined;
     const prior = clusterKey !== undefined ? clusters.get(clusterKey) : undefined;
     // Within the window of the first send the same key is the same message (item 58).
-    if (prior && toMs(c.start) - toMs(prior.send.end) < DEDUPLICATION_WINDOW_MS) {
+    if (prior && toMs(c.start) - toMs(prior.send.end) < WINDOWS_MS.deduplication) {
       prior.sends.push(ref);
       prior.sendKnown ||= known;
       if (ref.messageId) bind(prior, ref.messageId);

@@ -4,7 +4,7 @@
 import type { Catalog } from '../catalog/index.js';
 import type { Call } from '../history/index.js';
 import type { SourceRef, Strictness } from '../spec/types.js';
-import type { HandleStatus } from '../spec/lifecycle.js';
+import type { HandleStatus } from '../spec/model/index.js';
 import type { HandleUse, Prepared, TrackedMessage } from './prepare.js';
 
 export type Grade =

@@ -12,6 +12,7 @@
 // - DeleteQueue is never sent to a provided queue; at the end each queue gets back the attributes
 //   it had, empty.
 import type { Clock } from '../clock/index.js';
+import { DEFAULTS } from '../spec/model/index.js';
 import type { History } from '../history/index.js';
 import type { CallResult, RunningTarget, SqsPort } from '../target/index.js';
 import type { ProvidedQueue, ProvidedQueues } from './stack-outputs.js';
@@ -22,10 +23,10 @@ const MAIN_QUEUE_KEY = 'q';
 
 /** The lifecycle attributes a scenario may set; reset to these defaults when it does not. */
 const SCENARIO_ATTRIBUTES: Record<string, string | undefined> = {
-  VisibilityTimeout: '30',
-  MessageRetentionPeriod: '345600',
-  DelaySeconds: '0',
-  ReceiveMessageWaitTimeSeconds: '0',
+  VisibilityTimeout: String(DEFAULTS.visibilityTimeout),
+  MessageRetentionPeriod: String(DEFAULTS.messageRetentionPeriod),
+  DelaySeconds: String(DEFAULTS.delaySeconds),
+  ReceiveMessageWaitTimeSeconds: String(DEFAULTS.receiveMessageWaitTimeSeconds),
   // The target's own default (captured before the run) rather than a fixed number: servers differ (sqs-semantics.md 14 N23).
   MaximumMessageSize: undefined,
 };

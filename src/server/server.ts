@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { realClock, type Clock } from '../clock/index.js';
-import { createEngine, NON_EXISTENT_QUEUE_MESSAGE_QUERY, type Engine, type EngineAction } from '../spec/engine/index.js';
+import { createEngine, NON_EXISTENT_QUEUE_MESSAGE_QUERY, receiveWithWait, Waiters, type Engine, type EngineAction } from '../spec/engine/index.js';
 import type { EngineResult, IdSource, ReceiveMessageInput } from '../spec/engine/index.js';
 import type { ExpectedError } from '../spec/types.js';
 import {
@@ -157,12 +157,10 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   if (options.ids !== undefined) engineOptions.ids = options.ids;
   const engine = createEngine(engineOptions);
 
-  // Long-poll waiters per queue name, woken when the engine says messages may be available.
-  const waiters = new Map<string, Set<AbortController>>();
+  // Long polls park here and wake when the engine says messages may be available (spec/engine/long-poll.ts).
+  const waiters = new Waiters(engine);
+  const pollClock = { nowMs: () => clock.wallMs(), sleep: (ms: number, signal: AbortSignal) => clock.sleep(ms, signal) };
   let stopping = false;
-  engine.onAvailable((name) => {
-    for (const ac of waiters.get(name) ?? []) ac.abort();
-  });
 
   function send(res: ServerResponse, status: number, contentType: string, body: string, requestId: string, extra: Record<string, string> = {}): void {
     if (res.headersSent || res.destroyed) return;
@@ -184,51 +182,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     send(res, e.status, e.contentType, e.body, requestId, e.headers);
   }
 
-  /** Wait time of a receive: its WaitTimeSeconds, else the queue's ReceiveMessageWaitTimeSeconds (item 116). */
-  function waitSeconds(input: ReceiveMessageInput, now: number): number {
-    if (input.WaitTimeSeconds !== undefined) return input.WaitTimeSeconds;
-    const r = engine.getQueueAttributes({ QueueUrl: input.QueueUrl, AttributeNames: ['ReceiveMessageWaitTimeSeconds'] }, now);
-    return 'ok' in r ? Number(r.ok.Attributes?.ReceiveMessageWaitTimeSeconds ?? 0) : 0;
-  }
-
-  /**
-   * ReceiveMessage with long polling (sqs-semantics.md 7; items 115-116): answers as soon as one
-   * message is there, else retries when a send/visibility change may have made one available or
-   * when the next hidden message becomes visible, until the wait ends.
-   */
-  async function receiveWithWait(input: ReceiveMessageInput, gone: () => boolean, onGone: (f: () => void) => void): Promise<EngineResult<unknown>> {
-    const start = clock.wallMs();
-    let r: EngineResult<{ Messages?: unknown[] }> = engine.receiveMessage(input, start);
-    if ('error' in r || r.ok.Messages) return r;
-    const wait = waitSeconds(input, start);
-    if (!(wait > 0)) return r;
-    const deadline = start + wait * 1000;
-    const queueUrl = input.QueueUrl as string;
-    const name = engine.queueNameOf(queueUrl);
-    for (;;) {
-      const now = clock.wallMs();
-      if (now >= deadline || gone() || stopping) return r;
-      const next = engine.nextVisibleAtMs(queueUrl, now);
-      const until = Math.min(deadline, next ?? Infinity);
-      const ac = new AbortController();
-      let set = waiters.get(name);
-      if (!set) waiters.set(name, (set = new Set()));
-      set.add(ac);
-      onGone(() => ac.abort());
-      try {
-        await clock.sleep(Math.max(1, until - now), ac.signal);
-      } finally {
-        set.delete(ac);
-        if (set.size === 0) waiters.delete(name);
-      }
-      if (gone()) return { ok: {} }; // the client left: take nothing out of the queue for it
-      r = engine.receiveMessage(input, clock.wallMs());
-      if ('error' in r || r.ok.Messages) return r;
-    }
-  }
-
   async function run(action: EngineAction, input: Record<string, unknown>, ctx: Ctx): Promise<EngineResult<unknown>> {
-    if (action === 'ReceiveMessage') return receiveWithWait(input as ReceiveMessageInput, ctx.gone, ctx.onGone);
+    if (action === 'ReceiveMessage') return receiveWithWait(engine, waiters, pollClock, input as ReceiveMessageInput, { gone: () => ctx.gone() || stopping, onGone: ctx.onGone });
     const r = engine.dispatch(action, input, clock.wallMs());
     return 'ok' in r ? { ok: withClientOrigin(r.ok, serverUrl, ctx.origin) } : r;
   }
@@ -423,7 +378,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     engine,
     async stop(): Promise<void> {
       stopping = true;
-      for (const set of waiters.values()) for (const ac of set) ac.abort();
+      waiters.wakeAll();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise((r) => setImmediate(r));
       server.closeAllConnections();

@@ -1,15 +1,15 @@
 // Helpers the rules share to read a settings model: attribute values with the AWS defaults of
 // src/spec, dead-letter pairs in both directions, consumers of a queue. PURE.
-import { LIMITS } from '../spec/limits.js';
+import { DEFAULTS } from '../spec/model/defaults.js';
 import type { AttributeValue, ConsumerModel, QueueModel, QueueRef, SettingsModel } from './types.js';
 
-/** AWS defaults of the settable numeric attributes (src/spec/limits.ts). */
+/** AWS defaults of the settable numeric attributes (stated once in src/spec/model/defaults.ts). */
 export const NUMERIC_DEFAULTS: Readonly<Record<string, number>> = {
-  VisibilityTimeout: LIMITS.visibilityTimeout.default ?? 30,
-  MessageRetentionPeriod: LIMITS.messageRetentionPeriod.default ?? 345_600,
-  DelaySeconds: LIMITS.delaySeconds.default ?? 0,
-  ReceiveMessageWaitTimeSeconds: LIMITS.waitTimeSeconds.default ?? 0,
-  KmsDataKeyReusePeriodSeconds: LIMITS.kmsDataKeyReusePeriodSeconds.default ?? 300,
+  VisibilityTimeout: DEFAULTS.visibilityTimeout,
+  MessageRetentionPeriod: DEFAULTS.messageRetentionPeriod,
+  DelaySeconds: DEFAULTS.delaySeconds,
+  ReceiveMessageWaitTimeSeconds: DEFAULTS.receiveMessageWaitTimeSeconds,
+  KmsDataKeyReusePeriodSeconds: DEFAULTS.kmsDataKeyReusePeriodSeconds,
 };
 
 export function isUnresolved(v: AttributeValue | undefined): v is { unresolved: string } {

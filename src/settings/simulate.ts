@@ -2,24 +2,25 @@
 // reference model itself — the operational engine of src/spec/engine — in virtual time. No formula:
 // consumers receive, process (for a drawn time), fail (with the drawn probability) or delete, and
 // the engine decides visibility, redelivery, DLQ moves and expiry exactly as the reference server
-// does. Long polls follow the server's rule (answer at once, else wait until a message may have
-// become available or the wait ends). A discrete-event loop: events at equal times run in order,
-// follow-ups of an event (a woken long poll) before later ones. PURE: no clock, no I/O.
-import { createEngine, sequentialIds, type Engine } from '../spec/engine/index.js';
+// does. The consumer loop is workload.ts's (the same one workload-target.ts runs against a server);
+// long polls run through the server's own code (spec/engine/long-poll.ts). A discrete-event loop:
+// events at equal times run in order, follow-ups of an event (a woken long poll) before later ones.
+// PURE: no clock, no I/O.
+import { createEngine, ReceiveCall, sequentialIds, Waiters, type Engine } from '../spec/engine/index.js';
 import {
-  attemptFails,
   bodyOf,
+  consumer,
   defaultHorizonSeconds,
-  DEFAULT_EMPTY_POLL_BACKOFF_MS,
   DLQ_GRACE_MS,
   DLQ_VISIBILITY_FOR_WATCHER,
   dlqAttributes,
   indexOfBody,
-  processingMs,
   sendOffsetMs,
   sourceAttributes,
   validateWorkload,
   WorkloadTally,
+  type ConsumerEffect,
+  type ReceiveAnswer,
   type WorkloadResult,
   type WorkloadSpec,
 } from './workload.js';
@@ -76,19 +77,6 @@ class Agenda {
 }
 const less = (a: Ev, b: Ev) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 
-interface Poller {
-  queueUrl: string;
-  queueName: string;
-  max: number;
-  wait: number;
-  visibility?: number;
-  deadline: number;
-  token: number;
-  waiting: boolean;
-  onMessages: (messages: Array<Record<string, unknown>>) => void;
-  onEmpty: () => void;
-}
-
 export interface SimulateOptions {
   /** Safety limit on engine calls (default 5,000,000). */
   maxCalls?: number;
@@ -125,123 +113,69 @@ export function simulate(spec: WorkloadSpec, options: SimulateOptions = {}): Wor
   const start = now;
   const horizon = start + (spec.horizonSeconds ?? defaultHorizonSeconds(spec)) * 1000;
   const tally = new WorkloadTally(spec);
-  const backoff = spec.emptyPollBackoffMs ?? DEFAULT_EMPTY_POLL_BACKOFF_MS;
 
-  // Long polls parked on a queue wake when the engine says messages may be available there.
-  const parked = new Map<string, Set<Poller>>();
-  engine.onAvailable((name) => {
-    const set = parked.get(name);
-    if (!set) return;
-    for (const p of [...set]) {
-      set.delete(p);
-      p.waiting = false;
-      p.token++;
-      immediate.push(() => wake(p));
-    }
-  });
-
-  const receive = (p: Poller): Array<Record<string, unknown>> => {
-    const input: Record<string, unknown> = { QueueUrl: p.queueUrl, MaxNumberOfMessages: p.max, MessageSystemAttributeNames: ['ApproximateReceiveCount'] };
-    if (p.visibility !== undefined) input['VisibilityTimeout'] = p.visibility;
-    const out = must(call(() => engine.receiveMessage(input, now)), 'ReceiveMessage');
-    return (out.Messages ?? []) as unknown as Array<Record<string, unknown>>;
-  };
-  /** ReceiveMessage as the server answers it: at once when there are messages, else after waiting. */
-  const startPoll = (p: Poller) => {
-    const got = receive(p);
-    if (got.length > 0) return p.onMessages(got);
-    if (p.wait === 0) return p.onEmpty();
-    p.deadline = now + p.wait * 1000;
-    park(p);
-  };
-  const park = (p: Poller) => {
-    if (now >= p.deadline) return p.onEmpty();
-    const next = engine.nextVisibleAtMs(p.queueUrl, now);
-    const until = Math.min(p.deadline, next ?? Infinity);
-    const token = ++p.token;
-    p.waiting = true;
-    let set = parked.get(p.queueName);
-    if (!set) parked.set(p.queueName, (set = new Set()));
-    set.add(p);
-    agenda.push(now + Math.max(1, until - now), () => {
-      if (p.token !== token) return;
-      parked.get(p.queueName)?.delete(p);
-      p.waiting = false;
-      wake(p);
-    });
-  };
-  const wake = (p: Poller) => {
-    const got = receive(p);
-    if (got.length > 0) return p.onMessages(got);
-    park(p);
-  };
-
-  // Consumers.
-  for (let c = 0; c < spec.consumers; c++) {
-    const batch: Array<Record<string, unknown>> = [];
-    const poller: Poller = {
-      queueUrl,
-      queueName: 'simulated',
-      max: spec.batchSize,
-      wait: spec.waitSeconds,
-      deadline: 0,
-      token: 0,
-      waiting: false,
-      onMessages: (msgs) => {
-        for (const m of msgs) {
-          const k = indexOfBody(m['Body']);
-          if (k !== undefined) tally.delivered(k);
-        }
-        batch.push(...msgs);
-        next();
-      },
-      onEmpty: () => {
-        if (spec.waitSeconds === 0) agenda.push(now + backoff, () => startPoll(poller));
-        else startPoll(poller);
-      },
-    };
-    const next = () => {
-      const m = batch.shift();
-      if (!m) return startPoll(poller);
-      const k = indexOfBody(m['Body']);
-      if (k === undefined) return next();
-      const attempt = Number((m['Attributes'] as Record<string, string> | undefined)?.['ApproximateReceiveCount'] ?? '1');
-      const ok = !attemptFails(spec, k, attempt);
-      tally.processingStarted();
-      agenda.push(now + processingMs(spec, k, attempt), () => {
-        tally.processed(k, ok, now);
-        if (ok) {
-          const r = call(() => engine.deleteMessage({ QueueUrl: queueUrl, ReceiptHandle: m['ReceiptHandle'] as string }, now));
-          if ('ok' in r) tally.deleted(k);
-        }
-        next();
+  // ReceiveMessage as the server answers it (spec/engine/long-poll.ts): at once when there are
+  // messages or for a short poll, else parked until a message may be available or the wait ends.
+  const waiters = new Waiters(engine);
+  const poll = (input: Record<string, unknown>, onAnswer: (messages: Array<Record<string, unknown>>) => void): void => {
+    const rc = new ReceiveCall(engine, input);
+    let token = 0;
+    const look = (): void => {
+      const step = call(() => rc.step(now));
+      if ('done' in step) return onAnswer((must(step.done, 'ReceiveMessage').Messages ?? []) as unknown as Array<Record<string, unknown>>);
+      const mine = ++token;
+      const cancel = waiters.park(step.queueName, () => {
+        token++;
+        immediate.push(look);
+      });
+      agenda.push(step.waitUntilMs, () => {
+        if (token !== mine) return;
+        cancel();
+        look();
       });
     };
-    agenda.push(now, () => startPoll(poller));
+    look();
+  };
+
+  // Consumers: the shared consumer loop (workload.ts), its effects answered by the engine.
+  const drive = (gen: Generator<ConsumerEffect, void, ReceiveAnswer | boolean | undefined>, answer?: ReceiveAnswer | boolean): void => {
+    for (;;) {
+      const next = gen.next(answer);
+      if (next.done) return;
+      const e = next.value;
+      switch (e.kind) {
+        case 'receive':
+          return poll(e.input, (messages) => drive(gen, { ok: true, messages }));
+        case 'sleep':
+          agenda.push(now + e.ms, () => drive(gen));
+          return;
+        case 'delete':
+          answer = 'ok' in call(() => engine.deleteMessage(e.input, now));
+          continue;
+        case 'check':
+          answer = undefined;
+          continue;
+      }
+    }
+  };
+  for (let c = 0; c < spec.consumers; c++) {
+    const gen = consumer({ spec, queueUrl, tally, now: () => now, finished: () => false });
+    agenda.push(now, () => drive(gen));
   }
 
   // The DLQ watcher: sees every moved message (long polls wake on the move) and keeps it hidden.
   if (dlqUrl !== undefined) {
-    const watcher: Poller = {
-      queueUrl: dlqUrl,
-      queueName: 'simulated-dlq',
-      max: 10,
-      wait: 20,
-      visibility: DLQ_VISIBILITY_FOR_WATCHER,
-      deadline: 0,
-      token: 0,
-      waiting: false,
-      onMessages: (msgs) => {
-        for (const m of msgs) {
+    const url = dlqUrl;
+    const watch = (): void =>
+      poll({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 20, VisibilityTimeout: DLQ_VISIBILITY_FOR_WATCHER }, (messages) => {
+        for (const m of messages) {
           const k = indexOfBody(m['Body']);
           if (k !== undefined) tally.movedToDlq(k, now);
         }
-        agenda.push(now + DLQ_GRACE_MS, () => undefined); // the tally is checked again after the grace period
-        startPoll(watcher);
-      },
-      onEmpty: () => startPoll(watcher),
-    };
-    agenda.push(now, () => startPoll(watcher));
+        if (messages.length > 0) agenda.push(now + DLQ_GRACE_MS, () => undefined); // the tally is checked again after the grace period
+        watch();
+      });
+    agenda.push(now, watch);
   }
 
   // The producer.

@@ -10,18 +10,18 @@
 import type { Clock, VirtualClock } from '../clock/index.js';
 import type { CallResult, SqsPort } from '../target/types.js';
 import {
-  attemptFails,
   bodyOf,
+  consumer,
   defaultHorizonSeconds,
   DEFAULT_EMPTY_POLL_BACKOFF_MS,
   DLQ_VISIBILITY_FOR_WATCHER,
   dlqAttributes,
   indexOfBody,
-  processingMs,
   sendOffsetMs,
   sourceAttributes,
   validateWorkload,
   WorkloadTally,
+  type ReceiveAnswer,
   type WorkloadResult,
   type WorkloadSpec,
 } from './workload.js';
@@ -145,42 +145,33 @@ export async function runWorkloadOnTarget(spec: WorkloadSpec, options: TargetWor
       if (!finished && tally.done(clock.wallMs())) finish(false);
     };
 
-    const consumer = async () => {
+    // Consumers: the shared consumer loop (workload.ts), its effects answered by the server.
+    const runConsumer = async () => {
       const p = port();
-      while (!finished) {
-        const r = await call(p, 'ReceiveMessage', {
-          QueueUrl: queueUrl,
-          MaxNumberOfMessages: spec.batchSize,
-          WaitTimeSeconds: spec.waitSeconds,
-          MessageSystemAttributeNames: ['ApproximateReceiveCount'],
-        });
-        if (finished) return;
-        const msgs = r.type === 'ok' && Array.isArray(r.value['Messages']) ? (r.value['Messages'] as Array<Record<string, unknown>>) : [];
-        if (msgs.length === 0) {
-          if (r.type !== 'ok' || spec.waitSeconds === 0) await clock.sleep(backoff);
-          continue;
-        }
-        for (const m of msgs) {
-          const k = indexOfBody(m['Body']);
-          if (k !== undefined) tally.delivered(k);
-        }
-        for (const m of msgs) {
-          const k = indexOfBody(m['Body']);
-          if (k === undefined) continue;
-          const attempt = Number((m['Attributes'] as Record<string, string> | undefined)?.['ApproximateReceiveCount'] ?? '1');
-          const ok = !attemptFails(spec, k, attempt);
-          tally.processingStarted();
-          await clock.sleep(processingMs(spec, k, attempt));
-          tally.processed(k, ok, clock.wallMs());
-          if (ok && !finished) {
-            const d = await call(p, 'DeleteMessage', { QueueUrl: queueUrl, ReceiptHandle: m['ReceiptHandle'] });
-            if (d.type === 'ok') tally.deleted(k);
+      const gen = consumer({ spec, queueUrl, tally, now: () => clock.wallMs(), finished: () => finished });
+      let answer: ReceiveAnswer | boolean | undefined;
+      for (;;) {
+        const next = gen.next(answer);
+        if (next.done) return;
+        const e = next.value;
+        switch (e.kind) {
+          case 'receive': {
+            const r = await call(p, 'ReceiveMessage', e.input);
+            answer = { ok: r.type === 'ok', messages: r.type === 'ok' && Array.isArray(r.value['Messages']) ? (r.value['Messages'] as Array<Record<string, unknown>>) : [] };
+            break;
           }
-          if (finished) return;
+          case 'sleep':
+            await clock.sleep(e.ms);
+            answer = undefined;
+            break;
+          case 'delete':
+            answer = (await call(p, 'DeleteMessage', e.input)).type === 'ok';
+            break;
+          case 'check':
+            check();
+            answer = undefined;
+            break;
         }
-        // Like the simulation, which looks only between events: a consumer going on with its
-        // batch is never idle in between.
-        check();
       }
     };
 
@@ -223,7 +214,7 @@ export async function runWorkloadOnTarget(spec: WorkloadSpec, options: TargetWor
       }
     };
 
-    const tasks = [producer(), ...Array.from({ length: spec.consumers }, () => consumer()), monitor()];
+    const tasks = [producer(), ...Array.from({ length: spec.consumers }, () => runConsumer()), monitor()];
     if (dlqUrl !== undefined) tasks.push(watcher(dlqUrl));
     const failures: unknown[] = [];
     const all = Promise.all(tasks.map((t) => t.catch((e: unknown) => failures.push(e))));

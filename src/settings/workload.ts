@@ -4,6 +4,7 @@
 // of the same workload against a server (workload-target.ts), so the two differ only in what
 // answers the SQS calls. PURE.
 import { validateQueueAttributes } from '../spec/attributes.js';
+import { LIMITS } from '../spec/limits.js';
 
 export type ProcessingSpec =
   | { kind: 'lognormal'; p50: number; p99: number }
@@ -39,8 +40,10 @@ export interface WorkloadSpec {
   emptyPollBackoffMs?: number;
 }
 
-export const DLQ_VISIBILITY_FOR_WATCHER = 43_200;
-export const DEFAULT_DLQ_RETENTION = 1_209_600;
+/** The watcher keeps what it saw in the DLQ hidden as long as SQS allows (12 h, sqs-semantics.md 4.11). */
+export const DLQ_VISIBILITY_FOR_WATCHER = LIMITS.visibilityTimeout.max;
+/** A DLQ keeps its messages as long as SQS allows unless told otherwise (14 days, section 3). */
+export const DEFAULT_DLQ_RETENTION = LIMITS.messageRetentionPeriod.max;
 export const DEFAULT_EMPTY_POLL_BACKOFF_MS = 1000;
 /** A run goes on this long after the last move to the DLQ, so that moved messages the DLQ drops at once are seen gone. */
 export const DLQ_GRACE_MS = 60_000;
@@ -351,5 +354,67 @@ export class WorkloadTally {
       latency,
       truncated,
     };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// The consumer, written once. It asks its driver for effects (receive, sleep, delete) and feeds
+// the tally; simulate.ts answers them from the engine in discrete events, workload-target.ts from
+// a server over HTTP, so the two runs differ only in what answers the SQS calls.
+
+/** What a receive came back with: ok or not (an error or an unknown outcome), and its messages. */
+export interface ReceiveAnswer {
+  ok: boolean;
+  messages: Array<Record<string, unknown>>;
+}
+
+export type ConsumerEffect =
+  | { kind: 'receive'; input: Record<string, unknown> } // answered with a ReceiveAnswer
+  | { kind: 'sleep'; ms: number }
+  | { kind: 'delete'; input: Record<string, unknown> } // answered with true when it succeeded
+  | { kind: 'check' }; // a point where the run may be complete
+
+export interface ConsumerContext {
+  spec: WorkloadSpec;
+  queueUrl: string;
+  tally: WorkloadTally;
+  /** Virtual time (epoch ms). */
+  now(): number;
+  /** True once the run is over: the consumer stops at its next step. */
+  finished(): boolean;
+}
+
+/** One consumer: receive a batch, process its messages one after another, delete the ones that succeed. */
+export function* consumer(ctx: ConsumerContext): Generator<ConsumerEffect, void, ReceiveAnswer | boolean | undefined> {
+  const { spec, tally } = ctx;
+  const backoff = spec.emptyPollBackoffMs ?? DEFAULT_EMPTY_POLL_BACKOFF_MS;
+  const input = { QueueUrl: ctx.queueUrl, MaxNumberOfMessages: spec.batchSize, WaitTimeSeconds: spec.waitSeconds, MessageSystemAttributeNames: ['ApproximateReceiveCount'] };
+  while (!ctx.finished()) {
+    const r = (yield { kind: 'receive', input }) as ReceiveAnswer;
+    if (ctx.finished()) return;
+    if (r.messages.length === 0) {
+      if (!r.ok || spec.waitSeconds === 0) yield { kind: 'sleep', ms: backoff };
+      continue;
+    }
+    for (const m of r.messages) {
+      const k = indexOfBody(m['Body']);
+      if (k !== undefined) tally.delivered(k);
+    }
+    for (const m of r.messages) {
+      const k = indexOfBody(m['Body']);
+      if (k === undefined) continue;
+      const attempt = Number((m['Attributes'] as Record<string, string> | undefined)?.['ApproximateReceiveCount'] ?? '1');
+      const ok = !attemptFails(spec, k, attempt);
+      tally.processingStarted();
+      yield { kind: 'sleep', ms: processingMs(spec, k, attempt) };
+      tally.processed(k, ok, ctx.now());
+      if (ok && !ctx.finished()) {
+        const deleted = (yield { kind: 'delete', input: { QueueUrl: ctx.queueUrl, ReceiptHandle: m['ReceiptHandle'] } }) as boolean;
+        if (deleted) tally.deleted(k);
+      }
+      if (ctx.finished()) return;
+    }
+    // A consumer going on with its batch is never idle in between: the run is looked at after it.
+    yield { kind: 'check' };
   }
 }

@@ -4,6 +4,7 @@
 // validation CreateQueue and SetQueueAttributes apply to an attribute map. PURE.
 import { expectedError } from './errors.js';
 import { LIMITS, withinLimit, type LimitEntry } from './limits.js';
+import { DEFAULTS } from './model/defaults.js';
 import { utf8Length } from './message.js';
 import type { Evidence, ExpectedError, QueueConfig, SourceRef, Validation } from './types.js';
 
@@ -77,10 +78,10 @@ export interface QueueAttributeSpec {
 }
 
 /** 1 MiB since 2025-08 (aws-recorded-facts.md items 96 and 118); configurable, see LIMITS.maximumMessageSize. */
-export const DEFAULT_MAXIMUM_MESSAGE_SIZE = 1_048_576;
+export const DEFAULT_MAXIMUM_MESSAGE_SIZE = DEFAULTS.maximumMessageSize;
 
 export const QUEUE_ATTRIBUTES: readonly QueueAttributeSpec[] = [
-  { name: 'DelaySeconds', appliesTo: 'all', access: 'writable', value: { kind: 'integer', limit: LIMITS.delaySeconds }, default: '0', source: facts('A10 item 96') },
+  { name: 'DelaySeconds', appliesTo: 'all', access: 'writable', value: { kind: 'integer', limit: LIMITS.delaySeconds }, default: String(DEFAULTS.delaySeconds), source: facts('A10 item 96') },
   {
     name: 'MaximumMessageSize',
     appliesTo: 'all',
@@ -94,7 +95,7 @@ export const QUEUE_ATTRIBUTES: readonly QueueAttributeSpec[] = [
     appliesTo: 'all',
     access: 'writable',
     value: { kind: 'integer', limit: LIMITS.messageRetentionPeriod },
-    default: '345600',
+    default: String(DEFAULTS.messageRetentionPeriod),
     source: facts('A5 item 38; A10 item 96'),
   },
   {
@@ -102,10 +103,10 @@ export const QUEUE_ATTRIBUTES: readonly QueueAttributeSpec[] = [
     appliesTo: 'all',
     access: 'writable',
     value: { kind: 'integer', limit: LIMITS.waitTimeSeconds },
-    default: '0',
+    default: String(DEFAULTS.receiveMessageWaitTimeSeconds),
     source: facts('A10 item 96'),
   },
-  { name: 'VisibilityTimeout', appliesTo: 'all', access: 'writable', value: { kind: 'integer', limit: LIMITS.visibilityTimeout }, default: '30', source: facts('A2 item 15; A10 item 96') },
+  { name: 'VisibilityTimeout', appliesTo: 'all', access: 'writable', value: { kind: 'integer', limit: LIMITS.visibilityTimeout }, default: String(DEFAULTS.visibilityTimeout), source: facts('A2 item 15; A10 item 96') },
   { name: 'Policy', appliesTo: 'all', access: 'writable', value: { kind: 'policy' }, source: semantics('3') },
   { name: 'RedrivePolicy', appliesTo: 'all', access: 'writable', value: { kind: 'redrive-policy' }, source: semantics('3; 5.5') },
   { name: 'RedriveAllowPolicy', appliesTo: 'all', access: 'writable', value: { kind: 'redrive-allow-policy' }, source: semantics('3') },
@@ -203,10 +204,10 @@ export function queueConfigFromAttributes(name: string, attrs: Record<string, st
   const config: QueueSettings = {
     name,
     fifo,
-    visibilityTimeout: intOr(attrs['VisibilityTimeout'], LIMITS.visibilityTimeout.default),
-    messageRetentionPeriod: intOr(attrs['MessageRetentionPeriod'], LIMITS.messageRetentionPeriod.default),
-    delaySeconds: intOr(attrs['DelaySeconds'], LIMITS.delaySeconds.default),
-    receiveMessageWaitTimeSeconds: intOr(attrs['ReceiveMessageWaitTimeSeconds'], LIMITS.waitTimeSeconds.default),
+    visibilityTimeout: intOr(attrs['VisibilityTimeout'], DEFAULTS.visibilityTimeout),
+    messageRetentionPeriod: intOr(attrs['MessageRetentionPeriod'], DEFAULTS.messageRetentionPeriod),
+    delaySeconds: intOr(attrs['DelaySeconds'], DEFAULTS.delaySeconds),
+    receiveMessageWaitTimeSeconds: intOr(attrs['ReceiveMessageWaitTimeSeconds'], DEFAULTS.receiveMessageWaitTimeSeconds),
     maximumMessageSize: intOr(attrs['MaximumMessageSize'], opts?.defaultMaximumMessageSize ?? DEFAULT_MAXIMUM_MESSAGE_SIZE),
     contentBasedDeduplication: fifo && isTrue(attrs['ContentBasedDeduplication']),
     deduplicationScope: attrs['DeduplicationScope'] === 'messageGroup' ? 'messageGroup' : 'queue',
@@ -296,15 +297,19 @@ export const attributeErrors = {
   /**
    * RedrivePolicy content errors are InvalidParameterValue "Value <json> for parameter RedrivePolicy
    * is invalid. Reason: …": the missing-maxReceiveCount reason is quoted from real SQS
-   * (ansible-collections/community.aws#2321, rubyonjets/jets#101); the other reasons are inferred.
+   * (ansible-collections/community.aws#2321, rubyonjets/jets#101), and so are a missing DLQ and a DLQ
+   * of the other type (the rule: section 3 and 5.5; texts from awslabs/aws-solutions-constructs#342,
+   * byu-oit/handel#253 and user reports); the other reasons are inferred.
    */
   invalidRedrivePolicy(value: string, reason: RedrivePolicyProblem): ExpectedError {
     const text = redriveReason(reason);
+    const target = reason.kind === 'target-missing' || reason.kind === 'type-mismatch';
+    const seen = target || (reason.kind === 'missing' && reason.attribute === 'maxReceiveCount');
     return expectedError(
       'InvalidParameterValue',
       `Value ${value} for parameter RedrivePolicy is invalid. Reason: ${text}`,
-      reason.kind === 'missing' && reason.attribute === 'maxReceiveCount' ? 'observed' : 'inferred',
-      semantics('3 (community.aws#2321)', 'observed'),
+      seen ? 'observed' : 'inferred',
+      target ? semantics('3; 5.5 (aws-solutions-constructs#342, handel#253)', 'observed') : semantics('3 (community.aws#2321)', 'observed'),
     );
   },
   /** RedriveAllowPolicy shape errors (sqs-semantics.md section 3; texts inferred). */
@@ -331,7 +336,9 @@ export type RedrivePolicyProblem =
   | { kind: 'missing'; attribute: 'maxReceiveCount' | 'deadLetterTargetArn' }
   | { kind: 'max-receive-count'; given: unknown }
   | { kind: 'arn' }
-  | { kind: 'extra-attributes' };
+  | { kind: 'extra-attributes' }
+  | { kind: 'target-missing' }
+  | { kind: 'type-mismatch' };
 
 function redriveReason(problem: RedrivePolicyProblem): string {
   switch (problem.kind) {
@@ -345,6 +352,11 @@ function redriveReason(problem: RedrivePolicyProblem): string {
       return 'Dead-letter target ARN should be fully qualified ARN.';
     case 'extra-attributes':
       return 'Only following attributes are supported: [maxReceiveCount, deadLetterTargetArn].';
+    // The DLQ must exist and be of the source's type (section 3; 5.5).
+    case 'target-missing':
+      return 'Dead letter target does not exist.';
+    case 'type-mismatch':
+      return 'Dead-letter queue must be same type of queue as the source.';
   }
 }
 

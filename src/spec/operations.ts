@@ -1,12 +1,12 @@
 // Parameter validation of each SQS operation: given a request (as the SDK shapes it) and, where
 // it matters, the queue's settings, the exact error AWS answers or ok. Everything that needs the
-// queue's state (receipt handles, existence, the 12-hour cap) lives in lifecycle.ts and the engine.
+// queue's state (receipt handles, existence, the 12-hour cap) lives in ./model and the engine.
 // Each rule cites its source; `messageEvidence` says how sure we are of the wording: `recorded`
 // only when the text is in ../shared/aws-recorded or quoted by aws-recorded-facts.md from [S]/[V].
 // PURE.
 import { attributeErrors, isQueueAttributeName, isTrue, validateQueueAttributes } from './attributes.js';
 import { expectedError } from './errors.js';
-import { visibilityCapError } from './lifecycle.js';
+import { visibilityCapError } from './model/message.js';
 import { LIMITS, withinLimit, type LimitEntry } from './limits.js';
 import { firstInvalidChar, isAllowedCodePoint, utf8Length } from './message.js';
 import type { Evidence, ExpectedError, QueueConfig, SourceRef, Validation } from './types.js';
@@ -622,7 +622,7 @@ function requireReceiptHandle(input: OperationInput): Validation {
 
 /**
  * The VisibilityTimeout of ChangeMessageVisibility: required, an integer, not negative; above
- * 43,200 it can never fit the 12-hour cap, so the cap error applies (lifecycle.ts; item 25).
+ * 43,200 it can never fit the 12-hour cap, so the cap error applies (model/message.ts; item 25).
  */
 function checkNewVisibility(value: unknown): Validation {
   const param = readInteger(value);
@@ -635,7 +635,7 @@ function checkNewVisibility(value: unknown): Validation {
   return ok;
 }
 
-/** DeleteMessage (sqs-semantics.md 4.10): ReceiptHandle required. Handle semantics: lifecycle.ts. */
+/** DeleteMessage (sqs-semantics.md 4.10): ReceiptHandle required. Handle semantics: model/outcomes. */
 export function validateDeleteMessage(input: OperationInput): Validation {
   return requireReceiptHandle(input);
 }

@@ -5,7 +5,7 @@ import { check } from '../../src/check/index.js';
 import type { History } from '../../src/history/index.js';
 import type { Scenario, StepBase } from '../../src/scenario/index.js';
 import { KIT } from '../support/corpus.js';
-import { simulate, TOLERANCE } from '../support/histories.js';
+import { engineHistory as simulate, ENGINE_TOLERANCE as TOLERANCE } from '../support/engine-histories.js';
 
 function loop(iterations: number): StepBase[] {
   const steps: StepBase[] = [];

@@ -1,6 +1,7 @@
-// The checker's two promises, as properties over histories from a simulated SQS that makes random
-// allowed choices with random latencies: (1) no false positives — such histories are never judged
-// Divergent; (2) a single observable mutation of such a history is caught.
+// The checker's two promises, as properties over histories the reference engine produces with
+// random allowed choices (choose: random), random latencies and lost answers, on a virtual clock
+// (src/target/engine-target.ts): (1) no false positives — such histories are never judged
+// Divergent, standard and FIFO alike; (2) a single observable mutation of such a history is caught.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check/index.js';
@@ -16,12 +17,13 @@ import {
 } from '../../conformance/suites/lifecycle/scenarios.js';
 import { explain, KIT } from '../support/corpus.js';
 import type { Strictness } from '../../src/spec/types.js';
-import { simulate, TOLERANCE } from '../support/histories.js';
+import { engineHistory as simulate, ENGINE_TOLERANCE as TOLERANCE } from '../support/engine-histories.js';
+import { dedupScenario, fifoValidationScenario, lockScenario, orderScenario } from '../../conformance/suites/fifo/scenarios.js';
 
 // Fixed seeds keep CI deterministic; set FC_SEED to explore other histories.
 const SEED = Number(process.env.FC_SEED ?? 20_261_125);
 
-const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario);
+const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario, orderScenario, dedupScenario, lockScenario, fifoValidationScenario);
 const strictness = fc.constantFrom<Strictness>('typical', 'guaranteed');
 
 function describeVerdict(h: History, strict: Strictness): string {
@@ -41,7 +43,7 @@ describe('checker: no false positives on histories SQS could produce', () => {
   }, 300_000);
 });
 
-type Mutation = { name: string; expect: string[]; runs?: number; apply: (h: History) => History | undefined };
+type Mutation = { name: string; expect: string[]; runs?: number; fifo?: boolean; apply: (h: History) => History | undefined };
 
 const clone = (h: History): History => JSON.parse(JSON.stringify(h)) as History;
 const oks = (h: History, f: string) => h.ops.filter((o): o is Extract<CompletionOp, { type: 'ok' }> => o.type === 'ok' && o.f === f);
@@ -184,14 +186,77 @@ const mutations: Mutation[] = [
       return h;
     },
   },
+  // FIFO: group order, the group lock and exactly-once delivery (sqs-semantics.md 9).
+  {
+    name: 'FIFO: two messages of one group swapped in a response',
+    expect: ['fifo.order-inverted'],
+    fifo: true,
+    apply(h0) {
+      const h = clone(h0);
+      const groupOf = fifoGroups(h);
+      for (const r of oks(h, 'ReceiveMessage')) {
+        const ms = messagesOf(r);
+        for (let i = 0; i + 1 < ms.length; i++) {
+          const a = groupOf.get(String(ms[i]!.Body));
+          if (a !== undefined && a === groupOf.get(String(ms[i + 1]!.Body))) {
+            [ms[i], ms[i + 1]] = [ms[i + 1]!, ms[i]!];
+            return h;
+          }
+        }
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'FIFO: a message delivered again while in flight',
+    expect: ['fifo.redelivered-early', 'fifo.delivered-after-delete', 'fifo.group-lock-violated', 'fifo.order-inverted'],
+    fifo: true,
+    apply(h0) {
+      const h = clone(h0);
+      const receives = oks(h, 'ReceiveMessage').filter((o) => o.process !== 'drain');
+      for (const r of receives) {
+        const m = messagesOf(r)[0];
+        const vt = Number((invokeOf(h, r).value as Record<string, unknown>).VisibilityTimeout ?? 30);
+        if (!m || vt < 2) continue;
+        // A receive that began after r ended and well inside the timeout returns m again.
+        const later = h.ops.find((o) => o.type === 'ok' && o.f === 'ReceiveMessage' && o.queue === r.queue && invokeOf(h, o).time > r.time + 200e6 && invokeOf(h, o).time < r.time + (vt * 1000 - 500) * 1e6);
+        if (!later) continue;
+        (later.value as { Messages?: unknown[] }).Messages = [{ ...m, ReceiptHandle: `${String(m.ReceiptHandle)}-again` }, ...messagesOf(later)];
+        return h;
+      }
+      return undefined;
+    },
+  },
 ];
+
+/** Message body → MessageGroupId, from the sends of a history. */
+function fifoGroups(h: History): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const o of h.ops) {
+    if (o.type !== 'invoke') continue;
+    const v = o.value as Record<string, unknown>;
+    const entries = o.f === 'SendMessage' ? [v] : o.f === 'SendMessageBatch' && Array.isArray(v.Entries) ? (v.Entries as Record<string, unknown>[]) : [];
+    for (const e of entries) if (typeof e.MessageGroupId === 'string') out.set(String(e.MessageBody), e.MessageGroupId);
+  }
+  return out;
+}
+
+/** The invoke op of a completion. */
+function invokeOf(h: History, c: Op): Op {
+  for (let i = c.index - 1; i >= 0; i--) {
+    const o = h.ops[i]!;
+    if (o.type === 'invoke' && o.process === c.process && o.f === c.f) return o;
+  }
+  throw new Error(`no invoke for op ${c.index}`);
+}
+
 
 describe('checker: single mutations of conformant histories are caught', () => {
   for (const mutation of mutations) {
     it(`catches: ${mutation.name}`, async () => {
       let applied = 0;
       await fc.assert(
-        fc.asyncProperty(fc.nat(), fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
+        fc.asyncProperty(fc.nat(), mutation.fifo ? fc.oneof(orderScenario, lockScenario) : fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
           const h = await simulate(scenario, { seed, strictness: 'typical' });
           expect(check(h, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules }).kind).not.toBe('divergent');
           const mutated = mutation.apply(h);

@@ -7,7 +7,7 @@ import type { CliDeps, CliIO } from '../../src/cli/app.js';
 import { toJsonl } from '../../src/history/index.js';
 import { visibilityScenario } from '../../conformance/suites/lifecycle/scenarios.js';
 import fc from 'fast-check';
-import { simulate } from '../support/histories.js';
+import { engineHistory as simulate } from '../support/engine-histories.js';
 
 function io(): CliIO & { out: string; err: string } {
   const sink = { out: '', err: '' };

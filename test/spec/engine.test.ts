@@ -2,18 +2,10 @@
 // ../shared/reference/aws-recorded-facts.md.
 import { describe, expect, it } from 'vitest';
 import { createEngine, sequentialIds, type Engine } from '../../src/spec/engine/index.js';
-import type { EngineResult } from '../../src/spec/engine/index.js';
+import { err, ok } from './engine-helpers.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 
-function ok<T>(r: EngineResult<T>): T {
-  if ('error' in r) throw new Error(`unexpected error ${r.error.code}: ${r.error.message}`);
-  return r.ok;
-}
-function err<T>(r: EngineResult<T>) {
-  if (!('error' in r)) throw new Error(`expected an error, got ${JSON.stringify(r.ok)}`);
-  return r.error;
-}
 
 function setup(attrs: Record<string, string> = {}, name = 'q') {
   const engine = createEngine({ region: 'us-east-1', accountId: '123456789012', ids: sequentialIds(), endpoint: 'http://127.0.0.1:9324' });

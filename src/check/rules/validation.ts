@@ -5,7 +5,7 @@
 // have rejected are marked so the history rules do not judge their effects twice. PURE.
 import type { Call, ServiceError } from '../../history/index.js';
 import { sameError } from '../../spec/errors.js';
-import { invalidHandleError } from '../../spec/lifecycle.js';
+import { invalidHandleError } from '../../spec/model/index.js';
 import {
   validateChangeMessageVisibility,
   validateChangeMessageVisibilityBatch,

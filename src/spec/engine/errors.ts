@@ -50,16 +50,6 @@ export function purgeQueueInProgress(queueName: string): ExpectedError {
   );
 }
 
-/** FIFO delete/CMV with a lapsed handle (aws-recorded-facts.md item 27). */
-export function receiptHandleExpired(handle: string): ExpectedError {
-  return expectedError(
-    'InvalidParameterValue',
-    `Value ${handle} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`,
-    'recorded',
-    recorded('A3 item 27'),
-  );
-}
-
 /** AddPermission with a label in use; RemovePermission with an unknown one (item 103). */
 export function labelExists(label: string): ExpectedError {
   return expectedError('InvalidParameterValue', `Value ${label} for parameter Label is invalid. Reason: Already exists.`, 'recorded', recorded('A10 item 103'));

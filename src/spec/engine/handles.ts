@@ -1,6 +1,6 @@
 // Receipt handles: opaque to clients, parseable by the engine back to (queue, message, receive),
 // so a handle the service never issued is told apart from one that is merely stale, expired or
-// points at a deleted message (lifecycle.ts HandleStatus). A receipt handle belongs to one
+// points at a deleted message (model/message.ts HandleStatus). A receipt handle belongs to one
 // receive, not to the message (sqs-semantics.md sections 2 and 5.3; aws-recorded-facts.md item 17).
 // PURE: hashing only.
 import { createHash } from 'node:crypto';

@@ -5,7 +5,7 @@
 // (deleted, expired, moved, or never enqueued). Each pair is judged with time windows widened by
 // ε: a violation must hold for every placement of the calls in their windows. PURE.
 import type { Call } from '../../../history/index.js';
-import { compareSequenceNumbers } from '../../../spec/fifo.js';
+import { compareSequenceNumbers } from '../../../spec/model/index.js';
 import { outputOf, toMs, type Hit, type Prepared, type TrackedMessage } from '../../prepare.js';
 import { callRef } from '../../refs.js';
 import type { Finding } from '../../types.js';

@@ -2,7 +2,7 @@
 // queue answers one; they increase within a group across sends (real-time order) and a message
 // keeps its number across receives. PURE.
 import type { Call } from '../../../history/index.js';
-import { compareSequenceNumbers, isSequenceNumber } from '../../../spec/fifo.js';
+import { compareSequenceNumbers, isSequenceNumber } from '../../../spec/model/index.js';
 import { toMs, type Prepared } from '../../prepare.js';
 import { callRef, text } from '../../refs.js';
 import type { Finding } from '../../types.js';

@@ -4,7 +4,7 @@
 // empty long poll waits its full time (sqs-semantics.md sections 4-7, 14; aws-recorded-facts.md
 // A1-A13). A failure is attributed to the most basic rule whose relaxation explains it; the rules
 // it leaves broken are attributed in turn, so every independent divergence of a message shows. PURE.
-import { effectiveWaitTime } from '../../../spec/lifecycle.js';
+import { effectiveWaitTime, isLongPoll } from '../../../spec/model/index.js';
 import { num } from '../../num.js';
 import { inputOf, outputOf, toMs } from '../../prepare.js';
 import { callRef, ms } from '../../refs.js';
@@ -30,7 +30,7 @@ function calls(ctx: CallRuleContext): Finding[] {
     const out = outputOf(call);
     if (!queue || !out) continue;
     const wait = effectiveWaitTime(queue, num(inputOf(call).WaitTimeSeconds));
-    if (wait <= 0) continue;
+    if (!isLongPoll(wait)) continue;
     ctx.gate.exercised('receive.long-poll-returned-early');
     const empty = !Array.isArray(out.Messages) || out.Messages.length === 0;
     const took = toMs(call.end - call.start);

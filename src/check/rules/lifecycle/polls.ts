@@ -2,7 +2,7 @@
 // the wake tolerance (a poll that answered within it never had to react to anything), and every
 // poll of the final drain, whose last empty poll decides "lost". PURE.
 import type { Call } from '../../../history/index.js';
-import { effectiveWaitTime } from '../../../spec/lifecycle.js';
+import { effectiveWaitTime, isLongPoll } from '../../../spec/model/index.js';
 import { num } from '../../num.js';
 import { inputOf, outputOf, toMs, type Prepared } from '../../prepare.js';
 import type { Markable } from '../../types.js';
@@ -27,7 +27,7 @@ export function longPollsByQueue(prep: Prepared, exclude: ReadonlySet<Markable>,
     for (const c of calls) {
       if (exclude.has(c)) continue;
       const wait = effectiveWaitTime(queue, num(inputOf(c).WaitTimeSeconds));
-      if (wait <= 0) continue;
+      if (!isLongPoll(wait)) continue;
       const messages = outputOf(c)?.Messages;
       const empty = !Array.isArray(messages) || messages.length === 0;
       const poll: LongPoll = { call: c, waitSeconds: wait, empty, finalDrain: false };
@@ -40,10 +40,4 @@ export function longPollsByQueue(prep: Prepared, exclude: ReadonlySet<Markable>,
     out.set(queueKey, { polls, maxPollMs });
   }
   return out;
-}
-
-/** Receives that are long polls (their own WaitTimeSeconds, else the queue's default). */
-export function isLongPoll(prep: Prepared, c: Call): boolean {
-  const queue = prep.queues.get(c.invoke.queue);
-  return !!queue && effectiveWaitTime(queue, num(inputOf(c).WaitTimeSeconds)) > 0;
 }

@@ -8,13 +8,17 @@
 // premises of the order tried, and the bindings of the conclusion. PURE.
 import type { Call } from '../../../history/index.js';
 import { sameError } from '../../../spec/errors.js';
-import { handleOutcomes } from '../../../spec/fifo.js';
 import {
+  allowedOutcomes,
+  effectiveVisibilityTimeout,
+  effectiveWaitTime,
+  handleOutcomes,
+  isLongPoll,
   visibilityCapError,
-  VISIBILITY_CAP_SECONDS,
+  visibilityCapLatestCallMs,
   type HandleStatus,
   type Outcome,
-} from '../../../spec/lifecycle.js';
+} from '../../../spec/model/index.js';
 import type { QueueConfig } from '../../../spec/types.js';
 import { num } from '../../num.js';
 import { inputOf, toMs, type EntryResult, type HandleUse, type Hit, type TrackedMessage } from '../../prepare.js';
@@ -154,7 +158,7 @@ export function searchMessage(input: SearchInput): SearchResult {
   const on = (id: string): boolean => gate.on(id);
   // FIFO queues deliver exactly once (sqs-semantics.md 9): an early redelivery or one after a
   // delete is a guaranteed fault there, with ids of their own, and lapsed handles fail.
-  const tables = handleOutcomes(queue.fifo);
+  const kind = queue.fifo ? 'fifo' : 'standard';
   const deliveredAfterDeleteId = queue.fifo ? 'fifo.delivered-after-delete' : 'delete.not-effective';
   const solver = Solver.create(32);
   const callEnd = (c: Call): number => (c.complete && c.complete.type !== 'info' ? toMs(c.end) : Number.POSITIVE_INFINITY);
@@ -171,9 +175,9 @@ export function searchMessage(input: SearchInput): SearchResult {
     let v = returnVar.get(c);
     if (v !== undefined) return v;
     const [lo, hi] = window(c);
-    const wait = num(inputOf(c).WaitTimeSeconds) ?? queue.receiveMessageWaitTimeSeconds;
+    const wait = effectiveWaitTime(queue, num(inputOf(c).WaitTimeSeconds));
     // A long poll hands its messages back right before the response: within ε of completion.
-    const loR = wait > 0 && hi < UNBOUNDED ? Math.max(lo, toMs(c.end) - eps) : lo;
+    const loR = isLongPoll(wait) && hi < UNBOUNDED ? Math.max(lo, toMs(c.end) - eps) : lo;
     v = s.addVar(loR, hi);
     returnVar.set(c, v);
     return v;
@@ -192,7 +196,7 @@ export function searchMessage(input: SearchInput): SearchResult {
   for (const c of candidatesUnknown) {
     const v = receiveReturn(c, solver);
     const [lo, hi] = window(c);
-    const vt = num(inputOf(c).VisibilityTimeout) ?? queue.visibilityTimeout;
+    const vt = effectiveVisibilityTimeout(queue, num(inputOf(c).VisibilityTimeout));
     events.push({ kind: 'phantom', call: c, v, vt, lo, hi, end: callEnd(c), optional: true });
   }
   for (const use of m.uses) {
@@ -280,7 +284,7 @@ export function searchMessage(input: SearchInput): SearchResult {
   };
 
   // Rows the model marks as deviations (allowed by the guarantees, contradicted by practice).
-  const allowed = (outs: Outcome[]): Outcome[] => (gate.deviationsAllowed ? outs : outs.filter((o) => !o.deviation));
+  const allowed = (outs: Outcome[]): Outcome[] => allowedOutcomes(outs, gate.deviationsAllowed ? 'guaranteed' : 'typical');
 
   /** Outcomes consistent with what the use returned; a recorded error text must match too. */
   const matching = (result: EntryResult, outs: Outcome[]): { outcomes: Outcome[]; textMismatch?: { got: string; want: string } } => {
@@ -417,15 +421,15 @@ export function searchMessage(input: SearchInput): SearchResult {
       for (const variant of variants) {
         const caseStates: { st: State; outs: Outcome[]; capExceeded: boolean }[] = [];
         if (isDelete) {
-          caseStates.push({ st: variant.st, outs: allowed(tables.delete(variant.status, e.handle)), capExceeded: false });
+          caseStates.push({ st: variant.st, outs: allowed(handleOutcomes(kind, 'DeleteMessage', variant.status, e.handle)), capExceeded: false });
         } else {
-          const outs = allowed(tables.changeVisibility(variant.status, e.handle));
+          const outs = allowed(handleOutcomes(kind, 'ChangeMessageVisibility', variant.status, e.handle));
           const recv = variant.st.handleReceive.get(e.handle);
           const sets = outs.some((o) => o.effect === 'set-visibility');
           if (!sets || recv === undefined) caseStates.push({ st: variant.st, outs, capExceeded: false });
           else {
             // 12-hour cap from the receive that issued the handle (sqs-semantics.md 4.11).
-            const limit = at(recv, (VISIBILITY_CAP_SECONDS - vt) * 1000);
+            const limit = at(recv, visibilityCapLatestCallMs(0, vt));
             if (variant.st.solver.canLe(at(e.v), limit)) {
               const a = branch(variant.st);
               if (a.solver.le(at(e.v), limit)) caseStates.push({ st: a, outs, capExceeded: false });

@@ -1,0 +1,248 @@
+// The engine's state (queues, messages, move tasks) and the small rules every action shares:
+// resolving a queue, retention sweeps, message states, receipt-handle status. The lifecycle rules
+// themselves are read from ../model; this file only keeps the books. PURE.
+import type { QueueSettings } from '../attributes.js';
+import { queueConfigFromAttributes } from '../attributes.js';
+import { delayEndsAt, handleStatus, isDelayed, isInflight, isVisible, retentionDeadline, type HandleStatus, type MessageTimes } from '../model/message.js';
+import type { ExpectedError, Validation } from '../types.js';
+import type { Chooser } from './choose.js';
+import * as E from './errors.js';
+import { parseHandle, type HandleFields } from './handles.js';
+import type * as T from './types.js';
+
+export interface Msg {
+  key: number;
+  messageId: string;
+  body: string;
+  md5Body: string;
+  attributes?: T.MessageAttributeMap;
+  md5Attributes?: string;
+  traceHeader?: string;
+  /** SentTimestamp (kept across a DLQ move; item 41). */
+  sentMs: number;
+  /** Origin of the retention period: the send; the move for FIFO DLQs (model/redrive.ts). */
+  enqueuedMs: number;
+  /** Delay end fixed at send (FIFO queues recompute it from the queue: model/message.ts delayEndsAt). */
+  delayUntilMs: number;
+  /** How long after its retention deadline this message is removed (14 N9; 0 with choose: typical). */
+  expirySlackMs: number;
+  /** In flight until this instant (set by a receive or ChangeMessageVisibility). */
+  inflightUntilMs?: number;
+  receiveCount: number;
+  firstReceiveMs?: number;
+  /** Receive sequence of the newest handle; 0 when never received. */
+  lastReceive: number;
+  /** ChangeMessageVisibility changed it since its newest receive (FIFO ReceiveRequestAttemptId). */
+  visibilityChanged?: boolean;
+  senderId: string;
+  deadLetterSourceArn?: string;
+  groupId?: string;
+  dedupId?: string;
+  sequenceNumber?: string;
+}
+
+export interface MoveTask {
+  handle: string;
+  sourceArn: string;
+  destinationArn?: string;
+  rate?: number;
+  status: 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+  startedMs: number;
+  toMove: number;
+  moved: number;
+  failureReason?: string;
+}
+
+/** A FIFO receive remembered by its ReceiveRequestAttemptId (model/fifo.ts). */
+export interface Attempt {
+  atMs: number;
+  taken: Array<{ key: number; receive: number; message: T.ReceivedMessage }>;
+}
+
+export interface Queue {
+  name: string;
+  url: string;
+  arn: string;
+  fifo: boolean;
+  incarnation: number;
+  /** Settable attributes as strings, defaults included; absent = not set. A Map: names are user input. */
+  attributes: Map<string, string>;
+  config: QueueSettings;
+  createdMs: number;
+  lastModifiedMs: number;
+  tags: Map<string, string>;
+  messages: Map<number, Msg>;
+  lastPurgeMs?: number;
+  /** No message expires before this (a lower bound; Infinity when empty). */
+  nextExpiryMs: number;
+  dedup: Map<string, { untilMs: number; messageId: string; sequenceNumber?: string }>;
+  /** Fixed at creation (aws-recorded-facts.md item 61). */
+  dedupScope: 'queue' | 'messageGroup';
+  sequence: bigint;
+  attempts: Map<string, Attempt>;
+}
+
+export interface EngineState {
+  region: string;
+  accountId: string;
+  senderId: string;
+  ids: T.IdSource;
+  /** Signs receipt handles, so a forged one reads as `unknown`. */
+  secret: string;
+  attributeOptions: { defaultMaximumMessageSize: number } | undefined;
+  endpoint: string;
+  queues: Map<string, Queue>;
+  /** Names deleted recently, in deletion order (the re-create block). */
+  deletedAt: Map<string, number>;
+  tasks: MoveTask[];
+  listeners: Set<(queueName: string) => void>;
+  chooser: Chooser;
+  counters: { messageKeys: number; receives: number; incarnations: number };
+}
+
+// ------------------------------------------------------------------------------ results
+
+/** The validators take requests as untrusted records (operations.ts OperationInput). */
+export function raw(input: object): Record<string, unknown> {
+  return input as Record<string, unknown>;
+}
+export function fail<R>(error: ExpectedError): T.EngineResult<R> {
+  return { error };
+}
+export function ok<R>(value: R): T.EngineResult<R> {
+  return { ok: value };
+}
+/** A null-prototype record: keys such as `__proto__` or `constructor` are plain keys (user-named keys). */
+export function dict<V>(entries: Iterable<readonly [string, V]> = []): Record<string, V> {
+  const out = Object.create(null) as Record<string, V>;
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+/** Own entries of an input record, whatever their names. */
+export function entriesOf<V>(r: Record<string, V> | undefined): Array<[string, V]> {
+  return r === undefined ? [] : Object.keys(r).map((k) => [k, r[k] as V]);
+}
+export function sortedDict(entries: Iterable<readonly [string, string]>): Record<string, string> {
+  return dict([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+// ------------------------------------------------------------------------------ names
+
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+export function arnOf(s: EngineState, name: string): string {
+  return `arn:${partitionOf(s.region)}:sqs:${s.region}:${s.accountId}:${name}`;
+}
+export function urlOf(s: EngineState, name: string): string {
+  return `${s.endpoint}/${s.accountId}/${name}`;
+}
+
+/** Queue name from a QueueUrl: a bare name or any URL whose last path segment names it (item 8). */
+export function nameFromUrl(queueUrl: string): string {
+  let u = queueUrl.trim();
+  const cut = u.search(/[?#]/);
+  if (cut >= 0) u = u.slice(0, cut);
+  u = u.replace(/\/+$/, '');
+  const seg = u.slice(u.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(seg);
+  } catch {
+    return seg;
+  }
+}
+
+export function resolve(s: EngineState, queueUrl: string | undefined): { queue: Queue } | { error: ExpectedError } {
+  if (queueUrl === undefined || queueUrl === '') return { error: E.missingParameter('QueueUrl') };
+  const q = s.queues.get(nameFromUrl(queueUrl));
+  return q ? { queue: q } : { error: E.queueDoesNotExist() };
+}
+
+/**
+ * The queue an action names, once the request passed its validation (which may read the queue's
+ * settings); with `sweepAt`, swept of the messages retention removed by then.
+ */
+export function target(
+  s: EngineState,
+  input: { QueueUrl?: string | undefined },
+  validate: (request: Record<string, unknown>, q: Queue) => Validation,
+  sweepAt?: number,
+): { queue: Queue } | { error: ExpectedError } {
+  const r = resolve(s, input.QueueUrl);
+  if ('error' in r) return r;
+  const v = validate(raw(input), r.queue);
+  if (!v.ok) return { error: v.error };
+  if (sweepAt !== undefined) sweep(r.queue, sweepAt);
+  return r;
+}
+
+export function queueByArn(s: EngineState, arn: string | undefined): Queue | undefined {
+  if (!arn) return undefined;
+  const q = s.queues.get(arn.slice(arn.lastIndexOf(':') + 1));
+  return q && q.arn === arn ? q : undefined;
+}
+
+export function notify(s: EngineState, queueName: string): void {
+  for (const l of s.listeners) {
+    try {
+      l(queueName);
+    } catch {
+      // a listener's failure is not the engine's
+    }
+  }
+}
+
+export function rebuildConfig(s: EngineState, q: Queue): void {
+  q.config = queueConfigFromAttributes(q.name, Object.fromEntries(q.attributes), s.attributeOptions);
+}
+
+// ------------------------------------------------------------------------------ messages
+
+/** The instant retention removes the message (model/message.ts retentionDeadline; 14 N9 slack). */
+export function expiryOf(q: Queue, m: Msg): number {
+  return retentionDeadline(q.config, m.enqueuedMs, m.expirySlackMs);
+}
+
+/** The message's timers as the model reads them (delay per model/message.ts delayEndsAt). */
+export function timesOf(q: Queue, m: Msg): MessageTimes {
+  return { delayUntilMs: delayEndsAt(q.config, { enqueuedMs: m.enqueuedMs, delayUntilMs: m.delayUntilMs, received: m.receiveCount > 0 }), inflightUntilMs: m.inflightUntilMs };
+}
+export const delayed = (q: Queue, m: Msg, now: number): boolean => isDelayed(timesOf(q, m), now);
+export const inflight = (q: Queue, m: Msg, now: number): boolean => isInflight(timesOf(q, m), now);
+export const visible = (q: Queue, m: Msg, now: number): boolean => isVisible(timesOf(q, m), now);
+
+/**
+ * Removes messages whose retention has passed, in flight or not (aws-recorded-facts.md item 39).
+ * Scans only when the earliest known deadline has come (`nextExpiryMs`).
+ */
+export function sweep(q: Queue, now: number): void {
+  if (now < q.nextExpiryMs) return;
+  let next = Infinity;
+  for (const [k, m] of q.messages) {
+    const deadline = expiryOf(q, m);
+    if (now >= deadline) q.messages.delete(k);
+    else if (deadline < next) next = deadline;
+  }
+  q.nextExpiryMs = next;
+  for (const [k, d] of q.dedup) if (now >= d.untilMs) q.dedup.delete(k);
+}
+
+export function store(q: Queue, m: Msg): void {
+  q.messages.set(m.key, m);
+  q.nextExpiryMs = Math.min(q.nextExpiryMs, expiryOf(q, m));
+}
+
+/** A receipt handle's status on this queue (model/message.ts handleStatus), with the fields it carries. */
+export function classify(s: EngineState, q: Queue, handle: string, now: number): { status: HandleStatus; fields?: HandleFields; msg?: Msg } {
+  const f = parseHandle(handle, s.secret);
+  if (!f || f.queue !== q.name || f.incarnation > q.incarnation) return { status: 'unknown' };
+  const msg = f.incarnation === q.incarnation ? q.messages.get(f.message) : undefined;
+  const status = handleStatus({ issued: true, ...(msg ? { message: { ...timesOf(q, msg), newestReceive: msg.lastReceive } } : {}), receive: f.receive }, now);
+  return msg ? { status, fields: f, msg } : { status, fields: f };
+}
+
+export function failedEntry(id: string, error: ExpectedError): T.BatchResultErrorEntry {
+  return { Id: id, SenderFault: error.httpStatus < 500, Code: error.code, Message: error.message };
+}
