@@ -219,7 +219,10 @@ const mutations: Mutation[] = [
         const vt = Number((invokeOf(h, r).value as Record<string, unknown>).VisibilityTimeout ?? 30);
         if (!m || vt < 2) continue;
         // A receive that began after r ended and well inside the timeout returns m again.
-        const later = h.ops.find((o) => o.type === 'ok' && o.f === 'ReceiveMessage' && o.queue === r.queue && invokeOf(h, o).time > r.time + 200e6 && invokeOf(h, o).time < r.time + (vt * 1000 - 500) * 1e6);
+        const later = h.ops.find(
+          (o) =>
+            o.type === 'ok' && o.f === 'ReceiveMessage' && o.queue === r.queue && invokeOf(h, o).time > r.time + 200e6 && invokeOf(h, o).time < r.time + (vt * 1000 - 500) * 1e6 && !messagesOf(o).some((x) => x.MessageId === m.MessageId),
+        );
         if (!later) continue;
         (later.value as { Messages?: unknown[] }).Messages = [{ ...m, ReceiptHandle: `${String(m.ReceiptHandle)}-again` }, ...messagesOf(later)];
         return h;
