@@ -44,6 +44,9 @@ export interface RunOptions {
   targetArgs?: string;
 }
 
+/** What scenarios on a pool of provided standard queues cannot have: FIFO queues, dead-letter pairs. */
+const PROVIDED_POOL_LACKS = ['fifo', 'high-throughput-fifo', 'dlq', 'redrive-allow-policy', 'dead-letter-sources', 'move-tasks'];
+
 class EnvironmentError extends Error {
   override name = 'EnvironmentError';
 }
@@ -96,7 +99,8 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
   const selection = selectSuites(options.suites, {
     ...(options.only ? { suites: options.only } : {}),
     ...(options.properties ? { properties: options.properties } : {}),
-    capabilities: profile.capabilities,
+    // Provided queues (--stack-outputs) are a pool of standard queues: a scenario gets one of them.
+    capabilities: options.providedQueues ? profile.capabilities.filter((c) => !PROVIDED_POOL_LACKS.includes(c)) : profile.capabilities,
   });
   const exercised = new Map<string, number>();
   const instances: Instance[] = [];

@@ -37,9 +37,8 @@ let targetUrl: string;
 let keysUrl: string;
 const CANARY_QUEUE = 'fuzz-canary';
 const CANARY_BODY = 'canary 🐤 <&> "\r\n" \u00e9\u4e2d ' + 'x'.repeat(2000);
-// `__proto__` is left out of the canary's message attributes until the engine returns it on
-// receive (src/spec/engine/engine.ts selectMessageAttributes; test/server/user-keys.test.ts).
-const CANARY_ATTRIBUTES = Object.fromEntries(['constructor', 'toString', 'hasOwnProperty'].map((k) => [k, { DataType: 'String', StringValue: k }]));
+// Message attribute names a plain `{}` mishandles: the canary carries them all (own properties).
+const CANARY_ATTRIBUTES = Object.fromEntries(['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map((k) => [k, { DataType: 'String', StringValue: k }]));
 const CANARY_TAGS = Object.fromEntries(['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map((k) => [k, `tag-${k}`]));
 const PROTOTYPE_BEFORE = Object.getOwnPropertyNames(Object.prototype).sort();
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
