@@ -1,11 +1,31 @@
 // The value parsers every command uses, PURE: each returns a Result whose error is one line naming
 // the flag and quoting the value (shortened, control characters replaced).
+import type { OptionValues } from 'commander';
 import { REPORT_KINDS, isReportKind, type ReportKind } from '../report/index.js';
 import type { Strictness } from '../spec/types.js';
 import type { Result } from './contracts.js';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const err = <T>(error: string): Result<T> => ({ ok: false, error });
+
+/** Applies a parsed value; gives the error, if any. */
+export function apply<T>(r: Result<T>, set: (v: T) => void): string | undefined {
+  if (!r.ok) return r.error;
+  set(r.value);
+  return undefined;
+}
+
+/**
+ * Option `key` as commander parsed it, when given as a string: parsed and applied; gives the error,
+ * if any. Validators chain them with `??`, so the first problem is the error.
+ */
+export function option<T>(raw: OptionValues, key: string, parse: (v: string) => Result<T>, set: (v: T) => void): string | undefined {
+  const v: unknown = raw[key];
+  return typeof v === 'string' ? apply(parse(v), set) : undefined;
+}
+
+/** The options when no check found a problem, else the problem. */
+export const checked = <T>(value: T, problem: string | undefined): Result<T> => (problem === undefined ? ok(value) : err(problem));
 
 /** Quotes a user-supplied value for an error line, shortened and without control characters. */
 export function quote(v: string): string {
@@ -95,6 +115,12 @@ export function parseReportKinds(raw: string): Result<ReportKind[]> {
   const bad = items.filter((k) => !isReportKind(k));
   if (bad.length > 0) return err(`unknown report kind ${bad.map(quote).join(', ')} (choose from ${REPORT_KINDS.join(', ')})`);
   return ok(items as ReportKind[]);
+}
+
+/** One of a fixed list of words. */
+export function oneOf<T extends string>(flag: string, raw: string, choices: readonly T[]): Result<T> {
+  const s = raw.trim();
+  return (choices as readonly string[]).includes(s) ? ok(s as T) : err(`${flag} must be one of ${choices.join(', ')}, got ${quote(raw)}`);
 }
 
 /** A non-empty path for `flag` (a folder or a file, as `what` says). */

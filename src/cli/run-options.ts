@@ -7,7 +7,7 @@ import { REPORT_KINDS, type ReportKind } from '../report/index.js';
 import type { SuiteDefinition } from '../suite/index.js';
 import type { RunningTarget } from '../target/types.js';
 import type { CliIO, CliRunOptions, Result } from './contracts.js';
-import { collect, err, ok, parseInteger, parseNames, parsePath, parseReportKinds, parseStrictness, quote } from './parse.js';
+import { apply, collect, err, ok, parseInteger, parseNames, parsePath, parseReportKinds, parseStrictness, quote } from './parse.js';
 
 export const LIMITS = {
   seed: { min: -2147483648, max: 4294967295 },
@@ -34,14 +34,9 @@ export interface SharedDefaults {
   out: string;
 }
 
-/** Applies a parsed value; gives the error, if any. */
-const set = <T>(r: Result<T>, apply: (v: T) => void): string | undefined => {
-  if (!r.ok) return r.error;
-  apply(r.value);
-  return undefined;
-};
-const integer = (flag: string, range: { min: number; max: number }, apply: (n: number) => void) => (raw: string) => set(parseInteger(flag, raw, range.min, range.max), apply);
+const integer = (flag: string, range: { min: number; max: number }) => (raw: string) => parseInteger(flag, raw, range.min, range.max);
 
+/** A shared flag: its commander option, and how its value is read into the options (gives the error, if any). */
 interface SharedFlag {
   option(d: SharedDefaults): Option;
   read(raw: string, o: SharedOptions): string | undefined;
@@ -50,43 +45,43 @@ interface SharedFlag {
 const FLAGS: readonly SharedFlag[] = [
   {
     option: () => new Option('--suite <names>', 'suites to run, comma-separated (default: every suite the target supports)').argParser(collect),
-    read: (raw, o) => set(parseNames('--suite', raw), (v) => (o.suites = v)),
+    read: (raw, o) => apply(parseNames('--suite', raw), (v) => (o.suites = v)),
   },
   {
     option: () => new Option('--property <names>', 'only these properties of the suites, comma-separated (default: all)').argParser(collect),
-    read: (raw, o) => set(parseNames('--property', raw), (v) => (o.properties = v)),
+    read: (raw, o) => apply(parseNames('--property', raw), (v) => (o.properties = v)),
   },
   {
     option: () => new Option('--seed <n>', 'fast-check seed (default: random, printed)'),
-    read: (raw, o) => integer('--seed', LIMITS.seed, (n) => (o.seed = n))(raw),
+    read: (raw, o) => apply(integer('--seed', LIMITS.seed)(raw), (n) => (o.seed = n)),
   },
   {
     option: () => new Option('--runs <n>', 'scenarios per property (default: per property)'),
-    read: (raw, o) => integer('--runs', LIMITS.runs, (n) => (o.runs = n))(raw),
+    read: (raw, o) => apply(integer('--runs', LIMITS.runs)(raw), (n) => (o.runs = n)),
   },
   {
     option: () => new Option('--concurrency <k>', `scenarios run at once against a target (default ${DEFAULT_CONCURRENCY})`),
-    read: (raw, o) => integer('--concurrency', LIMITS.concurrency, (n) => (o.concurrency = n))(raw),
+    read: (raw, o) => apply(integer('--concurrency', LIMITS.concurrency)(raw), (n) => (o.concurrency = n)),
   },
   {
     option: () => new Option('--strictness <level>', 'guaranteed or typical (default: the target profile’s)'),
-    read: (raw, o) => set(parseStrictness(raw), (v) => (o.strictness = v)),
+    read: (raw, o) => apply(parseStrictness(raw), (v) => (o.strictness = v)),
   },
   {
     option: () => new Option('--shrink-budget <seconds>', 'time allowed for shrinking a counterexample'),
-    read: (raw, o) => integer('--shrink-budget', LIMITS.shrinkBudgetSeconds, (n) => (o.timeBudgetMs = n * 1000))(raw),
+    read: (raw, o) => apply(integer('--shrink-budget', LIMITS.shrinkBudgetSeconds)(raw), (n) => (o.timeBudgetMs = n * 1000)),
   },
   {
     option: (d) => new Option('--report <kinds>', `reports: ${REPORT_KINDS.join(',')} (default ${d.reports.join(',')})`).argParser(collect),
-    read: (raw, o) => set(parseReportKinds(raw), (v) => (o.reports = v)),
+    read: (raw, o) => apply(parseReportKinds(raw), (v) => (o.reports = v)),
   },
   {
     option: (d) => new Option('--out <dir>', `folder for report files (default ${d.out})`),
-    read: (raw, o) => set(parsePath('--out', raw, 'folder'), (v) => (o.out = v)),
+    read: (raw, o) => apply(parsePath('--out', raw, 'folder'), (v) => (o.out = v)),
   },
   {
     option: () => new Option('--work-dir <dir>', 'folder for launcher installs and logs (default: .peers in the package)'),
-    read: (raw, o) => set(parsePath('--work-dir', raw, 'folder'), (v) => (o.workDir = v)),
+    read: (raw, o) => apply(parsePath('--work-dir', raw, 'folder'), (v) => (o.workDir = v)),
   },
 ];
 

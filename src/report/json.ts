@@ -53,8 +53,6 @@ export interface JsonReport {
   seed: number;
   strictness: RunReport['strictness'];
   suites: string[];
-  /** Suites and properties left out, and why. */
-  skipped: Array<{ suite: string; property?: string; reason: string }>;
   startedAt: string;
   durationMs: number;
   verdict: RunReport['verdict'];
@@ -72,7 +70,6 @@ export function toJsonReport(report: RunReport, extras: RenderExtras = {}): Json
     seed: report.seed,
     strictness: report.strictness,
     suites: [...report.suites],
-    skipped: (report.skipped ?? []).map((s) => ({ suite: s.suite, ...(s.property !== undefined ? { property: s.property } : {}), reason: s.reason })),
     startedAt: report.startedAt,
     durationMs: report.durationMs,
     verdict: report.verdict,

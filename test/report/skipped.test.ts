@@ -1,7 +1,7 @@
-// What a run left out (RunReport.skipped) appears in the text, Markdown and JSON reports: one row
-// per suite and reason, naming the properties, or the whole suite.
+// What a run left out (RunReport.skipped) appears in the text and Markdown reports: one row per
+// suite and reason, naming the properties, or the whole suite.
 import { describe, expect, it } from 'vitest';
-import { renderJson, renderMarkdown, renderText } from '../../src/report/index.js';
+import { renderMarkdown, renderText } from '../../src/report/index.js';
 import type { RunReport } from '../../src/runner/types.js';
 import { conformantReport } from './fixtures.js';
 
@@ -27,9 +27,5 @@ describe('skipped suites and properties', () => {
     expect(md).toContain('### Not run\n\n- **lifecycle**: delay, retention — not selected (--property)\n- **fifo** (the whole suite) — target lacks capability fifo\n');
     expect(md).toContain('- **redrive**: move\\|&lt;b&gt; — target lacks capability dlq');
     expect(renderMarkdown(conformantReport())).not.toContain('Not run');
-  });
-
-  it('json: the list as the runner gave it', () => {
-    expect(JSON.parse(renderJson(report())).skipped).toEqual(report().skipped);
   });
 });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { SettingsModel } from '../../settings/index.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, messageOf, PREFIX } from '../io.js';
-import { err, ok, parseName, parsePath, parseRegion, parseSeconds, parseUrl, quote, repeat } from '../parse.js';
+import { checked, err, ok, oneOf, option, parseName, parsePath, parseRegion, parseSeconds, parseUrl, quote, repeat } from '../parse.js';
 import { awsRegionOf } from '../target.js';
 
 export const SETTINGS_OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -59,8 +59,6 @@ export function parseSuppression(raw: string): Result<CliSuppression> {
   return ok({ id, reason, ...(resource !== undefined ? { resource } : {}) });
 }
 
-/** A string option's value, if given. */
-const str = (raw: OptionValues, key: string): string | undefined => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
 const strings = (raw: OptionValues, key: string): string[] => (Array.isArray(raw[key]) ? (raw[key] as string[]) : []);
 
 export function validateCheckSettings(raw: OptionValues, paths: readonly string[]): Result<CheckSettingsOptions> {
@@ -70,65 +68,32 @@ export function validateCheckSettings(raw: OptionValues, paths: readonly string[
     if (!r.ok) return r;
     o.queueUrls.push(r.value);
   }
-  const stackOutputs = str(raw, 'stackOutputs');
-  if (stackOutputs !== undefined) {
-    const r = parsePath('--stack-outputs', stackOutputs, 'file');
-    if (!r.ok) return r;
-    o.stackOutputs = r.value;
-  }
+  const problem = option(raw, 'stackOutputs', (v) => parsePath('--stack-outputs', v, 'file'), (v) => (o.stackOutputs = v));
+  if (problem !== undefined) return err(problem);
   const sources = (o.paths.length > 0 ? 1 : 0) + (o.queueUrls.length > 0 ? 1 : 0) + (o.stackOutputs !== undefined ? 1 : 0);
   if (sources === 0) return err('check-settings needs a template, a cdk.out directory, --queue-url URL or --stack-outputs FILE');
   if (sources > 1) return err('give either files (templates, cdk.out), --queue-url or --stack-outputs, not several kinds at once');
   const live = o.paths.length === 0;
-  const [endpoint, target] = [str(raw, 'endpoint'), str(raw, 'target')];
-  if (endpoint !== undefined && target !== undefined) return err('--endpoint and --target cannot be used together');
-  const liveOnly: Array<[string, string | undefined, (v: string) => Result<unknown>]> = [
-    ['--endpoint', endpoint, (v) => set(parseUrl('--endpoint', v), (x) => (o.endpoint = x))],
-    ['--target', target, (v) => set(parseName('--target', v), (x) => (o.target = x))],
-    ['--region', str(raw, 'region'), (v) => set(parseRegion('--region', v), (x) => (o.region = x))],
-    ['--lambda-timeout', str(raw, 'lambdaTimeout'), (v) => set(parseSeconds('--lambda-timeout', v, 900), (x) => (o.lambdaTimeoutSeconds = x))],
-  ];
-  for (const [flag, value, apply] of liveOnly) {
-    if (value === undefined) continue;
-    if (!live) return err(`${flag} applies only to live queues (--queue-url, --stack-outputs)`);
-    const r = apply(value);
-    if (!r.ok) return r;
-  }
-  const format = str(raw, 'format');
-  if (format !== undefined) {
-    const f = format.trim();
-    if (!(SETTINGS_OUTPUT_FORMATS as readonly string[]).includes(f)) return err(`unknown format ${quote(format)} (choose from ${SETTINGS_OUTPUT_FORMATS.join(', ')})`);
-    o.format = f as SettingsOutputFormat;
-  }
-  const out = str(raw, 'out');
-  if (out !== undefined) {
-    const r = parsePath('--out', out, 'file');
-    if (!r.ok) return r;
-    o.out = r.value;
-  }
+  if (raw['endpoint'] !== undefined && raw['target'] !== undefined) return err('--endpoint and --target cannot be used together');
+  const liveOnly = ['endpoint', 'target', 'region', 'lambdaTimeout'].find((k) => raw[k] !== undefined);
+  if (liveOnly !== undefined && !live) return err(`--${liveOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only to live queues (--queue-url, --stack-outputs)`);
   for (const s of strings(raw, 'suppress')) {
     const r = parseSuppression(s);
     if (!r.ok) return r;
     o.suppressions.push(r.value);
   }
-  const outage = str(raw, 'outageBudget');
-  if (outage !== undefined) {
-    const r = parseSeconds('--outage-budget', outage);
-    if (!r.ok) return r;
-    o.outageBudgetSeconds = r.value;
-  }
-  const failOn = str(raw, 'failOn');
-  if (failOn !== undefined) {
-    if (failOn !== 'error' && failOn !== 'warning') return err(`--fail-on must be error or warning, got ${quote(failOn)}`);
-    o.failOn = failOn;
-  }
-  return ok(o);
+  return checked(
+    o,
+    option(raw, 'endpoint', (v) => parseUrl('--endpoint', v), (v) => (o.endpoint = v)) ??
+      option(raw, 'target', (v) => parseName('--target', v), (v) => (o.target = v)) ??
+      option(raw, 'region', (v) => parseRegion('--region', v), (v) => (o.region = v)) ??
+      option(raw, 'lambdaTimeout', (v) => parseSeconds('--lambda-timeout', v, 900), (v) => (o.lambdaTimeoutSeconds = v)) ??
+      option(raw, 'format', (v) => oneOf('--format', v, SETTINGS_OUTPUT_FORMATS), (v) => (o.format = v)) ??
+      option(raw, 'out', (v) => parsePath('--out', v, 'file'), (v) => (o.out = v)) ??
+      option(raw, 'outageBudget', (v) => parseSeconds('--outage-budget', v), (v) => (o.outageBudgetSeconds = v)) ??
+      option(raw, 'failOn', (v) => oneOf('--fail-on', v, ['error', 'warning'] as const), (v) => (o.failOn = v)),
+  );
 }
-
-const set = <T>(r: Result<T>, apply: (v: T) => void): Result<T> => {
-  if (r.ok) apply(r.value);
-  return r;
-};
 
 export const checkSettingsCommand: CommandDefinition<CheckSettingsOptions> = {
   name: 'check-settings',

@@ -8,7 +8,7 @@ import type { Strictness } from '../../spec/types.js';
 import type { TargetProfile } from '../../target/types.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, load, messageOf } from '../io.js';
-import { err, ok, parseName, parseStrictness } from '../parse.js';
+import { checked, err, option, parseName, parseStrictness } from '../parse.js';
 
 export interface CheckCommandOptions {
   file: string;
@@ -21,17 +21,10 @@ export function validateCheck(raw: OptionValues, args: readonly string[]): Resul
   const file = args[0];
   if (file === undefined || file.trim() === '') return err('check needs a history file (HISTORY.jsonl)');
   const o: CheckCommandOptions = { file };
-  if (typeof raw['strictness'] === 'string') {
-    const r = parseStrictness(raw['strictness']);
-    if (!r.ok) return r;
-    o.strictness = r.value;
-  }
-  if (typeof raw['target'] === 'string') {
-    const r = parseName('--target', raw['target']);
-    if (!r.ok) return r;
-    o.target = r.value;
-  }
-  return ok(o);
+  return checked(
+    o,
+    option(raw, 'strictness', parseStrictness, (s) => (o.strictness = s)) ?? option(raw, 'target', (v) => parseName('--target', v), (t) => (o.target = t)),
+  );
 }
 
 export const checkCommand: CommandDefinition<CheckCommandOptions> = {

@@ -15,7 +15,7 @@ import type { RunningTarget } from '../../target/types.js';
 import { readBaselineFile, rewriteBaseline } from '../baseline.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result, type TargetApi } from '../contracts.js';
 import { fail, interruptible, load, messageOf, PREFIX, wallClock, writeFiles, type OutFile } from '../io.js';
-import { collect, err, ok, parseInteger, parseNames, parsePath, quote } from '../parse.js';
+import { checked, collect, err, ok, option, parseInteger, parseNames, parsePath, quote } from '../parse.js';
 import { reportFiles } from '../report-files.js';
 import { addSharedOptions, resolveSeed, resolveSelection, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
 import { resolveWorkDir } from '../target.js';
@@ -48,22 +48,12 @@ export function validateMatrixOptions(raw: OptionValues): Result<MatrixCommandOp
   const shared = validateShared(raw, MATRIX_DEFAULTS);
   if (!shared.ok) return shared;
   const o: MatrixCommandOptions = { ...shared.value, updateBaselines: raw['updateBaselines'] === true };
-  if (typeof raw['targets'] === 'string') {
-    const r = parseNames('--targets', raw['targets']);
-    if (!r.ok) return r;
-    o.targets = r.value;
-  }
-  if (typeof raw['parallel'] === 'string') {
-    const r = parseInteger('--parallel', raw['parallel'], 1, 64);
-    if (!r.ok) return r;
-    o.parallel = r.value;
-  }
-  if (typeof raw['baselines'] === 'string') {
-    const r = parsePath('--baselines', raw['baselines'], 'folder');
-    if (!r.ok) return r;
-    o.baselines = r.value;
-  }
-  return ok(o);
+  return checked(
+    o,
+    option(raw, 'targets', (v) => parseNames('--targets', v), (t) => (o.targets = t)) ??
+      option(raw, 'parallel', (v) => parseInteger('--parallel', v, 1, 64), (n) => (o.parallel = n)) ??
+      option(raw, 'baselines', (v) => parsePath('--baselines', v, 'folder'), (d) => (o.baselines = d)),
+  );
 }
 
 export const matrixCommand: CommandDefinition<MatrixCommandOptions> = { name: 'matrix', define, validate: validateMatrixOptions, run: matrix };

@@ -11,7 +11,7 @@ import type { RunningTarget } from '../../target/types.js';
 import { applyRunBaseline } from '../baseline.js';
 import { EXIT, type CliDeps, type CliIO, type CliRunOptions, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, interruptible, load, messageOf, PREFIX, useColor, writeFiles } from '../io.js';
-import { err, ok, parseName, parsePath, parseRegion, parseUrl } from '../parse.js';
+import { checked, err, ok, option, parseName, parsePath, parseRegion, parseUrl } from '../parse.js';
 import { createProgress, type Progress } from '../progress.js';
 import { reportFiles } from '../report-files.js';
 import { addSharedOptions, resolveSeed, resolveSelection, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
@@ -46,32 +46,22 @@ function define(c: Command): void {
 
 /** Validates raw `run` options; the first problem found is the error. */
 export function validateRunOptions(raw: OptionValues): Result<RunCommandOptions> {
-  const s = (k: string): string | undefined => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
-  const [endpoint, target, region, stackOutputs, baseline] = [s('endpoint'), s('target'), s('region'), s('stackOutputs'), s('baseline')];
-  if (endpoint !== undefined && target !== undefined) return err('--endpoint and --target cannot be used together');
-  if (region !== undefined && endpoint === undefined) return err('--region applies only with --endpoint (a target profile names its own region)');
+  if (raw['endpoint'] !== undefined && raw['target'] !== undefined) return err('--endpoint and --target cannot be used together');
+  if (raw['region'] !== undefined && raw['endpoint'] === undefined) return err('--region applies only with --endpoint (a target profile names its own region)');
+  if (raw['updateBaseline'] === true && raw['baseline'] === undefined) return err('--update-baseline needs --baseline FILE (the file to rewrite)');
   const shared = validateShared(raw, RUN_DEFAULTS);
   if (!shared.ok) return shared;
-  const o: RunCommandOptions = { ...shared.value, color: raw['color'] !== false };
-  const checks: Array<[string | undefined, (v: string) => Result<string>, (v: string) => void]> = [
-    [endpoint, (v) => parseUrl('--endpoint', v), (v) => (o.endpoint = v)],
-    [target, (v) => parseName('--target', v), (v) => (o.target = v)],
-    [region, (v) => parseRegion('--region', v), (v) => (o.region = v)],
-    [stackOutputs, (v) => parsePath('--stack-outputs', v, 'file'), (v) => (o.stackOutputs = v)],
-    [s('replay'), ok, (v) => (o.replay = v)],
-    [baseline, (v) => parsePath('--baseline', v, 'file'), (v) => (o.baseline = v)],
-  ];
-  for (const [value, parse, apply] of checks) {
-    if (value === undefined) continue;
-    const r = parse(value);
-    if (!r.ok) return r;
-    apply(r.value);
-  }
-  if (raw['updateBaseline'] === true) {
-    if (o.baseline === undefined) return err('--update-baseline needs --baseline FILE (the file to rewrite)');
-    o.updateBaseline = true;
-  }
-  return ok(o);
+  const o: RunCommandOptions = { ...shared.value, color: raw['color'] !== false, ...(raw['updateBaseline'] === true ? { updateBaseline: true } : {}) };
+  return checked(
+    o,
+    option(raw, 'endpoint', (v) => parseUrl('--endpoint', v), (v) => (o.endpoint = v)) ??
+      option(raw, 'target', (v) => parseName('--target', v), (v) => (o.target = v)) ??
+      option(raw, 'region', (v) => parseRegion('--region', v), (v) => (o.region = v)) ??
+      option(raw, 'stackOutputs', (v) => parsePath('--stack-outputs', v, 'file'), (v) => (o.stackOutputs = v)) ??
+      // Checked against the suites once they are loaded (resolveSelection).
+      option(raw, 'replay', ok, (v) => (o.replay = v)) ??
+      option(raw, 'baseline', (v) => parsePath('--baseline', v, 'file'), (v) => (o.baseline = v)),
+  );
 }
 
 export const runCommand: CommandDefinition<RunCommandOptions> = { name: 'run', define, validate: validateRunOptions, run };

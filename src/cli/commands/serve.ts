@@ -5,7 +5,7 @@ import { Option, type OptionValues } from 'commander';
 import type { ReferenceServer } from '../../server/index.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, load, messageOf, PREFIX } from '../io.js';
-import { err, ok, parseInteger, parseRegion, quote } from '../parse.js';
+import { checked, err, ok, option, parseInteger, parseRegion, quote } from '../parse.js';
 
 export interface ServeCommandOptions {
   port: number;
@@ -30,27 +30,15 @@ export function parseHost(raw: string): Result<string> {
 
 export function validateServeOptions(raw: OptionValues): Result<ServeCommandOptions> {
   const o: ServeCommandOptions = { ...SERVE_DEFAULTS };
-  if (typeof raw['port'] === 'string') {
-    const r = parseInteger('--port', raw['port'], 0, 65535);
-    if (!r.ok) return r;
-    o.port = r.value;
-  }
-  if (typeof raw['host'] === 'string') {
-    const r = parseHost(raw['host']);
-    if (!r.ok) return r;
-    o.host = r.value;
-  }
   // sqs-semantics.md 2: ARN `arn:aws:sqs:<region>:<account-id>:<name>`, URL `…/<account-id>/<name>`.
-  if (typeof raw['region'] === 'string') {
-    const r = parseRegion('--region', raw['region']);
-    if (!r.ok) return r;
-    o.region = r.value;
-  }
-  if (typeof raw['accountId'] === 'string') {
-    if (!/^\d{12}$/.test(raw['accountId'])) return err(`--account-id must be 12 digits, got ${quote(raw['accountId'])}`);
-    o.accountId = raw['accountId'];
-  }
-  return ok(o);
+  const accountId = (v: string): Result<string> => (/^\d{12}$/.test(v) ? ok(v) : err(`--account-id must be 12 digits, got ${quote(v)}`));
+  return checked(
+    o,
+    option(raw, 'port', (v) => parseInteger('--port', v, 0, 65535), (n) => (o.port = n)) ??
+      option(raw, 'host', parseHost, (h) => (o.host = h)) ??
+      option(raw, 'region', (v) => parseRegion('--region', v), (r) => (o.region = r)) ??
+      option(raw, 'accountId', accountId, (a) => (o.accountId = a)),
+  );
 }
 
 export const serveCommand: CommandDefinition<ServeCommandOptions> = {

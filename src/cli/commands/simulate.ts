@@ -6,7 +6,7 @@ import { Option, type OptionValues } from 'commander';
 import type { ProcessingSpec, WorkloadResult, WorkloadSpec } from '../../settings/workload.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, load, messageOf, PREFIX } from '../io.js';
-import { err, ok, parseInteger, parseSeconds, quote } from '../parse.js';
+import { checked, err, ok, oneOf, option, parseInteger, parseSeconds, quote } from '../parse.js';
 
 export interface SimulateCommandOptions {
   spec: WorkloadSpec;
@@ -70,31 +70,19 @@ export function validateSimulate(options: OptionValues): Result<SimulateCommandO
     failureRate: 0,
     seed: 1,
   };
-  const seconds = (flag: string, v: string | undefined, set: (n: number) => void): string | undefined => {
-    if (v === undefined) return undefined;
-    const r = parseSeconds(flag, v);
-    if (!r.ok) return r.error;
-    set(r.value);
-    return undefined;
-  };
-  const ints = (flag: string, v: string | undefined, min: number, max: number, set: (n: number) => void): string | undefined => {
-    if (v === undefined) return undefined;
-    const r = parseInteger(flag, v, min, max);
-    if (!r.ok) return r.error;
-    set(r.value);
-    return undefined;
-  };
+  const seconds = (key: string, flag: string, set: (n: number) => void) => option(options, key, (v) => parseSeconds(flag, v), set);
+  const ints = (key: string, flag: string, min: number, max: number, set: (n: number) => void) => option(options, key, (v) => parseInteger(flag, v, min, max), set);
   const problem =
-    seconds('--retention', raw.retention, (n) => (spec.retention = n)) ??
-    ints('--max-receive-count', raw.maxReceiveCount, 1, 1000, (n) => (spec.maxReceiveCount = n)) ??
-    seconds('--dlq-retention', raw.dlqRetention, (n) => (spec.dlqRetention = n)) ??
-    seconds('--delay', raw.delay, (n) => (spec.delaySeconds = n)) ??
-    ints('--consumers', raw.consumers, 1, 1000, (n) => (spec.consumers = n)) ??
-    ints('--batch', raw.batch, 1, 10, (n) => (spec.batchSize = n)) ??
-    ints('--wait', raw.wait, 0, 20, (n) => (spec.waitSeconds = n)) ??
-    ints('--messages', raw.messages, 1, 100_000, (n) => (spec.messages = n)) ??
-    ints('--seed', raw.seed, 0, 4_294_967_295, (n) => (spec.seed = n)) ??
-    seconds('--horizon', raw.horizon, (n) => (spec.horizonSeconds = n));
+    seconds('retention', '--retention', (n) => (spec.retention = n)) ??
+    ints('maxReceiveCount', '--max-receive-count', 1, 1000, (n) => (spec.maxReceiveCount = n)) ??
+    seconds('dlqRetention', '--dlq-retention', (n) => (spec.dlqRetention = n)) ??
+    seconds('delay', '--delay', (n) => (spec.delaySeconds = n)) ??
+    ints('consumers', '--consumers', 1, 1000, (n) => (spec.consumers = n)) ??
+    ints('batch', '--batch', 1, 10, (n) => (spec.batchSize = n)) ??
+    ints('wait', '--wait', 0, 20, (n) => (spec.waitSeconds = n)) ??
+    ints('messages', '--messages', 1, 100_000, (n) => (spec.messages = n)) ??
+    ints('seed', '--seed', 0, 4_294_967_295, (n) => (spec.seed = n)) ??
+    seconds('horizon', '--horizon', (n) => (spec.horizonSeconds = n));
   if (problem) return err(problem);
   if (raw.dlqRetention !== undefined && spec.maxReceiveCount === undefined) return err('--dlq-retention needs --max-receive-count (the DLQ exists only with a redrive policy)');
   if (raw.rate !== undefined) {
@@ -108,12 +96,8 @@ export function validateSimulate(options: OptionValues): Result<SimulateCommandO
     if (t === '' || !Number.isFinite(f) || f < 0 || f > 1) return err(`--failure-rate must be between 0 and 1 (or 0%–100%), got ${quote(raw.failureRate)}`);
     spec.failureRate = f;
   }
-  let format: 'text' | 'json' = 'text';
-  if (raw.format !== undefined) {
-    if (raw.format !== 'text' && raw.format !== 'json') return err(`unknown format ${quote(raw.format)} (choose from text, json)`);
-    format = raw.format;
-  }
-  return ok({ spec, verify: options['verify'] === true, format });
+  const o: SimulateCommandOptions = { spec, verify: options['verify'] === true, format: 'text' };
+  return checked(o, option(options, 'format', (v) => oneOf('--format', v, ['text', 'json'] as const), (f) => (o.format = f)));
 }
 
 export const simulateCommand: CommandDefinition<SimulateCommandOptions> = {
