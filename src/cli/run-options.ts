@@ -6,7 +6,8 @@ import { KIT_COMMAND, shellArg } from '../runner/replay.js';
 import { REPORT_KINDS, type ReportKind } from '../report/index.js';
 import type { SuiteDefinition } from '../suite/index.js';
 import type { RunningTarget } from '../target/types.js';
-import type { CliIO, CliRunOptions, Result } from './contracts.js';
+import type { CliDeps, CliIO, CliRunOptions, Result, RunnerApi, TargetApi } from './contracts.js';
+import { errorLine, load } from './io.js';
 import { apply, collect, err, ok, parseInteger, parseNames, parsePath, parseReportKinds, parseStrictness, quote } from './parse.js';
 
 export const LIMITS = {
@@ -150,6 +151,31 @@ export function parseReplay(raw: string, example: string): Result<{ property: st
   if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*(#\d+)?$/.test(property)) return err(`--replay must be ${shape}; ${quote(property)} is not a property`);
   if (!/^\d+(:\d+)*$/.test(path)) return err(`--replay path must be numbers separated by ':' (a fast-check path), got ${quote(path)}`);
   return ok({ property, path });
+}
+
+export interface Prepared {
+  suites: readonly SuiteDefinition[];
+  selection: Selection;
+  runner: RunnerApi;
+  targets: TargetApi;
+}
+
+/**
+ * What run and matrix need before anything starts or prints: the registered suites and the
+ * selection checked against them, then the runner and the target support. A failure is printed
+ * (one line) and gives undefined.
+ */
+export async function prepareRun(o: Pick<SharedOptions, 'suites' | 'properties'> & { replay?: string }, io: CliIO, deps: CliDeps): Promise<Prepared | undefined> {
+  const suites = await load(io, 'the suites', () => deps.loadSuites());
+  if (!suites) return undefined;
+  const selection = resolveSelection(o, suites);
+  if (!selection.ok) {
+    errorLine(io, selection.error);
+    return undefined;
+  }
+  const runner = await load(io, 'the runner', () => deps.loadRunner());
+  const targets = runner && (await load(io, 'the target support', () => deps.loadTargets()));
+  return runner && targets ? { suites, selection: selection.value, runner, targets } : undefined;
 }
 
 /** The run's seed: the one given, else a random one (the caller prints it). */

@@ -1,18 +1,29 @@
 // Where a run goes: the target a user named (--endpoint, --target NAME: a launcher or a profile;
 // nothing: the embedded reference server), its work folder, and the queues of a CDK deployment
 // (--stack-outputs) with the endpoint they live on.
+import type { OptionValues } from 'commander';
 import * as path from 'node:path';
 import type { ProvidedQueues } from '../runner/stack-outputs.js';
 import type { TargetProfile } from '../target/types.js';
 import type { CliIO, EndpointTargetResult, TargetApi } from './contracts.js';
 import { messageOf, PREFIX } from './io.js';
-import { quote } from './parse.js';
+import { option, parseName, parseRegion, parseUrl, quote } from './parse.js';
 
 /** How the user named the target. */
 export interface TargetChoice {
   endpoint?: string;
   region?: string;
   target?: string;
+}
+
+/** Reads --endpoint, --target and --region into `o`; gives the error, if any. */
+export function readTargetChoice(raw: OptionValues, o: TargetChoice): string | undefined {
+  if (raw['endpoint'] !== undefined && raw['target'] !== undefined) return '--endpoint and --target cannot be used together';
+  return (
+    option(raw, 'endpoint', (v) => parseUrl('--endpoint', v), (v) => (o.endpoint = v)) ??
+    option(raw, 'target', (v) => parseName('--target', v), (v) => (o.target = v)) ??
+    option(raw, 'region', (v) => parseRegion('--region', v), (v) => (o.region = v))
+  );
 }
 
 /** Work folder when neither --work-dir nor the target module names one. */

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import type { SettingsModel } from '../../settings/index.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, messageOf, PREFIX } from '../io.js';
-import { checked, err, ok, oneOf, option, parseName, parsePath, parseRegion, parseSeconds, parseUrl, quote, repeat } from '../parse.js';
-import { awsRegionOf } from '../target.js';
+import { checked, err, ok, oneOf, option, parsePath, parseSeconds, parseUrl, quote, repeat } from '../parse.js';
+import { awsRegionOf, readTargetChoice } from '../target.js';
 
 export const SETTINGS_OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type SettingsOutputFormat = (typeof SETTINGS_OUTPUT_FORMATS)[number];
@@ -74,7 +74,6 @@ export function validateCheckSettings(raw: OptionValues, paths: readonly string[
   if (sources === 0) return err('check-settings needs a template, a cdk.out directory, --queue-url URL or --stack-outputs FILE');
   if (sources > 1) return err('give either files (templates, cdk.out), --queue-url or --stack-outputs, not several kinds at once');
   const live = o.paths.length === 0;
-  if (raw['endpoint'] !== undefined && raw['target'] !== undefined) return err('--endpoint and --target cannot be used together');
   const liveOnly = ['endpoint', 'target', 'region', 'lambdaTimeout'].find((k) => raw[k] !== undefined);
   if (liveOnly !== undefined && !live) return err(`--${liveOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only to live queues (--queue-url, --stack-outputs)`);
   for (const s of strings(raw, 'suppress')) {
@@ -84,9 +83,7 @@ export function validateCheckSettings(raw: OptionValues, paths: readonly string[
   }
   return checked(
     o,
-    option(raw, 'endpoint', (v) => parseUrl('--endpoint', v), (v) => (o.endpoint = v)) ??
-      option(raw, 'target', (v) => parseName('--target', v), (v) => (o.target = v)) ??
-      option(raw, 'region', (v) => parseRegion('--region', v), (v) => (o.region = v)) ??
+    readTargetChoice(raw, o) ??
       option(raw, 'lambdaTimeout', (v) => parseSeconds('--lambda-timeout', v, 900), (v) => (o.lambdaTimeoutSeconds = v)) ??
       option(raw, 'format', (v) => oneOf('--format', v, SETTINGS_OUTPUT_FORMATS), (v) => (o.format = v)) ??
       option(raw, 'out', (v) => parsePath('--out', v, 'file'), (v) => (o.out = v)) ??

@@ -14,10 +14,10 @@ import type { ProgressEvent } from '../../runner/types.js';
 import type { RunningTarget } from '../../target/types.js';
 import { readBaselineFile, rewriteBaseline } from '../baseline.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result, type TargetApi } from '../contracts.js';
-import { fail, interruptible, load, messageOf, PREFIX, wallClock, writeFiles, type OutFile } from '../io.js';
+import { fail, interruptible, messageOf, PREFIX, wallClock, writeFiles, type OutFile } from '../io.js';
 import { checked, collect, err, ok, option, parseInteger, parseNames, parsePath, quote } from '../parse.js';
 import { reportFiles } from '../report-files.js';
-import { addSharedOptions, resolveSeed, resolveSelection, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
+import { addSharedOptions, prepareRun, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
 import { resolveWorkDir } from '../target.js';
 
 export const MATRIX_DEFAULTS: SharedDefaults = { reports: REPORT_KINDS, out: './sqs-conformance-report/matrix' };
@@ -92,13 +92,9 @@ async function readBaselines(o: MatrixCommandOptions, names: readonly string[], 
 }
 
 async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promise<number> {
-  const suites = await load(io, 'the suites', () => deps.loadSuites());
-  if (!suites) return EXIT.usage;
-  const selection = resolveSelection(o, suites);
-  if (!selection.ok) return fail(io, selection.error);
-  const runner = await load(io, 'the runner', () => deps.loadRunner());
-  const targets = runner && (await load(io, 'the target support', () => deps.loadTargets()));
-  if (!runner || !targets) return EXIT.usage;
+  const p = await prepareRun(o, io, deps);
+  if (!p) return EXIT.usage;
+  const { suites, selection, runner, targets } = p;
   const names = targetNames(o, targets);
   if (!names.ok) return fail(io, names.error);
   const baselines = await readBaselines(o, names.value, io);
@@ -110,7 +106,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
   const log = (line: string): void => void io.stderr.write(`${line.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
   const stop = interruptible(io, log, 'stopping every target and cleaning up queues');
   try {
-    log(`${PREFIX}: matrix of ${names.value.join(', ')}; suites ${selection.value.names.join(', ')}; seed ${seed} (rerun with --seed ${seed}); ${parallel} at a time`);
+    log(`${PREFIX}: matrix of ${names.value.join(', ')}; suites ${selection.names.join(', ')}; seed ${seed} (rerun with --seed ${seed}); ${parallel} at a time`);
     try {
       await io.mkdir(workDir);
     } catch (e) {
@@ -123,7 +119,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
       start: (name) => targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) }),
       run: (name, target) =>
         runner.runSuites(
-          runnerOptions(o, selection.value, suites, target, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }), onProgress: targetProgress(name, log) }),
+          runnerOptions(o, selection, suites, target, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }), onProgress: targetProgress(name, log) }),
         ),
       onEvent: (e) => logEvent(e, log),
     });
@@ -140,7 +136,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
     const sb = buildScoreboard({
       results,
       seed,
-      suites: selection.value.names,
+      suites: selection.names,
       generatedAt: new Date(wallClock(io)).toISOString(),
       wallTimeMs,
       parallel,

@@ -10,12 +10,12 @@ import type { RunReport } from '../../runner/types.js';
 import type { RunningTarget } from '../../target/types.js';
 import { applyRunBaseline } from '../baseline.js';
 import { EXIT, type CliDeps, type CliIO, type CliRunOptions, type CommandDefinition, type Result } from '../contracts.js';
-import { fail, interruptible, load, messageOf, PREFIX, useColor, writeFiles } from '../io.js';
-import { checked, err, ok, option, parseName, parsePath, parseRegion, parseUrl } from '../parse.js';
+import { fail, interruptible, messageOf, PREFIX, useColor, writeFiles } from '../io.js';
+import { checked, err, ok, option, parsePath } from '../parse.js';
 import { createProgress, type Progress } from '../progress.js';
 import { reportFiles } from '../report-files.js';
-import { addSharedOptions, resolveSeed, resolveSelection, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
-import { loadStackOutputs, resolveWorkDir, startTarget, type TargetChoice } from '../target.js';
+import { addSharedOptions, prepareRun, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
+import { loadStackOutputs, readTargetChoice, resolveWorkDir, startTarget, type TargetChoice } from '../target.js';
 
 export const RUN_DEFAULTS: SharedDefaults = { reports: ['text', 'json'], out: './sqs-conformance-report' };
 
@@ -46,7 +46,6 @@ function define(c: Command): void {
 
 /** Validates raw `run` options; the first problem found is the error. */
 export function validateRunOptions(raw: OptionValues): Result<RunCommandOptions> {
-  if (raw['endpoint'] !== undefined && raw['target'] !== undefined) return err('--endpoint and --target cannot be used together');
   if (raw['region'] !== undefined && raw['endpoint'] === undefined) return err('--region applies only with --endpoint (a target profile names its own region)');
   if (raw['updateBaseline'] === true && raw['baseline'] === undefined) return err('--update-baseline needs --baseline FILE (the file to rewrite)');
   const shared = validateShared(raw, RUN_DEFAULTS);
@@ -54,9 +53,7 @@ export function validateRunOptions(raw: OptionValues): Result<RunCommandOptions>
   const o: RunCommandOptions = { ...shared.value, color: raw['color'] !== false, ...(raw['updateBaseline'] === true ? { updateBaseline: true } : {}) };
   return checked(
     o,
-    option(raw, 'endpoint', (v) => parseUrl('--endpoint', v), (v) => (o.endpoint = v)) ??
-      option(raw, 'target', (v) => parseName('--target', v), (v) => (o.target = v)) ??
-      option(raw, 'region', (v) => parseRegion('--region', v), (v) => (o.region = v)) ??
+    readTargetChoice(raw, o) ??
       option(raw, 'stackOutputs', (v) => parsePath('--stack-outputs', v, 'file'), (v) => (o.stackOutputs = v)) ??
       // Checked against the suites once they are loaded (resolveSelection).
       option(raw, 'replay', ok, (v) => (o.replay = v)) ??
@@ -68,10 +65,9 @@ export const runCommand: CommandDefinition<RunCommandOptions> = { name: 'run', d
 
 async function run(o: RunCommandOptions, io: CliIO, deps: CliDeps): Promise<number> {
   // Everything a user can get wrong is checked before anything starts or prints.
-  const suites = await load(io, 'the suites', () => deps.loadSuites());
-  if (!suites) return EXIT.usage;
-  const selection = resolveSelection(o, suites);
-  if (!selection.ok) return fail(io, selection.error);
+  const p = await prepareRun(o, io, deps);
+  if (!p) return EXIT.usage;
+  const { suites, selection, runner, targets } = p;
   let choice: TargetChoice = o;
   const ctx: Pick<CliRunOptions, 'providedQueues'> = {};
   if (o.stackOutputs !== undefined) {
@@ -80,10 +76,6 @@ async function run(o: RunCommandOptions, io: CliIO, deps: CliDeps): Promise<numb
     choice = r.choice;
     ctx.providedQueues = r.provided;
   }
-  const runner = await load(io, 'the runner', () => deps.loadRunner());
-  const targets = runner && (await load(io, 'the target support', () => deps.loadTargets()));
-  if (!runner || !targets) return EXIT.usage;
-
   const progress = createProgress(io.stderr, io.now);
   const stop = interruptible(io, (line) => progress.log(line), 'stopping and cleaning up queues');
   try {
@@ -98,7 +90,7 @@ async function run(o: RunCommandOptions, io: CliIO, deps: CliDeps): Promise<numb
     progress.log(`${PREFIX}: seed ${seed} (rerun with --seed ${seed})`);
     let report: RunReport;
     try {
-      const options = runnerOptions(o, selection.value, suites, target, { ...ctx, seed, signal: stop.signal, onProgress: (e) => progress.event(e), targetArgs: targetArgs(choice) });
+      const options = runnerOptions(o, selection, suites, target, { ...ctx, seed, signal: stop.signal, onProgress: (e) => progress.event(e), targetArgs: targetArgs(choice) });
       report = await runner.runSuites(options);
     } catch (e) {
       await stopTarget(target, progress, 0);
