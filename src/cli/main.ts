@@ -1,7 +1,7 @@
 // Entry point of the `sqs-conformance` command (bin/sqs-conformance.js imports the built file).
-// Wires the real process (streams, files, signals, clock) and the kit's library (kit.ts: its
-// suites, runner, targets and server, each imported only when a command needs it, so `--help`,
-// `--version` and usage errors answer without loading the SDK) into runCli.
+// Wires the real process (streams, files, signals, clock), the commands (commands/index.ts) and the
+// kit's library (kit.ts: its suites, runner, targets and server, each imported only when a command
+// needs it, so `--help`, `--version` and usage errors answer without loading the SDK) into runCli.
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, type CliIO } from './contracts.js';
 import { PREFIX } from './io.js';
 import { kitDeps } from './kit.js';
+import { COMMANDS } from './commands/index.js';
 import { runCli } from './program.js';
 
 /** The version in the package.json above this file (src/cli in tests, dist/src/cli when built). */
@@ -68,7 +69,7 @@ const flush = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolv
 
 let code: number;
 try {
-  code = await runCli(process.argv.slice(2), io, kitDeps(packageVersion()));
+  code = await runCli(process.argv.slice(2), io, kitDeps(packageVersion()), COMMANDS);
 } catch (e) {
   // A bug, not a usage error: still one line; the stack only on request.
   const message = e instanceof Error ? e.message : String(e);

@@ -5,7 +5,8 @@ import { Option, type Command, type OptionValues } from 'commander';
 import { KIT_COMMAND, shellArg } from '../runner/replay.js';
 import { REPORT_KINDS, type ReportKind } from '../report/index.js';
 import type { SuiteDefinition } from '../suite/index.js';
-import type { RunningTarget } from '../target/types.js';
+import type { Strictness } from '../spec/types.js';
+import type { RunningTarget, TargetProfile } from '../target/types.js';
 import type { CliDeps, CliIO, CliRunOptions, Result, RunnerApi, TargetApi } from './contracts.js';
 import { errorLine, load } from './io.js';
 import { apply, collect, err, ok, parseInteger, parseNames, parsePath, parseReportKinds, parseStrictness, quote } from './parse.js';
@@ -190,12 +191,17 @@ export function targetArgs(o: { endpoint?: string; region?: string; target?: str
   return '';
 }
 
+/** The strictness a run or a check judges at: the one asked for, else the target profile's. */
+export function resolveStrictness(asked: Strictness | undefined, profile: Pick<TargetProfile, 'defaultStrictness'>): Strictness {
+  return asked ?? profile.defaultStrictness;
+}
+
 /** Per run: what the runner needs beyond the options (the seed is resolved once per command). */
 export type RunContext = Pick<CliRunOptions, 'seed' | 'targetArgs' | 'onProgress' | 'signal' | 'providedQueues'>;
 
-/** The runner's options for one target: the one place the target's defaults (strictness) are applied. */
+/** The runner's options for one target (the target's defaults applied). */
 export function runnerOptions(o: SharedOptions, selection: Selection, suites: readonly SuiteDefinition[], target: RunningTarget, ctx: RunContext): CliRunOptions {
-  const r: CliRunOptions = { ...ctx, target, suites, concurrency: o.concurrency, strictness: o.strictness ?? target.profile.defaultStrictness };
+  const r: CliRunOptions = { ...ctx, target, suites, concurrency: o.concurrency, strictness: resolveStrictness(o.strictness, target.profile) };
   if (selection.only) r.only = selection.only;
   if (selection.properties) r.properties = selection.properties;
   if (selection.replay) r.replay = selection.replay;

@@ -9,6 +9,7 @@ import type { TargetProfile } from '../../target/types.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, load, messageOf } from '../io.js';
 import { checked, err, option, parseName, parseStrictness } from '../parse.js';
+import { resolveStrictness } from '../run-options.js';
 
 export interface CheckCommandOptions {
   file: string;
@@ -68,7 +69,7 @@ async function checkHistory(o: CheckCommandOptions, io: CliIO, deps: CliDeps): P
     if (o.target !== undefined) return fail(io, messageOf(e));
     profile = targets.loadProfile('endpoint');
   }
-  const strictness = o.strictness ?? profile.defaultStrictness;
+  const strictness = resolveStrictness(o.strictness, profile);
   // Every registered suite: its catalogue and rules judge whatever the history holds.
   const set = suiteSet(suites);
   const verdict = check(parsed.history, { strictness, tolerance: profile.tolerance, catalog: set.catalog, rules: set.rules });
