@@ -12,15 +12,13 @@ import {
   type BaselineComparison,
 } from '../runner/baseline.js';
 import type { RunReport } from '../runner/types.js';
-import type { CliIO } from './app.js';
+import type { CliIO } from './contracts.js';
+import { isoDate, messageOf, wallClock } from './io.js';
 
 export type BaselineLoad = { ok: true; baseline: Baseline | undefined } | { ok: false; error: string };
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/\s*[\r\n]+\s*/g, ' ');
-
 /** Reads and validates a baseline file; a missing file is `baseline: undefined`, not an error. */
 export async function readBaselineFile(file: string, io: CliIO): Promise<BaselineLoad> {
-  if (!io.readFile) return { ok: false, error: 'this environment cannot read baseline files' };
   let text: string;
   try {
     text = await io.readFile(file);
@@ -30,15 +28,6 @@ export async function readBaselineFile(file: string, io: CliIO): Promise<Baselin
   }
   const parsed = parseBaseline(text, file);
   return parsed.ok ? { ok: true, baseline: parsed.value } : { ok: false, error: parsed.error };
-}
-
-/** YYYY-MM-DD (UTC) of a wall-clock time in ms. */
-export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function wallClock(io: CliIO): number {
-  return io.wallClock ? io.wallClock() : Date.now();
 }
 
 /** One line on what an update changed: `+2 entries, -1 vanished, 3 kept`. */
@@ -51,6 +40,24 @@ export function updateNote(before: Baseline | undefined, after: Baseline): strin
   return `${after.entries.length} entr${after.entries.length === 1 ? 'y' : 'ies'} (+${added} new, -${removed} vanished)`;
 }
 
+/** Rewrites a baseline file from what a run observed (entries kept, added, vanished ones dropped). */
+export async function rewriteBaseline(
+  report: RunReport,
+  before: Baseline | undefined,
+  file: string,
+  io: CliIO,
+): Promise<{ ok: true; baseline: Baseline; note: string } | { ok: false; error: string }> {
+  const next = updateBaseline(report, before, isoDate(wallClock(io)));
+  const abs = path.resolve(io.cwd, file);
+  try {
+    await io.mkdir(path.dirname(abs));
+    await io.writeFile(abs, serializeBaseline(next));
+  } catch (e) {
+    return { ok: false, error: `cannot write the baseline ${file}: ${messageOf(e)}` };
+  }
+  return { ok: true, baseline: next, note: updateNote(before, next) };
+}
+
 export type RunBaselineResult =
   | { ok: true; comparison: BaselineComparison; written?: { file: string; note: string } }
   | { ok: false; error: string };
@@ -61,19 +68,13 @@ export type RunBaselineResult =
  * construction, unless the run could not decide).
  */
 export async function applyRunBaseline(report: RunReport, file: string, update: boolean, io: CliIO): Promise<RunBaselineResult> {
-  const abs = path.resolve(io.cwd, file);
-  const loaded = await readBaselineFile(abs, io);
+  const loaded = await readBaselineFile(path.resolve(io.cwd, file), io);
   if (!loaded.ok) return loaded;
   if (!update && !loaded.baseline) return { ok: false, error: `baseline ${file} does not exist (create it with --update-baseline)` };
   if (update) {
-    const next = updateBaseline(report, loaded.baseline, isoDate(wallClock(io)));
-    try {
-      await io.mkdir(path.dirname(abs));
-      await io.writeFile(abs, serializeBaseline(next));
-    } catch (e) {
-      return { ok: false, error: `cannot write the baseline ${file}: ${messageOf(e)}` };
-    }
-    return { ok: true, comparison: compareWithBaseline(report, next), written: { file, note: updateNote(loaded.baseline, next) } };
+    const w = await rewriteBaseline(report, loaded.baseline, file, io);
+    if (!w.ok) return w;
+    return { ok: true, comparison: compareWithBaseline(report, w.baseline), written: { file, note: w.note } };
   }
   return { ok: true, comparison: compareWithBaseline(report, loaded.baseline ?? emptyBaseline(report.target.name)) };
 }

@@ -1,12 +1,30 @@
-// The kit's own suites wired into the runner API the commands use: `run` and `matrix` name suites
-// with --suite; the runner gets every registered suite and selects by name and capability.
-import type { RunnerApi } from './app.js';
+// The kit's own library wired for the CLI: its suites (conformance/suites) registered, the runner,
+// the target module and the reference server, each imported only when a command asks for it (so
+// --help and usage errors never load the AWS SDK). main.ts and the tests that run the real CLI use it.
+import type { CliDeps, RunnerApi, TargetApi } from './contracts.js';
 
 export async function loadKitRunner(): Promise<RunnerApi> {
   const m = await import('../runner/index.js');
-  const { SUITES } = await import('../../conformance/suites/index.js');
+  return { runSuites: m.runSuites };
+}
+
+export async function loadKitTargets(): Promise<TargetApi> {
+  const m = await import('../target/index.js');
   return {
-    runSuites: (o) => m.runSuites({ ...o, suites: SUITES, only: o.suites }),
-    SUITES: Object.fromEntries(SUITES.map((s) => [s.name, { description: s.description, properties: s.properties.map((p) => p.name) }])),
+    launcherFor: (name, options) => m.launcherFor(name, options),
+    endpointTarget: m.endpointTarget,
+    loadProfile: (name) => m.loadProfile(name),
+    defaultWorkDir: m.defaultWorkDir,
+    launcherNames: m.LAUNCHER_NAMES,
+  };
+}
+
+export function kitDeps(version: string): CliDeps {
+  return {
+    version,
+    loadSuites: async () => (await import('../../conformance/suites/index.js')).SUITES,
+    loadRunner: loadKitRunner,
+    loadTargets: loadKitTargets,
+    loadServer: () => import('../server/index.js'),
   };
 }

@@ -1,15 +1,18 @@
 // Entry point of the `sqs-conformance` command (bin/sqs-conformance.js imports the built file).
-// Wires the real process (streams, files, signals, clock) and the runner and target modules into
-// runCli; those modules are imported only when a command needs them, so `--help`, `--version`
-// and usage errors answer without loading the SDK.
+// Wires the real process (streams, files, signals, clock), the commands (commands/index.ts) and the
+// kit's library (kit.ts: its suites, runner, targets and server, each imported only when a command
+// needs it, so `--help`, `--version` and usage errors answer without loading the SDK) into runCli.
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, runCli, type CliDeps, type CliIO, type TargetApi } from './app.js';
-import { loadKitRunner } from './kit.js';
+import { EXIT, type CliIO } from './contracts.js';
+import { PREFIX } from './io.js';
+import { kitDeps } from './kit.js';
+import { COMMANDS } from './commands/index.js';
+import { runCli } from './program.js';
 
 /** The version in the package.json above this file (src/cli in tests, dist/src/cli when built). */
 function packageVersion(): string {
@@ -25,24 +28,6 @@ function packageVersion(): string {
   }
   return '0.0.0';
 }
-
-const deps: CliDeps = {
-  version: packageVersion(),
-  loadRunner: loadKitRunner,
-  async loadTargets(): Promise<TargetApi> {
-    const m = await import('../target/index.js');
-    return {
-      launcherFor: (name, options) => m.launcherFor(name, options),
-      endpointTarget: m.endpointTarget,
-      loadProfile: (name) => m.loadProfile(name),
-      defaultWorkDir: m.defaultWorkDir,
-      launcherNames: m.LAUNCHER_NAMES,
-    };
-  },
-  async loadServer() {
-    return import('../server/index.js');
-  },
-};
 
 const io: CliIO = {
   stdout: process.stdout,
@@ -77,18 +62,18 @@ const io: CliIO = {
 process.removeAllListeners('warning');
 process.on('warning', (w) => {
   if (w.name === 'NodeVersionSupportWarning' || w.message.startsWith('NodeVersionSupportWarning')) return;
-  process.stderr.write(`sqs-conformance: warning: ${w.name}: ${w.message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+  process.stderr.write(`${PREFIX}: warning: ${w.name}: ${w.message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
 });
 
 const flush = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => stream.write('', () => resolve()));
 
 let code: number;
 try {
-  code = await runCli(process.argv.slice(2), io, deps);
+  code = await runCli(process.argv.slice(2), io, kitDeps(packageVersion()), COMMANDS);
 } catch (e) {
   // A bug, not a usage error: still one line; the stack only on request.
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`sqs-conformance: error: internal error: ${message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+  process.stderr.write(`${PREFIX}: error: internal error: ${message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
   if (process.env.SQS_CONFORMANCE_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   code = EXIT.usage;
 }

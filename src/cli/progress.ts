@@ -3,12 +3,7 @@
 // The line itself comes from a pure function; the writer only decides when to draw it.
 import { oneLine } from '../report/index.js';
 import type { ProgressEvent } from '../runner/types.js';
-
-export interface ProgressStream {
-  write(s: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
+import type { CliStream } from './contracts.js';
 
 export interface ProgressState {
   total: number;
@@ -74,7 +69,7 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(stream: ProgressStream, now: () => number, opts: { redrawMs?: number } = {}): Progress {
+export function createProgress(stream: CliStream, now: () => number, opts: { redrawMs?: number } = {}): Progress {
   const tty = stream.isTTY === true;
   const redrawMs = opts.redrawMs ?? 100;
   let state = initialProgress(now());

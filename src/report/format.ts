@@ -254,3 +254,22 @@ export function propertyRows(properties: readonly PropertyResult[]): PropertyRow
   }
   return rows;
 }
+
+/** What a run left out, one row per suite and reason: the whole suite, or the properties named. */
+export interface SkippedRow {
+  suite: string;
+  /** Empty: the whole suite. */
+  properties: string[];
+  reason: string;
+}
+
+export function skippedRows(report: Pick<RunReport, 'skipped'>): SkippedRow[] {
+  const rows = new Map<string, SkippedRow>();
+  for (const s of report.skipped ?? []) {
+    const key = JSON.stringify([s.suite, s.property === undefined, s.reason]);
+    const row = rows.get(key) ?? { suite: s.suite, properties: [], reason: s.reason };
+    if (s.property !== undefined) row.properties.push(s.property);
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}

@@ -3,7 +3,7 @@
 // replay commands sit in code spans whose fence is longer than any backtick run inside.
 import type { RunReport } from '../runner/types.js';
 import { baselineSummary, divergenceBaselineStatus, groupNew, type RenderExtras } from './baseline.js';
-import { countProperties, divergencesOf, formatDuration, formatSource, oneLine, propertyRows, publicTarget, type PropertyStatus } from './format.js';
+import { countProperties, divergencesOf, formatDuration, formatSource, oneLine, propertyRows, publicTarget, skippedRows, type PropertyStatus } from './format.js';
 
 /** Escapes a plain-text table cell. */
 export function mdCell(s: string): string {
@@ -81,6 +81,14 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
   }
   out.push('');
 
+  const skipped = skippedRows(report);
+  if (skipped.length > 0) {
+    out.push('### Not run');
+    out.push('');
+    for (const s of skipped) out.push(`- **${mdCell(s.suite)}**${s.properties.length > 0 ? `: ${s.properties.map(mdCell).join(', ')}` : ' (the whole suite)'} — ${mdCell(s.reason)}`);
+    out.push('');
+  }
+
   if (report.divergences.length > 0) {
     const statuses = divergenceBaselineStatus(report, b);
     out.push('### Divergences');
@@ -119,5 +127,6 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
     }
     out.push('');
   }
+
   return `${out.join('\n')}\n`;
 }

@@ -16,6 +16,7 @@ import {
   ruleText,
   explanationOf,
   scrub,
+  skippedRows,
   timeline,
   type PropertyRow,
   type PropertyStatus,
@@ -54,6 +55,15 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
   const nameWidth = Math.min(48, Math.max(0, ...rows.map((r) => rowName(r).length)));
   for (const r of rows) out.push(propertyLine(report, r, nameWidth, c));
   out.push('');
+  const skipped = skippedRows(report);
+  if (skipped.length > 0) {
+    out.push(c.bold('Not run'));
+    for (const s of skipped) {
+      const what = s.properties.length > 0 ? `${s.suite}/${s.properties.join(', ')}` : `${s.suite} (the whole suite)`;
+      out.push(`  ${oneLine(what)}  ${c.dim(oneLine(s.reason))}`);
+    }
+    out.push('');
+  }
 
   const statuses = divergenceBaselineStatus(report, opts.baseline);
   if (report.divergences.length > 0) {

@@ -4,5 +4,6 @@
 // target, spec, history, catalog and clock.
 export * from './types.js';
 export { runSuites, instanceSeed, type RunOptions } from './run-suites.js';
+export { KIT_COMMAND, replayCommand, shellArg, type ReplayLine } from './replay.js';
 export { runScenario, type ScenarioContext, type ScenarioRun } from './run-scenario.js';
 export { QueueRegistry } from './registry.js';

@@ -45,6 +45,11 @@ function withoutUserInfo(endpoint: string): string {
   }
 }
 
+/** Targets at once when not given: one per core, at most 4 (each target runs many scenarios itself). */
+export function defaultParallel(cores: number | undefined): number {
+  return Math.max(1, Math.min(4, cores ?? 2));
+}
+
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 /**

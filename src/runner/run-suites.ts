@@ -15,6 +15,7 @@ import type { Strictness } from '../spec/types.js';
 import { QueueRegistry } from './registry.js';
 import { runScenario } from './run-scenario.js';
 import { QueuePool } from './provided-queues.js';
+import { replayCommand, shellArg } from './replay.js';
 import type { ProvidedQueues } from './stack-outputs.js';
 import { REPORT_SCHEMA_VERSION, type ProgressEvent, type PropertyResult, type ReportedDivergence, type RunReport } from './types.js';
 
@@ -69,8 +70,8 @@ export function instanceSeed(seed: number, property: string, index: number): num
 function targetArgsOf(target: RunningTarget): string {
   const p = target.profile;
   if (p.launcher === 'reference') return '';
-  if (p.launcher) return ` --target ${p.name}`;
-  return ` --endpoint ${target.endpoint}${p.region ? ` --region ${p.region}` : ''}`;
+  if (p.launcher) return ` --target ${shellArg(p.name)}`;
+  return ` --endpoint ${shellArg(target.endpoint)}${p.region ? ` --region ${shellArg(p.region)}` : ''}`;
 }
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -192,7 +193,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
       ...(inst.path !== undefined ? { path: inst.path, endOnFailure: true } : {}),
     });
     const replayPath = details.counterexamplePath ?? inst.path ?? '0';
-    const replay = `sqs-conformance run${targetArgs} --suite ${inst.suite} --seed ${options.seed} --strictness ${options.strictness} --replay ${propertyId}:${replayPath}`;
+    const replay = replayCommand({ targetArgs, suite: inst.suite, seed: options.seed, strictness: options.strictness, property: propertyId, path: replayPath });
     const envError = details.errorInstance instanceof EnvironmentError ? details.errorInstance.message : undefined;
     const crash = details.failed && !failing && !envError ? String((details.errorInstance as Error | undefined)?.message ?? 'property failed without a verdict') : undefined;
     const result: PropertyResult = {

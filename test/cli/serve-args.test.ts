@@ -5,10 +5,11 @@ import { parseCli } from '../../src/cli/index.js';
 describe('serve options', () => {
   it('takes --region and --account-id', () => {
     expect(parseCli(['serve', '--port', '0', '--region', 'eu-west-1', '--account-id', '111122223333'], '0.0.0')).toEqual({
-      kind: 'serve',
+      kind: 'command',
+      name: 'serve',
       options: { port: 0, host: '127.0.0.1', region: 'eu-west-1', accountId: '111122223333' },
     });
-    expect(parseCli(['serve'], '0.0.0')).toEqual({ kind: 'serve', options: { port: 9324, host: '127.0.0.1' } });
+    expect(parseCli(['serve'], '0.0.0')).toEqual({ kind: 'command', name: 'serve', options: { port: 9324, host: '127.0.0.1' } });
   });
 
   it('refuses a region or an account id of the wrong form, in one line', () => {

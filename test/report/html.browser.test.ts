@@ -12,10 +12,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliDeps, type CliIO, type RunnerApi, type TargetApi } from '../../src/cli/index.js';
+import { kitDeps, runCli, type CliIO } from '../../src/cli/index.js';
 import type { JsonReport } from '../../src/report/index.js';
 import type { Scoreboard } from '../../src/runner/matrix.js';
-import { loadKitRunner } from '../../src/cli/kit.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -28,18 +27,6 @@ const hasChromium = existsSync(CHROMIUM);
 
 /** Runs `matrix` through runCli with the real runner and launchers, limited to PROPERTIES. */
 async function realMatrix(): Promise<{ code: number; stderr: string }> {
-  const kit = await loadKitRunner();
-  const targetModule = await import('../../src/target/index.js');
-  const runner: RunnerApi = {
-    SUITES: kit.SUITES,
-    runSuites: (o) => kit.runSuites({ ...o, properties: PROPERTIES }),
-  };
-  const targets: TargetApi = {
-    launcherFor: (name, options) => targetModule.launcherFor(name, options),
-    endpointTarget: targetModule.endpointTarget,
-    defaultWorkDir: targetModule.defaultWorkDir,
-    launcherNames: targetModule.LAUNCHER_NAMES,
-  };
   let stderr = '';
   const io: CliIO = {
     stdout: { write: () => true },
@@ -56,8 +43,7 @@ async function realMatrix(): Promise<{ code: number; stderr: string }> {
     onSignal: () => () => {},
     exitNow: () => {},
   };
-  const deps: CliDeps = { version: '0.0.0', loadRunner: async () => runner, loadTargets: async () => targets };
-  const code = await runCli(['matrix', '--targets', TARGETS.join(','), '--runs', '1', '--seed', '11', '--shrink-budget', '5', '--out', OUT], io, deps);
+  const code = await runCli(['matrix', '--targets', TARGETS.join(','), '--property', PROPERTIES.join(','), '--runs', '1', '--seed', '11', '--shrink-budget', '5', '--out', OUT], io, kitDeps('0.0.0'));
   return { code, stderr };
 }
 

@@ -1,7 +1,6 @@
 // A CLI harness for the settings commands: the real runner and target modules, output in strings.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { runCli, type CliDeps, type CliIO } from '../../src/cli/index.js';
-import { loadKitRunner } from '../../src/cli/kit.js';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { kitDeps, runCli, type CliIO } from '../../src/cli/index.js';
 
 export interface CliRun {
   code: number;
@@ -23,23 +22,10 @@ export async function cli(argv: string[], cwd = process.cwd()): Promise<CliRun> 
       await mkdir(d, { recursive: true });
     },
     writeFile: (f, c) => writeFile(f, c, 'utf8'),
+    readFile: (f) => readFile(f, 'utf8'),
     onSignal: () => () => {},
     exitNow: () => {},
   };
-  const deps: CliDeps = {
-    version: '0.0.0-test',
-    loadRunner: loadKitRunner,
-    async loadTargets() {
-      const m = await import('../../src/target/index.js');
-      return {
-        launcherFor: (name: string, options?: Parameters<typeof m.launcherFor>[1]) => m.launcherFor(name, options),
-        endpointTarget: m.endpointTarget,
-        loadProfile: (name: string) => m.loadProfile(name),
-        defaultWorkDir: m.defaultWorkDir,
-        launcherNames: m.LAUNCHER_NAMES,
-      } as Awaited<ReturnType<CliDeps['loadTargets']>>;
-    },
-  } as CliDeps;
-  const code = await runCli(argv, io, deps);
+  const code = await runCli(argv, io, kitDeps('0.0.0-test'));
   return { code, stdout, stderr };
 }

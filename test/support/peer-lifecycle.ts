@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import { SUITES } from '../../conformance/suites/index.js';
 import { KIT } from './corpus.js';
-import { parseRunArgs } from '../../src/cli/args.js';
+import { parseCommandLine } from '../../src/cli/index.js';
 import { renderers } from '../../src/report/index.js';
 import { runSuites, type RunReport } from '../../src/runner/index.js';
 import { defaultWorkDir, launcherFor } from '../../src/target/index.js';
@@ -30,8 +30,7 @@ export async function lifecycleAgainst(name: string, seed: number): Promise<RunR
       expect(report.catalog.some((e) => e.id === d.id)).toBe(true);
       expect(d.opRecords.length).toBeGreaterThan(0);
       expect(d.bindings).toBeDefined();
-      const args = d.replay.split(' ').slice(2);
-      expect(parseRunArgs(args).ok).toBe(true);
+      expect(parseCommandLine(d.replay).kind).toBe('command');
     }
     for (const render of Object.values(renderers)) expect(render(report).length).toBeGreaterThan(0);
 

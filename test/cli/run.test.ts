@@ -1,145 +1,9 @@
-// The CLI flow with fake runner, target and I/O: exit codes, files, progress, Ctrl-C.
+// `run` with a fake runner, targets and I/O: exit codes, files, progress, Ctrl-C; and `suites`, help, version.
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli, useColor, type CliDeps, type CliIO, type CliRunOptions, type RunnerApi, type TargetApi } from '../../src/cli/index.js';
+import { EXIT, runCli, useColor } from '../../src/cli/index.js';
 import type { RunReport } from '../../src/runner/types.js';
-import type { Launcher, RunningTarget, TargetProfile } from '../../src/target/types.js';
 import { conformantReport, divergentReport } from '../report/fixtures.js';
-
-const PROFILE: TargetProfile = {
-  name: 'reference',
-  protocol: 'json',
-  region: 'us-east-1',
-  capabilities: [],
-  flags: {},
-  tolerance: { epsilonMs: 50, wideEpsilonMs: 500, clockSkewMs: 1000, retentionSlackMs: 1000, wakeMs: 200 },
-  defaultStrictness: 'typical',
-};
-
-interface Harness {
-  io: CliIO;
-  deps: CliDeps;
-  stdout: () => string;
-  stderr: () => string;
-  files: Map<string, string>;
-  runCalls: CliRunOptions[];
-  stopped: string[];
-  started: string[];
-  signal: (name: string) => void;
-  exitNow: number[];
-}
-
-interface HarnessOptions {
-  report?: RunReport;
-  runSuites?: (o: CliRunOptions) => Promise<RunReport>;
-  startFails?: string;
-  endpoint?: { ok: true } | { ok: false; error: string };
-  runnerMissing?: boolean;
-  writeFails?: boolean;
-  stdoutTTY?: boolean;
-  env?: Record<string, string>;
-}
-
-function harness(h: HarnessOptions = {}): Harness {
-  let out = '';
-  let err = '';
-  const files = new Map<string, string>();
-  const runCalls: CliRunOptions[] = [];
-  const stopped: string[] = [];
-  const started: string[] = [];
-  const exitNow: number[] = [];
-  let handler: ((s: string) => void) | undefined;
-  let t = 0;
-  const target = (name: string, endpoint: string): RunningTarget => ({
-    profile: { ...PROFILE, name },
-    endpoint,
-    client: () => {
-      throw new Error('not in this test');
-    },
-    stop: async () => {
-      stopped.push(name);
-    },
-  });
-  const launcher = (name: string): Launcher => ({
-    name,
-    start: async (o) => {
-      o.log?.('listening');
-      if (h.startFails) throw new Error(h.startFails);
-      started.push(name);
-      return target(name, 'http://127.0.0.1:9324');
-    },
-  });
-  const runner: RunnerApi = {
-    SUITES: { lifecycle: { description: 'lifecycle', properties: ['send-receive-delete', 'visibility'] }, errors: { description: 'errors', properties: ['codes'] } },
-    runSuites:
-      h.runSuites ??
-      (async (o) => {
-        runCalls.push(o);
-        o.onProgress?.({ kind: 'start', total: 2 });
-        o.onProgress?.({ kind: 'scenario-done', property: 'visibility', passed: false, done: 1, total: 2 });
-        o.onProgress?.({ kind: 'shrinking', property: 'visibility', step: 1 });
-        o.onProgress?.({ kind: 'scenario-done', property: 'send-receive-delete', passed: true, done: 2, total: 2 });
-        return { ...(h.report ?? conformantReport()), seed: o.seed };
-      }),
-  };
-  const targets: TargetApi = {
-    launcherFor: (name) => (['reference', 'moto'].includes(name) ? launcher(name) : undefined),
-    endpointTarget: async ({ endpoint, profile }) => {
-      const r = h.endpoint ?? { ok: true };
-      if (!r.ok) return r;
-      const ep = endpoint ?? (typeof profile === 'object' ? profile.endpoint : undefined) ?? 'none';
-      started.push(`endpoint:${ep}`);
-      return { ok: true, target: target('endpoint', ep) };
-    },
-    defaultWorkDir: () => '/work/x/.peers',
-    loadProfile: (name) => {
-      if (name === 'aws') return { ...PROFILE, name: 'aws', endpoint: 'https://sqs.us-east-1.amazonaws.com', realAws: true };
-      if (name === 'my-moto') return { ...PROFILE, name: 'my-moto', launcher: 'moto' };
-      throw new Error(`unknown target "${name}" (known: aws, my-moto)`);
-    },
-  };
-  const io: CliIO = {
-    stdout: { write: (s: string) => (out += s), isTTY: h.stdoutTTY ?? false },
-    stderr: { write: (s: string) => (err += s), isTTY: false },
-    env: h.env ?? {},
-    cwd: '/work/x',
-    now: () => (t += 10),
-    randomSeed: () => 123456,
-    mkdir: async () => {},
-    writeFile: async (file, content) => {
-      if (h.writeFails) throw new Error('EACCES: permission denied');
-      files.set(file, content);
-    },
-    onSignal: (fn) => {
-      handler = fn;
-      return () => {
-        handler = undefined;
-      };
-    },
-    exitNow: (code) => {
-      exitNow.push(code);
-    },
-  };
-  const deps: CliDeps = {
-    version: '9.9.9',
-    loadRunner: async () => {
-      if (h.runnerMissing) throw new Error("Cannot find module '../runner/index.js'");
-      return runner;
-    },
-    loadTargets: async () => targets,
-  };
-  return {
-    io,
-    deps,
-    stdout: () => out,
-    stderr: () => err,
-    files,
-    runCalls,
-    stopped,
-    started,
-    exitNow,
-    signal: (name) => handler?.(name),
-  };
-}
+import { harness, type Harness, type HarnessOptions } from './harness.js';
 
 const oneErrorLine = (stderr: string): string => {
   const lines = stderr.split('\n').filter((l) => l.startsWith('sqs-conformance: error:'));
@@ -155,7 +19,7 @@ describe('runCli run', () => {
     expect(code).toBe(EXIT.conformant);
     expect(h.started).toEqual(['reference']);
     expect(h.stopped).toEqual(['reference']);
-    expect(h.runCalls[0]).toMatchObject({ suites: ['lifecycle'], seed: 123456, concurrency: 32, strictness: 'typical' });
+    expect(h.runCalls[0]).toMatchObject({ only: ['lifecycle'], seed: 123456, concurrency: 32, strictness: 'typical' });
     expect(h.runCalls[0]!.signal).toBeInstanceOf(AbortSignal);
     expect(h.stderr()).toContain('seed 123456 (rerun with --seed 123456)');
     expect(h.stderr()).toContain('[reference] listening');
@@ -177,7 +41,7 @@ describe('runCli run', () => {
     );
     expect(code).toBe(EXIT.divergent);
     expect(h.runCalls[0]).toMatchObject({
-      suites: ['lifecycle'],
+      only: ['lifecycle'],
       seed: 7,
       concurrency: 2,
       runs: 5,
@@ -235,11 +99,14 @@ describe('runCli errors: one line, exit 2', () => {
   const cases: Array<[string, string[], HarnessOptions, RegExp]> = [
     ['bad number', ['run', '--concurrency', 'abc'], {}, /--concurrency must be an integer, got 'abc'/],
     ['unknown suite', ['run', '--suite', 'nope'], {}, /unknown suite 'nope' \(known: lifecycle, errors\)/],
-    ['unknown replay property', ['run', '--replay', 'zzz:1'], {}, /unknown property 'zzz'/],
+    ['unknown replay property', ['run', '--replay', 'zzz:1'], {}, /--replay names unknown property 'zzz' \(properties: send-receive-delete, visibility, codes; see: npx sqs-conformance suites\)/],
+    ['malformed replay, with a real property as the example', ['run', '--replay', 'nocolon'], {}, /--replay must be PROPERTY#INSTANCE:PATH .*\(e\.g\. send-receive-delete#0:3:1\), got 'nocolon'/],
+    ['unknown property', ['run', '--suite', 'errors', '--property', 'visibility'], {}, /unknown property 'visibility' \(properties: codes;/],
+    ['replay of a property outside --suite', ['run', '--suite', 'errors', '--replay', 'visibility#1:0'], {}, /unknown property 'visibility'/],
     ['unknown target', ['run', '--target', 'nope'], {}, /unknown target "nope" \(known: aws, my-moto\)/],
     ['both endpoint and target', ['run', '--endpoint', 'http://x', '--target', 'moto'], {}, /cannot be used together/],
     ['unreachable endpoint', ['run', '--endpoint', 'http://127.0.0.1:1'], { endpoint: { ok: false, error: 'cannot reach http://127.0.0.1:1: connection refused' } }, /error: cannot reach http:\/\/127\.0\.0\.1:1: connection refused$/],
-    ['target that fails to start', ['run', '--target', 'moto'], { startFails: 'pip install failed\n  at line 3' }, /target 'moto' failed to start: pip install failed at line 3/],
+    ['target that fails to start', ['run', '--target', 'moto'], { startFails: { moto: 'pip install failed\n  at line 3' } }, /target 'moto' failed to start: pip install failed at line 3/],
     ['runner missing', ['run'], { runnerMissing: true }, /cannot load the runner: Cannot find module/],
     ['runner throws', ['run'], { runSuites: async () => { throw new Error('boom'); } }, /the run failed: boom/],
     ['reports cannot be written', ['run'], { writeFails: true }, /cannot write the reports to \/work\/x\/sqs-conformance-report: EACCES/],
@@ -251,6 +118,8 @@ describe('runCli errors: one line, exit 2', () => {
       const code = await runCli(argv, h.io, h.deps);
       expect(code).toBe(EXIT.usage);
       expect(oneErrorLine(h.stderr())).toMatch(re);
+      // Nothing of the run (the seed line) is printed before an error that stops it from starting.
+      if (!['runner throws', 'reports cannot be written'].includes(name)) expect(h.stderr()).not.toContain('seed ');
       // Only a failure to write files comes after the text report went to stdout.
       if (name !== 'reports cannot be written') expect(h.stdout()).toBe('');
       // whatever was started is stopped
@@ -309,10 +178,44 @@ describe('runCli interrupt', () => {
 });
 
 describe('runCli suites, help, version', () => {
-  it('lists suites and properties', async () => {
+  it('lists each suite: description, capabilities, actions, properties; and a command that runs one', async () => {
     const h = harness();
     expect(await runCli(['suites'], h.io, h.deps)).toBe(0);
-    expect(h.stdout()).toBe('lifecycle  lifecycle\n  send-receive-delete\n  visibility\nerrors  errors\n  codes\n');
+    expect(h.stdout()).toBe(
+      [
+        'lifecycle  the lifecycle suite',
+        '  needs       no capability beyond the basics',
+        '  actions     SendMessage, ReceiveMessage',
+        '  properties',
+        '    send-receive-delete  what send-receive-delete generates (2 scenarios)',
+        '    visibility           what visibility generates (2 scenarios)',
+        '',
+        'errors  the errors suite',
+        '  needs       no capability beyond the basics',
+        '  actions     SendMessage, ReceiveMessage',
+        '  properties',
+        '    codes  what codes generates (2 scenarios)',
+        '',
+        'Run one property: npx sqs-conformance run --suite lifecycle --property send-receive-delete',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names the capabilities a suite or a property needs', async () => {
+    const { renderSuites } = await import('../../src/cli/index.js');
+    const { fakeSuite } = await import('./harness.js');
+    const fifo = fakeSuite('fifo', ['order'], { requires: ['fifo'] });
+    const text = renderSuites([{ ...fifo, properties: [{ ...fifo.properties[0]!, requires: ['dlq'], runs: 1 }] }]);
+    expect(text).toContain('  needs       fifo\n');
+    expect(text).toContain('order  what order generates (1 scenario; needs dlq)');
+  });
+
+  it('a bare command prints the help (exit 0)', async () => {
+    const h = harness();
+    expect(await runCli([], h.io, h.deps)).toBe(0);
+    expect(h.stdout()).toMatch(/^Usage: sqs-conformance \[options\] \[command\][\s\S]*Commands:[\s\S]*run/);
+    expect(h.stderr()).toBe('');
   });
   it('prints the version and help on stdout', async () => {
     const h = harness();

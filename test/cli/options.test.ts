@@ -1,11 +1,18 @@
+// Parsing the command line (PURE): run's and matrix's shared flags, their defaults and one-line
+// errors, help and version, and the resolution of --suite, --property and --replay against the suites.
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, parseCli, parseReplay, parseRunArgs, resolveSuites, shellArg, targetArgs, type SuiteTable } from '../../src/cli/index.js';
+import { DEFAULT_CONCURRENCY, RUN_DEFAULTS, parseCli, parseReplay, resolveSelection, targetArgs, type RunCommandOptions } from '../../src/cli/index.js';
+import { shellArg } from '../../src/runner/index.js';
+import { fakeSuite } from './harness.js';
 
-const SUITES: SuiteTable = {
-  lifecycle: { description: 'send, receive, delete', properties: ['send-receive', 'visibility'] },
-  errors: { description: 'error codes', properties: ['bad-params', 'shared'] },
-  other: { description: 'x', properties: ['shared'] },
-};
+const SUITES = [fakeSuite('lifecycle', ['send-receive', 'visibility']), fakeSuite('errors', ['bad-params', 'shared']), fakeSuite('other', ['shared'])];
+
+/** `run`'s arguments alone: the options or the one-line error. */
+function parseRunArgs(argv: string[]): { ok: true; options: RunCommandOptions } | { ok: false; error: string } {
+  const c = parseCli(['run', ...argv], '0.0.0');
+  if (c.kind === 'command') return { ok: true, options: c.options as RunCommandOptions };
+  return { ok: false, error: c.kind === 'error' ? c.error : 'printed' };
+}
 
 function bad(argv: string[]): string {
   const r = parseRunArgs(argv);
@@ -23,7 +30,7 @@ describe('parseRunArgs: defaults and good input', () => {
     const r = parseRunArgs([]);
     expect(r).toEqual({
       ok: true,
-      options: { concurrency: DEFAULTS.concurrency, reports: ['text', 'json'], out: DEFAULTS.out, color: true },
+      options: { concurrency: DEFAULT_CONCURRENCY, reports: ['text', 'json'], out: RUN_DEFAULTS.out, color: true },
     });
   });
 
@@ -39,6 +46,7 @@ describe('parseRunArgs: defaults and good input', () => {
       '--report', 'json,junit,md',
       '--out', 'reports',
       '--replay', 'visibility:3:0:1',
+      '--property', 'visibility,delay',
       '--shrink-budget', '30',
       '--work-dir', 'w',
       '--no-color',
@@ -55,7 +63,8 @@ describe('parseRunArgs: defaults and good input', () => {
         strictness: 'guaranteed',
         reports: ['json', 'junit', 'md'],
         out: 'reports',
-        replay: { property: 'visibility', path: '3:0:1' },
+        replay: 'visibility:3:0:1',
+        properties: ['visibility', 'delay'],
         timeBudgetMs: 30_000,
         workDir: 'w',
         color: false,
@@ -87,7 +96,8 @@ describe('parseRunArgs: every bad input is one line', () => {
     [['--report', 'pdf'], /unknown report kind 'pdf' \(choose from text, json, junit, md, html\)/],
     [['--report', 'text,pdf,xml'], /unknown report kind 'pdf', 'xml'/],
     [['--report', ','], /--report needs at least one of/],
-    [['--suite', ','], /--suite needs at least one suite name/],
+    [['--suite', ','], /--suite needs at least one name/],
+    [['--property', 'a b'], /--property must be a name/],
     [['--suite', 'a b'], /--suite must be a name/],
     [['--endpoint', 'http://x', '--target', 'moto'], /--endpoint and --target cannot be used together/],
     [['--endpoint', 'not a url'], /--endpoint must be an http\(s\) URL/],
@@ -96,9 +106,6 @@ describe('parseRunArgs: every bad input is one line', () => {
     [['--region', 'us-east-1'], /--region applies only with --endpoint/],
     [['--endpoint', 'http://x', '--region', 'US EAST'], /--region must look like us-east-1/],
     [['--target', '../etc'], /--target must be a name/],
-    [['--replay', 'nocolon'], /--replay must be PROPERTY:PATH/],
-    [['--replay', 'prop:1:x'], /--replay path must be numbers/],
-    [['--replay', ':1:2'], /--replay must be PROPERTY:PATH/],
     [['--out', ''], /--out needs a folder/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
     [['--sede', '1'], /unknown option '--sede'.*Did you mean --seed\?/],
@@ -128,61 +135,66 @@ describe('parseCli', () => {
     expect(parseCli(['-V'], '1.2.3')).toEqual({ kind: 'print', text: '1.2.3\n' });
   });
 
-  it('knows suites and rejects unknown or missing commands in one line', () => {
-    expect(parseCli(['suites'], '1')).toEqual({ kind: 'suites' });
+  it('knows suites, prints the help for no command, and rejects unknown commands in one line', () => {
+    expect(parseCli(['suites'], '1')).toEqual({ kind: 'command', name: 'suites', options: {} });
     expect(parseCli(['frob'], '1')).toEqual({ kind: 'error', error: "unknown command 'frob'" });
-    expect(parseCli([], '1')).toEqual({ kind: 'error', error: "missing command (try 'sqs-conformance --help')" });
-    const e = parseCli(['suites', 'x'], '1');
-    expect(e.kind).toBe('error');
+    expect(parseCli([], '1')).toMatchObject({ kind: 'print', text: expect.stringMatching(/^Usage: sqs-conformance/) });
+    expect(parseCli(['suites', 'x'], '1').kind).toBe('error');
+  });
+
+  it('matrix shares run’s flags (one definition, own defaults)', () => {
+    const m = parseCli(['matrix', '--suite', 'lifecycle', '--property', 'visibility', '--seed', '3', '--strictness', 'guaranteed', '--report', 'json', '--targets', 'a,b', '--parallel', '2'], '1');
+    expect(m).toEqual({
+      kind: 'command',
+      name: 'matrix',
+      options: { suites: ['lifecycle'], properties: ['visibility'], seed: 3, strictness: 'guaranteed', concurrency: DEFAULT_CONCURRENCY, reports: ['json'], out: './sqs-conformance-report/matrix', targets: ['a', 'b'], parallel: 2, updateBaselines: false },
+    });
+    for (const flag of ['--seed', '--concurrency', '--runs', '--shrink-budget']) {
+      const run = parseCli(['run', flag, 'x'], '1');
+      const matrix = parseCli(['matrix', flag, 'x'], '1');
+      expect(matrix, flag).toEqual(run);
+    }
   });
 });
 
-describe('resolveSuites', () => {
-  it('defaults to every suite', () => {
-    expect(resolveSuites({}, SUITES)).toEqual({ ok: true, value: ['lifecycle', 'errors', 'other'] });
+describe('resolveSelection', () => {
+  it('defaults to every suite the target supports (no --suite passed on)', () => {
+    expect(resolveSelection({}, SUITES)).toEqual({ ok: true, value: { names: ['lifecycle', 'errors', 'other'] } });
   });
-  it('rejects unknown suites, listing the known ones', () => {
-    expect(resolveSuites({ suites: ['lifecycle', 'nope'] }, SUITES)).toEqual({
+  it('rejects unknown suites and properties, listing the known ones', () => {
+    expect(resolveSelection({ suites: ['lifecycle', 'nope'] }, SUITES)).toEqual({ ok: false, error: "unknown suite 'nope' (known: lifecycle, errors, other)" });
+    expect(resolveSelection({ suites: ['lifecycle'], properties: ['shared'] }, SUITES)).toEqual({
       ok: false,
-      error: "unknown suite 'nope' (known: lifecycle, errors, other)",
+      error: "unknown property 'shared' (properties: send-receive, visibility; see: npx sqs-conformance suites)",
     });
+    expect(resolveSelection({ properties: ['shared'] }, SUITES)).toEqual({ ok: true, value: { names: ['lifecycle', 'errors', 'other'], properties: ['shared'] } });
   });
   it('does not take prototype names for suites', () => {
-    expect(resolveSuites({ suites: ['constructor'] }, SUITES).ok).toBe(false);
+    expect(resolveSelection({ suites: ['constructor'] }, SUITES).ok).toBe(false);
   });
   it('narrows a replay to its property’s suite', () => {
-    expect(resolveSuites({ replay: { property: 'visibility', path: '1' } }, SUITES)).toEqual({ ok: true, value: ['lifecycle'] });
-    expect(resolveSuites({ replay: { property: 'nope', path: '1' } }, SUITES).ok).toBe(false);
-    expect(resolveSuites({ suites: ['errors'], replay: { property: 'visibility', path: '1' } }, SUITES)).toEqual({
-      ok: false,
-      error: "property 'visibility' is not in suite 'errors'",
-    });
-    expect(resolveSuites({ replay: { property: 'shared', path: '1' } }, SUITES)).toMatchObject({ ok: false, error: expect.stringMatching(/several suites/) });
-    expect(resolveSuites({ suites: ['other'], replay: { property: 'shared', path: '1' } }, SUITES)).toEqual({ ok: true, value: ['other'] });
+    expect(resolveSelection({ replay: 'visibility:1' }, SUITES)).toEqual({ ok: true, value: { names: ['lifecycle'], only: ['lifecycle'], replay: { property: 'visibility', path: '1' } } });
+    expect(resolveSelection({ replay: 'visibility#3:0' }, SUITES)).toMatchObject({ ok: true, value: { only: ['lifecycle'], replay: { property: 'visibility#3', path: '0' } } });
+    expect(resolveSelection({ replay: 'nope:1' }, SUITES).ok).toBe(false);
+    expect(resolveSelection({ suites: ['errors'], replay: 'visibility:1' }, SUITES)).toMatchObject({ ok: false, error: expect.stringMatching(/^--replay names unknown property 'visibility' \(properties: bad-params, shared;/) });
+    expect(resolveSelection({ replay: 'shared:1' }, SUITES)).toMatchObject({ ok: false, error: expect.stringMatching(/several suites/) });
+    expect(resolveSelection({ suites: ['other'], replay: 'shared:1' }, SUITES)).toMatchObject({ ok: true, value: { only: ['other'] } });
+  });
+  it('a malformed --replay names a real property in its example', () => {
+    for (const bad of ['nocolon', ':1:2', 'prop:1:x', 'visibility#x:0']) {
+      const r = resolveSelection({ suites: ['errors'], replay: bad }, SUITES);
+      expect(r.ok, bad).toBe(false);
+      expect(!r.ok && r.error).toMatch(/^--replay (must be PROPERTY#INSTANCE:PATH .*e\.g\. bad-params#0:3:1|path must be numbers)/);
+      expect(!r.ok && r.error).not.toContain('send-receive');
+    }
   });
 });
 
 describe('parseReplay', () => {
-  it('accepts a property instance (NAME#N), as the runner prints it', () => {
-    expect(parseReplay('visibility#3:0:1')).toEqual({ ok: true, value: { property: 'visibility#3', path: '0:1' } });
-    expect(parseReplay('visibility#x:0').ok).toBe(false);
-    expect(resolveSuites({ replay: { property: 'visibility#3', path: '0' } }, SUITES)).toEqual({ ok: true, value: ['lifecycle'] });
-  });
-
-  it('parses the replay commands the runner prints', () => {
-    for (const line of [
-      'sqs-conformance run --suite lifecycle --seed 7 --strictness typical --replay visibility#3:0:1',
-      'sqs-conformance run --target fauxqs --suite lifecycle --seed -7 --strictness guaranteed --replay send-receive#0:2',
-      'sqs-conformance run --endpoint http://127.0.0.1:4566 --region us-east-1 --suite lifecycle --seed 7 --strictness typical --replay visibility#0:0',
-    ]) {
-      const c = parseCli(line.split(' ').slice(1), '1');
-      expect(c.kind, line).toBe('run');
-    }
-  });
-
-  it('splits at the first colon', () => {
-    expect(parseReplay('p:0')).toEqual({ ok: true, value: { property: 'p', path: '0' } });
-    expect(parseReplay('lifecycle.visibility:12:0:3')).toEqual({ ok: true, value: { property: 'lifecycle.visibility', path: '12:0:3' } });
+  it('splits at the first colon; the instance is optional', () => {
+    expect(parseReplay('visibility#3:0:1', 'x')).toEqual({ ok: true, value: { property: 'visibility#3', path: '0:1' } });
+    expect(parseReplay('p:0', 'x')).toEqual({ ok: true, value: { property: 'p', path: '0' } });
+    expect(parseReplay('lifecycle.visibility:12:0:3', 'x')).toEqual({ ok: true, value: { property: 'lifecycle.visibility', path: '12:0:3' } });
   });
 });
 
@@ -194,5 +206,7 @@ describe('targetArgs', () => {
     expect(targetArgs({ endpoint: 'http://h:1', region: 'eu-west-1' })).toBe(' --endpoint http://h:1 --region eu-west-1');
     expect(targetArgs({ endpoint: 'http://h:1/?a=1&b=2' })).toBe(" --endpoint 'http://h:1/?a=1&b=2'");
     expect(shellArg("it's")).toBe("'it'\\''s'");
+    expect(shellArg('visibility#3:0:1')).toBe("'visibility#3:0:1'");
+    expect(shellArg('')).toBe("''");
   });
 });

@@ -2,91 +2,13 @@
 // (targets from the launcher list, error rows, files written, baselines read / updated, exit
 // codes) and `run --baseline FILE [--update-baseline]`.
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli, type CliDeps, type CliIO, type CliRunOptions, type RunnerApi, type TargetApi } from '../../src/cli/index.js';
+import { EXIT, runCli } from '../../src/cli/index.js';
 import { parseBaseline, serializeBaseline } from '../../src/runner/baseline.js';
 import type { Scoreboard } from '../../src/runner/matrix.js';
-import type { RunReport } from '../../src/runner/types.js';
-import type { Launcher, RunningTarget, TargetProfile } from '../../src/target/types.js';
 import { conformantReport, divergentReport } from '../report/fixtures.js';
+import { harness as baseHarness, type HarnessOptions } from './harness.js';
 
-const PROFILE: TargetProfile = {
-  name: 'x',
-  protocol: 'json',
-  region: 'us-east-1',
-  capabilities: [],
-  flags: {},
-  tolerance: { epsilonMs: 50, wideEpsilonMs: 500, clockSkewMs: 1000, retentionSlackMs: 1000, wakeMs: 200 },
-  defaultStrictness: 'typical',
-};
-
-interface Options {
-  reports?: Record<string, RunReport>;
-  startFails?: string[];
-  files?: Record<string, string>;
-  launchers?: string[];
-}
-
-function harness(o: Options = {}) {
-  let out = '';
-  let err = '';
-  const files = new Map<string, string>(Object.entries(o.files ?? {}));
-  const runCalls: CliRunOptions[] = [];
-  const started: string[] = [];
-  const stopped: string[] = [];
-  const launcherNames = o.launchers ?? ['reference', 'fauxqs', 'elastic'];
-  const launcher = (name: string): Launcher => ({
-    name,
-    start: async () => {
-      if (o.startFails?.includes(name)) throw new Error(`${name}: java not found`);
-      started.push(name);
-      const t: RunningTarget = {
-        profile: { ...PROFILE, name },
-        endpoint: 'http://127.0.0.1:9324',
-        client: () => {
-          throw new Error('not in this test');
-        },
-        stop: async () => void stopped.push(name),
-      };
-      return t;
-    },
-  });
-  const runner: RunnerApi = {
-    SUITES: { lifecycle: { description: 'lifecycle', properties: ['visibility'] } },
-    runSuites: async (opts) => {
-      runCalls.push(opts);
-      const name = opts.target.profile.name;
-      const r = o.reports?.[name] ?? conformantReport();
-      return { ...r, seed: opts.seed, target: { ...r.target, name } };
-    },
-  };
-  const targets: TargetApi = {
-    launcherFor: (name) => (launcherNames.includes(name) || name === 'endpoint' ? launcher(name) : undefined),
-    endpointTarget: async () => ({ ok: false, error: 'no' }),
-    defaultWorkDir: () => '/w/.peers',
-    launcherNames,
-  };
-  const io: CliIO = {
-    stdout: { write: (s: string) => (out += s), isTTY: false },
-    stderr: { write: (s: string) => (err += s), isTTY: false },
-    env: {},
-    cwd: '/w',
-    now: () => 0,
-    randomSeed: () => 99,
-    mkdir: async () => {},
-    writeFile: async (file, content) => void files.set(file, content),
-    readFile: async (file) => {
-      const f = files.get(file);
-      if (f === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${file}'`), { code: 'ENOENT' });
-      return f;
-    },
-    wallClock: () => Date.parse('2025-06-07T08:09:10Z'),
-    cpus: () => 2,
-    onSignal: () => () => {},
-    exitNow: () => {},
-  };
-  const deps: CliDeps = { version: '1.0.0', loadRunner: async () => runner, loadTargets: async () => targets };
-  return { io, deps, files, runCalls, started, stopped, stdout: () => out, stderr: () => err };
-}
+const harness = (o: HarnessOptions = {}) => baseHarness({ cwd: '/w', launchers: ['reference', 'fauxqs', 'elastic'], ...o });
 
 const scoreboardOf = (files: Map<string, string>, dir = '/w/m'): Scoreboard => JSON.parse(files.get(`${dir}/scoreboard.json`)!) as Scoreboard;
 
@@ -125,7 +47,7 @@ describe('matrix', () => {
   });
 
   it('a target that does not start is an error row, not a crash (exit 1)', async () => {
-    const h = harness({ startFails: ['elastic'] });
+    const h = harness({ startFails: { elastic: 'elastic: java not found' } });
     expect(await runCli(['matrix', '--out', 'm'], h.io, h.deps)).toBe(EXIT.divergent);
     const sb = scoreboardOf(h.files);
     expect(sb.targets.find((t) => t.name === 'elastic')).toMatchObject({ status: 'error', error: 'did not start: elastic: java not found' });

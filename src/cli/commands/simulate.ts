@@ -1,47 +1,17 @@
-// `sqs-conformance simulate`: predicts duplicates, DLQ moves and expiries for queue settings and a
+// `simulate`: predicts duplicates, DLQ moves and expiries for queue settings and a
 // consumer workload by running the workload on the reference model in virtual time
 // (src/settings/simulate.ts); with --verify it also plays the same workload against the reference
 // server over HTTP on a virtual clock and prints both. Exit 0, or 2 for usage errors.
-import { Option, type Command } from 'commander';
-import type { CliDeps, CliIO } from './app.js';
-import { parseSeconds } from './settings.js';
-import type { ProcessingSpec, WorkloadResult, WorkloadSpec } from '../settings/workload.js';
+import { Option, type OptionValues } from 'commander';
+import type { ProcessingSpec, WorkloadResult, WorkloadSpec } from '../../settings/workload.js';
+import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
+import { fail, load, messageOf, PREFIX } from '../io.js';
+import { checked, err, ok, oneOf, option, parseInteger, parseSeconds, quote } from '../parse.js';
 
-export interface SimulateCliOptions {
+export interface SimulateCommandOptions {
   spec: WorkloadSpec;
   verify: boolean;
   format: 'text' | 'json';
-}
-
-export interface RawSimulate {
-  visibility?: string;
-  retention?: string;
-  maxReceiveCount?: string;
-  dlqRetention?: string;
-  delay?: string;
-  consumers?: string;
-  batch?: string;
-  wait?: string;
-  messages?: string;
-  rate?: string;
-  processing?: string;
-  failureRate?: string;
-  seed?: string;
-  horizon?: string;
-  verify?: boolean;
-  format?: string;
-}
-
-type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const err = <T>(error: string): Result<T> => ({ ok: false, error });
-const q = (v: string): string => `'${v.length > 60 ? `${v.slice(0, 59)}…` : v}'`;
-
-function int(flag: string, raw: string, min: number, max: number): Result<number> {
-  if (!/^\d+$/.test(raw.trim())) return err(`${flag} must be a whole number, got ${q(raw)}`);
-  const n = Number(raw.trim());
-  if (n < min || n > max) return err(`${flag} must be between ${min} and ${max}, got ${q(raw)}`);
-  return ok(n);
 }
 
 /** A duration in seconds, with an optional unit: `2`, `1.5`, `250ms`, `2s`, `5m`, `1h`. */
@@ -62,26 +32,27 @@ export function parseProcessing(raw: string): Result<ProcessingSpec> {
     for (const p of parts) {
       const [k = '', v = ''] = p.split('=', 2);
       const d = duration(v);
-      if (d === undefined) return err(`--processing ${q(p)}: not a duration (e.g. 2, 250ms, 1.5s)`);
+      if (d === undefined) return err(`--processing ${quote(p)}: not a duration (e.g. 2, 250ms, 1.5s)`);
       kv.set(k.trim().toLowerCase(), d);
     }
     if (kv.has('fixed') && kv.size === 1) return ok({ kind: 'fixed', seconds: kv.get('fixed')! });
     const p50 = kv.get('p50');
     const p99 = kv.get('p99');
-    if (p50 === undefined || p99 === undefined || kv.size !== 2) return err(`--processing takes p50=…,p99=… or fixed=…, got ${q(raw)}`);
-    if (!(p50 > 0) || p99 < p50) return err(`--processing needs 0 < p50 ≤ p99, got ${q(raw)}`);
+    if (p50 === undefined || p99 === undefined || kv.size !== 2) return err(`--processing takes p50=…,p99=… or fixed=…, got ${quote(raw)}`);
+    if (!(p50 > 0) || p99 < p50) return err(`--processing needs 0 < p50 ≤ p99, got ${quote(raw)}`);
     return ok({ kind: 'lognormal', p50, p99 });
   }
   const values: number[] = [];
   for (const p of parts) {
     const d = duration(p);
-    if (d === undefined) return err(`--processing list item ${q(p)} is not a duration`);
+    if (d === undefined) return err(`--processing list item ${quote(p)} is not a duration`);
     values.push(d);
   }
   return ok({ kind: 'samples', values });
 }
 
-export function validateSimulate(raw: RawSimulate): Result<SimulateCliOptions> {
+export function validateSimulate(options: OptionValues): Result<SimulateCommandOptions> {
+  const raw = options as Partial<Record<string, string>>;
   if (raw.visibility === undefined) return err('simulate needs --visibility SECONDS (the queue VisibilityTimeout)');
   if (raw.processing === undefined) return err('simulate needs --processing (e.g. p50=2,p99=20)');
   const vis = parseSeconds('--visibility', raw.visibility);
@@ -99,76 +70,60 @@ export function validateSimulate(raw: RawSimulate): Result<SimulateCliOptions> {
     failureRate: 0,
     seed: 1,
   };
-  const seconds = (flag: string, v: string | undefined, set: (n: number) => void): string | undefined => {
-    if (v === undefined) return undefined;
-    const r = parseSeconds(flag, v);
-    if (!r.ok) return r.error;
-    set(r.value);
-    return undefined;
-  };
-  const ints = (flag: string, v: string | undefined, min: number, max: number, set: (n: number) => void): string | undefined => {
-    if (v === undefined) return undefined;
-    const r = int(flag, v, min, max);
-    if (!r.ok) return r.error;
-    set(r.value);
-    return undefined;
-  };
+  const seconds = (key: string, flag: string, set: (n: number) => void) => option(options, key, (v) => parseSeconds(flag, v), set);
+  const ints = (key: string, flag: string, min: number, max: number, set: (n: number) => void) => option(options, key, (v) => parseInteger(flag, v, min, max), set);
   const problem =
-    seconds('--retention', raw.retention, (n) => (spec.retention = n)) ??
-    ints('--max-receive-count', raw.maxReceiveCount, 1, 1000, (n) => (spec.maxReceiveCount = n)) ??
-    seconds('--dlq-retention', raw.dlqRetention, (n) => (spec.dlqRetention = n)) ??
-    seconds('--delay', raw.delay, (n) => (spec.delaySeconds = n)) ??
-    ints('--consumers', raw.consumers, 1, 1000, (n) => (spec.consumers = n)) ??
-    ints('--batch', raw.batch, 1, 10, (n) => (spec.batchSize = n)) ??
-    ints('--wait', raw.wait, 0, 20, (n) => (spec.waitSeconds = n)) ??
-    ints('--messages', raw.messages, 1, 100_000, (n) => (spec.messages = n)) ??
-    ints('--seed', raw.seed, 0, 4_294_967_295, (n) => (spec.seed = n)) ??
-    seconds('--horizon', raw.horizon, (n) => (spec.horizonSeconds = n));
+    seconds('retention', '--retention', (n) => (spec.retention = n)) ??
+    ints('maxReceiveCount', '--max-receive-count', 1, 1000, (n) => (spec.maxReceiveCount = n)) ??
+    seconds('dlqRetention', '--dlq-retention', (n) => (spec.dlqRetention = n)) ??
+    seconds('delay', '--delay', (n) => (spec.delaySeconds = n)) ??
+    ints('consumers', '--consumers', 1, 1000, (n) => (spec.consumers = n)) ??
+    ints('batch', '--batch', 1, 10, (n) => (spec.batchSize = n)) ??
+    ints('wait', '--wait', 0, 20, (n) => (spec.waitSeconds = n)) ??
+    ints('messages', '--messages', 1, 100_000, (n) => (spec.messages = n)) ??
+    ints('seed', '--seed', 0, 4_294_967_295, (n) => (spec.seed = n)) ??
+    seconds('horizon', '--horizon', (n) => (spec.horizonSeconds = n));
   if (problem) return err(problem);
   if (raw.dlqRetention !== undefined && spec.maxReceiveCount === undefined) return err('--dlq-retention needs --max-receive-count (the DLQ exists only with a redrive policy)');
   if (raw.rate !== undefined) {
     const r = Number(raw.rate.trim());
-    if (!/^\d+(\.\d+)?$/.test(raw.rate.trim()) || !(r > 0)) return err(`--rate must be a positive number of messages per second, got ${q(raw.rate)}`);
+    if (!/^\d+(\.\d+)?$/.test(raw.rate.trim()) || !(r > 0)) return err(`--rate must be a positive number of messages per second, got ${quote(raw.rate)}`);
     spec.ratePerSecond = r;
   }
   if (raw.failureRate !== undefined) {
     const t = raw.failureRate.trim();
     const f = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
-    if (t === '' || !Number.isFinite(f) || f < 0 || f > 1) return err(`--failure-rate must be between 0 and 1 (or 0%–100%), got ${q(raw.failureRate)}`);
+    if (t === '' || !Number.isFinite(f) || f < 0 || f > 1) return err(`--failure-rate must be between 0 and 1 (or 0%–100%), got ${quote(raw.failureRate)}`);
     spec.failureRate = f;
   }
-  let format: 'text' | 'json' = 'text';
-  if (raw.format !== undefined) {
-    if (raw.format !== 'text' && raw.format !== 'json') return err(`unknown format ${q(raw.format)} (choose from text, json)`);
-    format = raw.format;
-  }
-  return ok({ spec, verify: raw.verify === true, format });
+  const o: SimulateCommandOptions = { spec, verify: options['verify'] === true, format: 'text' };
+  return checked(o, option(options, 'format', (v) => oneOf('--format', v, ['text', 'json'] as const), (f) => (o.format = f)));
 }
 
-export function registerSimulate(program: Command, record: (raw: RawSimulate) => void): void {
-  program
-    .command('simulate')
-    .description('predict duplicates, DLQ moves and expiries for queue settings and a consumer workload, with the reference model in virtual time')
-    .addOption(new Option('--visibility <seconds>', 'queue VisibilityTimeout (required)'))
-    .addOption(new Option('--processing <dist>', 'processing time per message: p50=2,p99=20 | fixed=3 | 1,2,5,30 (required)'))
-    .addOption(new Option('--retention <seconds>', 'queue MessageRetentionPeriod (default 345600 = 4d; units s, m, h, d)'))
-    .addOption(new Option('--max-receive-count <n>', 'with a DLQ: its maxReceiveCount (default: no DLQ)'))
-    .addOption(new Option('--dlq-retention <seconds>', 'DLQ MessageRetentionPeriod (default 1209600 = 14d)'))
-    .addOption(new Option('--delay <seconds>', 'queue DelaySeconds (default 0)'))
-    .addOption(new Option('--consumers <n>', 'consumers polling the queue (default 4)'))
-    .addOption(new Option('--batch <n>', 'MaxNumberOfMessages per receive, processed one after another (default 1)'))
-    .addOption(new Option('--wait <seconds>', 'WaitTimeSeconds of each receive (default 20)'))
-    .addOption(new Option('--messages <n>', 'messages to send (default 1000)'))
-    .addOption(new Option('--rate <per-second>', 'send rate (default: all at once)'))
-    .addOption(new Option('--failure-rate <p>', 'probability that processing fails and the message is not deleted (default 0)'))
-    .addOption(new Option('--seed <n>', 'seed of the processing-time and failure draws (default 1)'))
-    .addOption(new Option('--horizon <seconds>', 'stop after this much virtual time (default: retention and then some)'))
-    .addOption(new Option('--verify', 'also run the workload on the reference server (HTTP, virtual clock) and show both'))
-    .addOption(new Option('--format <format>', 'text (default) or json'))
-    .action((opts: RawSimulate) => {
-      record(opts);
-    });
-}
+export const simulateCommand: CommandDefinition<SimulateCommandOptions> = {
+  name: 'simulate',
+  define: (c) =>
+    void c
+      .description('predict duplicates, DLQ moves and expiries for queue settings and a consumer workload, with the reference model in virtual time')
+      .addOption(new Option('--visibility <seconds>', 'queue VisibilityTimeout (required)'))
+      .addOption(new Option('--processing <dist>', 'processing time per message: p50=2,p99=20 | fixed=3 | 1,2,5,30 (required)'))
+      .addOption(new Option('--retention <seconds>', 'queue MessageRetentionPeriod (default 345600 = 4d; units s, m, h, d)'))
+      .addOption(new Option('--max-receive-count <n>', 'with a DLQ: its maxReceiveCount (default: no DLQ)'))
+      .addOption(new Option('--dlq-retention <seconds>', 'DLQ MessageRetentionPeriod (default 1209600 = 14d)'))
+      .addOption(new Option('--delay <seconds>', 'queue DelaySeconds (default 0)'))
+      .addOption(new Option('--consumers <n>', 'consumers polling the queue (default 4)'))
+      .addOption(new Option('--batch <n>', 'MaxNumberOfMessages per receive, processed one after another (default 1)'))
+      .addOption(new Option('--wait <seconds>', 'WaitTimeSeconds of each receive (default 20)'))
+      .addOption(new Option('--messages <n>', 'messages to send (default 1000)'))
+      .addOption(new Option('--rate <per-second>', 'send rate (default: all at once)'))
+      .addOption(new Option('--failure-rate <p>', 'probability that processing fails and the message is not deleted (default 0)'))
+      .addOption(new Option('--seed <n>', 'seed of the processing-time and failure draws (default 1)'))
+      .addOption(new Option('--horizon <seconds>', 'stop after this much virtual time (default: retention and then some)'))
+      .addOption(new Option('--verify', 'also run the workload on the reference server (HTTP, virtual clock) and show both'))
+      .addOption(new Option('--format <format>', 'text (default) or json')),
+  validate: validateSimulate,
+  run: runSimulate,
+};
 
 function fmtSeconds(s: number): string {
   if (s >= 86_400 && s % 3600 === 0) return `${s} s (${+(s / 86_400).toFixed(2)} d)`;
@@ -204,7 +159,7 @@ const ROWS: Array<[keyof WorkloadResult, string]> = [
 export function renderSimulation(spec: WorkloadSpec, model: WorkloadResult, server?: WorkloadResult): string {
   const lines: string[] = [];
   const sending = spec.ratePerSecond ? `${spec.messages} messages at ${spec.ratePerSecond}/s` : `${spec.messages} messages at once`;
-  lines.push(`sqs-conformance simulate: ${sending}; ${spec.consumers} consumer${spec.consumers === 1 ? '' : 's'} (batch ${spec.batchSize}, WaitTimeSeconds ${spec.waitSeconds})`);
+  lines.push(`${PREFIX} simulate: ${sending}; ${spec.consumers} consumer${spec.consumers === 1 ? '' : 's'} (batch ${spec.batchSize}, WaitTimeSeconds ${spec.waitSeconds})`);
   lines.push(`  processing: ${describeProcessing(spec.processing)}; failure rate ${+(spec.failureRate * 100).toFixed(3)}%; seed ${spec.seed}`);
   lines.push(
     `  queue: VisibilityTimeout ${fmtSeconds(spec.visibilityTimeout)}, MessageRetentionPeriod ${fmtSeconds(spec.retention)}` +
@@ -236,27 +191,26 @@ export function renderSimulation(spec: WorkloadSpec, model: WorkloadResult, serv
   return `${lines.join('\n')}\n`;
 }
 
-export async function runSimulate(o: SimulateCliOptions, io: CliIO, _deps: CliDeps): Promise<number> {
-  const { simulate, SimulationError } = await import('../settings/simulate.js');
+async function runSimulate(o: SimulateCommandOptions, io: CliIO, deps: CliDeps): Promise<number> {
+  const { simulate, SimulationError } = await import('../../settings/simulate.js');
   let model: WorkloadResult;
   try {
     model = simulate(o.spec);
   } catch (e) {
-    io.stderr.write(`sqs-conformance: error: ${e instanceof SimulationError ? e.message : `simulation failed: ${(e as Error).message}`}\n`);
-    return 2;
+    return fail(io, e instanceof SimulationError ? e.message : `simulation failed: ${messageOf(e)}`);
   }
   let server: WorkloadResult | undefined;
   if (o.verify) {
-    const { runWorkloadOnServer } = await import('../settings/verify.js');
-    const { startReferenceServer } = await import('../server/index.js');
+    const { runWorkloadOnServer } = await import('../../settings/verify.js');
+    const api = await load(io, 'the reference server', () => deps.loadServer());
+    if (!api) return EXIT.usage;
     try {
-      server = await runWorkloadOnServer(o.spec, (clock) => startReferenceServer({ clock, host: '127.0.0.1' }));
+      server = await runWorkloadOnServer(o.spec, (clock) => api.startReferenceServer({ clock, host: '127.0.0.1' }));
     } catch (e) {
-      io.stderr.write(`sqs-conformance: error: the run on the reference server failed: ${(e as Error).message}\n`);
-      return 2;
+      return fail(io, `the run on the reference server failed: ${messageOf(e)}`);
     }
   }
   if (o.format === 'json') io.stdout.write(`${JSON.stringify({ schemaVersion: 1, workload: o.spec, prediction: model, ...(server ? { server } : {}) }, null, 2)}\n`);
   else io.stdout.write(renderSimulation(o.spec, model, server));
-  return 0;
+  return EXIT.conformant;
 }

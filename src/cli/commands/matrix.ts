@@ -1,0 +1,227 @@
+// `matrix`: the selected suites against every peer (every launcher the target module names, the
+// reference server included), a few targets at a time (src/runner/matrix.ts starts, runs and stops
+// them); per target its reports, then scoreboard.{json,md,html}. With --baselines DIR each target is
+// judged against DIR/<target>.json (a missing file is an empty baseline: everything is new);
+// --update-baselines rewrites those files from what was observed.
+// Exit 0 when every target is within its baseline (or conformant without baselines), 1 otherwise,
+// 2 for usage and environment errors, 130 when interrupted.
+import { Option, type Command, type OptionValues } from 'commander';
+import * as path from 'node:path';
+import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, type ReportKind } from '../../report/index.js';
+import type { Baseline } from '../../runner/baseline.js';
+import { buildScoreboard, compareAll, defaultParallel, runMatrix, type MatrixEvent, type MatrixTargetResult, type Scoreboard } from '../../runner/matrix.js';
+import type { ProgressEvent } from '../../runner/types.js';
+import type { RunningTarget } from '../../target/types.js';
+import { readBaselineFile, rewriteBaseline } from '../baseline.js';
+import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result, type TargetApi } from '../contracts.js';
+import { fail, interruptible, messageOf, PREFIX, wallClock, writeFiles, type OutFile } from '../io.js';
+import { checked, collect, err, ok, option, parseInteger, parseNames, parsePath, quote } from '../parse.js';
+import { reportFiles } from '../report-files.js';
+import { addSharedOptions, prepareRun, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
+import { resolveWorkDir } from '../target.js';
+
+export const MATRIX_DEFAULTS: SharedDefaults = { reports: REPORT_KINDS, out: './sqs-conformance-report/matrix' };
+/** Where `--update-baselines` writes when --baselines is not given. */
+export const DEFAULT_BASELINES_DIR = 'conformance/baselines';
+
+export interface MatrixCommandOptions extends SharedOptions {
+  /** Undefined: every launcher. */
+  targets?: string[];
+  /** Targets at once; undefined: one per core, at most 4. */
+  parallel?: number;
+  baselines?: string;
+  updateBaselines: boolean;
+}
+
+function define(c: Command): void {
+  c.description('run the suites against every peer (all launchers) and write one scoreboard').addOption(
+    new Option('--targets <names>', 'launchers to run, comma-separated (default: all)').argParser(collect),
+  );
+  addSharedOptions(c, MATRIX_DEFAULTS)
+    .addOption(new Option('--parallel <n>', 'targets run at once (default: one per core, at most 4)'))
+    .addOption(new Option('--baselines <dir>', 'judge each target against <dir>/<target>.json'))
+    .addOption(new Option('--update-baselines', `rewrite <dir>/<target>.json from what was observed (default dir ${DEFAULT_BASELINES_DIR})`));
+}
+
+/** Validates raw `matrix` options; the first problem found is the error. */
+export function validateMatrixOptions(raw: OptionValues): Result<MatrixCommandOptions> {
+  const shared = validateShared(raw, MATRIX_DEFAULTS);
+  if (!shared.ok) return shared;
+  const o: MatrixCommandOptions = { ...shared.value, updateBaselines: raw['updateBaselines'] === true };
+  return checked(
+    o,
+    option(raw, 'targets', (v) => parseNames('--targets', v), (t) => (o.targets = t)) ??
+      option(raw, 'parallel', (v) => parseInteger('--parallel', v, 1, 64), (n) => (o.parallel = n)) ??
+      option(raw, 'baselines', (v) => parsePath('--baselines', v, 'folder'), (d) => (o.baselines = d)),
+  );
+}
+
+export const matrixCommand: CommandDefinition<MatrixCommandOptions> = { name: 'matrix', define, validate: validateMatrixOptions, run: matrix };
+
+/** The targets to run: those named (each must have a launcher), else every launcher. */
+function targetNames(o: MatrixCommandOptions, targets: TargetApi): Result<string[]> {
+  const names = o.targets ?? [...(targets.launcherNames ?? [])];
+  if (names.length === 0) return err('no target to run (name them with --targets)');
+  const unknown = names.filter((n) => n === 'endpoint' || targets.launcherFor(n) === undefined);
+  if (unknown.length === 0) return ok(names);
+  const known = targets.launcherNames ? ` (known: ${targets.launcherNames.join(', ')})` : '';
+  return err(`--targets: no launcher for ${unknown.map(quote).join(', ')}${known}`);
+}
+
+interface Baselines {
+  dir: string;
+  /** Per target, its file relative to where the command runs. */
+  files: Map<string, string>;
+  loaded: Map<string, Baseline>;
+}
+
+/** Reads every target's baseline before anything starts, so a broken file is a usage error at once. */
+async function readBaselines(o: MatrixCommandOptions, names: readonly string[], io: CliIO): Promise<Result<Baselines | undefined>> {
+  const dir = o.baselines ?? (o.updateBaselines ? DEFAULT_BASELINES_DIR : undefined);
+  if (dir === undefined) return ok(undefined);
+  const b: Baselines = { dir, files: new Map(), loaded: new Map() };
+  for (const name of names) {
+    const rel = path.join(dir, `${name}.json`);
+    const loaded = await readBaselineFile(path.resolve(io.cwd, rel), io);
+    if (!loaded.ok) return loaded;
+    b.files.set(name, rel);
+    if (loaded.baseline) b.loaded.set(name, loaded.baseline);
+    else if (!o.updateBaselines) io.stderr.write(`${PREFIX}: ${name}: no baseline at ${rel}: every divergence counts as new\n`);
+  }
+  return ok(b);
+}
+
+async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promise<number> {
+  const p = await prepareRun(o, io, deps);
+  if (!p) return EXIT.usage;
+  const { suites, selection, runner, targets } = p;
+  const names = targetNames(o, targets);
+  if (!names.ok) return fail(io, names.error);
+  const baselines = await readBaselines(o, names.value, io);
+  if (!baselines.ok) return fail(io, baselines.error);
+
+  const seed = resolveSeed(o, io);
+  const parallel = o.parallel ?? defaultParallel(io.cpus?.());
+  const workDir = resolveWorkDir(o.workDir, io, targets);
+  const log = (line: string): void => void io.stderr.write(`${line.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+  const stop = interruptible(io, log, 'stopping every target and cleaning up queues');
+  try {
+    log(`${PREFIX}: matrix of ${names.value.join(', ')}; suites ${selection.names.join(', ')}; seed ${seed} (rerun with --seed ${seed}); ${parallel} at a time`);
+    try {
+      await io.mkdir(workDir);
+    } catch (e) {
+      return fail(io, `cannot create the work folder ${workDir}: ${messageOf(e)}`);
+    }
+    const t0 = wallClock(io);
+    const results = await runMatrix<RunningTarget>(names.value, parallel, {
+      signal: stop.signal,
+      now: () => wallClock(io),
+      start: (name) => targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) }),
+      run: (name, target) =>
+        runner.runSuites(
+          runnerOptions(o, selection, suites, target, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }), onProgress: targetProgress(name, log) }),
+        ),
+      onEvent: (e) => logEvent(e, log),
+    });
+    const wallTimeMs = wallClock(io) - t0;
+
+    if (o.updateBaselines && baselines.value) {
+      if (stop.interrupted()) log(`${PREFIX}: interrupted: baselines left as they were`);
+      else {
+        const u = await updateBaselines(results, baselines.value, io, log);
+        if (!u.ok) return fail(io, u.error);
+      }
+    }
+    const comparisons = baselines.value ? compareAll(results, baselines.value.loaded) : undefined;
+    const sb = buildScoreboard({
+      results,
+      seed,
+      suites: selection.names,
+      generatedAt: new Date(wallClock(io)).toISOString(),
+      wallTimeMs,
+      parallel,
+      ...(comparisons && baselines.value ? { comparisons, baselineFiles: baselines.value.files } : {}),
+      reportFiles: (name) => (results.find((r) => r.name === name)?.report ? targetReportFiles(name, o.reports) : {}),
+    });
+    const files: OutFile[] = [{ file: 'scoreboard.json', content: renderScoreboardJson(sb) }, { file: 'scoreboard.md', content: renderScoreboardMarkdown(sb) }, { file: 'scoreboard.html', content: renderScoreboardHtml(sb) }];
+    for (const r of results) {
+      if (!r.report) continue;
+      const baseline = comparisons?.get(r.name);
+      files.push(...reportFiles(r.report, o.reports, baseline ? { baseline } : {}).map((f) => ({ ...f, file: `${r.name}/${f.file}` })));
+    }
+    const out = path.resolve(io.cwd, o.out);
+    const written = await writeFiles(io, out, files);
+    if (!written.ok) return fail(io, written.error);
+
+    io.stdout.write(`${scoreboardLines(sb).join('\n')}\n`);
+    log(`${PREFIX}: matrix wall time ${(wallTimeMs / 1000).toFixed(1)} s; scoreboard in ${out}: scoreboard.html, scoreboard.md, scoreboard.json`);
+    if (stop.interrupted()) {
+      log(`${PREFIX}: interrupted: the scoreboard covers only what ran`);
+      return EXIT.interrupted;
+    }
+    return sb.ok ? EXIT.conformant : EXIT.divergent;
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** Rewrites each target's baseline from its report (a target without a report keeps its file). */
+async function updateBaselines(results: readonly MatrixTargetResult[], b: Baselines, io: CliIO, log: (line: string) => void): Promise<Result<void>> {
+  for (const r of results) {
+    if (!r.report) {
+      log(`${PREFIX}: ${r.name}: no report, baseline left as it was`);
+      continue;
+    }
+    const file = b.files.get(r.name)!;
+    const w = await rewriteBaseline(r.report, b.loaded.get(r.name), file, io);
+    if (!w.ok) return w;
+    b.loaded.set(r.name, w.baseline);
+    log(`${PREFIX}: ${r.name}: baseline ${file} updated: ${w.note}`);
+  }
+  return ok(undefined);
+}
+
+/** A target's progress as log lines: its start and each property's first counterexample. */
+function targetProgress(name: string, log: (line: string) => void): (e: ProgressEvent) => void {
+  const failing = new Set<string>();
+  return (e) => {
+    if (e.kind === 'start') log(`[${name}] running ${e.total} scenarios`);
+    if (e.kind === 'scenario-done' && !e.passed && !failing.has(e.property)) {
+      failing.add(e.property);
+      log(`[${name}] ${e.property}: counterexample found`);
+    }
+  };
+}
+
+function logEvent(e: MatrixEvent, log: (line: string) => void): void {
+  if (e.kind === 'starting') log(`[${e.target}] starting`);
+  else if (e.kind === 'warning') log(`[${e.target}] warning: ${e.text}`);
+  else if (e.kind === 'finished') {
+    const r = e.result;
+    const secs = `${(r.durationMs / 1000).toFixed(1)} s`;
+    if (r.report) log(`[${e.target}] ${r.report.verdict}: ${r.report.divergences.length} divergence occurrence(s) (${secs})`);
+    else log(`[${e.target}] error: ${r.error ?? 'no report'} (${secs})`);
+  }
+}
+
+/** Report files of one target, relative to the matrix folder. */
+export function targetReportFiles(target: string, kinds: readonly ReportKind[] = REPORT_KINDS): Partial<Record<ReportKind, string>> {
+  return Object.fromEntries(kinds.map((kind) => [kind, `${target}/${REPORT_FILES[kind]}`]));
+}
+
+/** The plain-text summary printed at the end (one line per target). */
+export function scoreboardLines(sb: Scoreboard): string[] {
+  const w = Math.max(6, ...sb.targets.map((t) => t.name.length));
+  const lines = [`${'target'.padEnd(w)}  ${'status'.padEnd(16)}  ${'scenarios'.padStart(9)}  divergences${sb.baselines ? '  baseline (new/ack/vanished)' : ''}`];
+  for (const t of sb.targets) {
+    if (t.status === 'error') {
+      lines.push(`${t.name.padEnd(w)}  ${'error'.padEnd(16)}  ${'–'.padStart(9)}  ${t.error ?? ''}`);
+      continue;
+    }
+    const ids = t.divergences.length;
+    const div = `${t.divergenceCount} (${ids} id${ids === 1 ? '' : 's'})`;
+    const b = t.baseline ? `  ${t.baseline.counts.new}/${t.baseline.counts.acknowledged}/${t.baseline.counts.vanished}` : '';
+    lines.push(`${t.name.padEnd(w)}  ${t.status.padEnd(16)}  ${`${t.scenarios.passed}/${t.scenarios.total}`.padStart(9)}  ${div.padEnd(11)}${b}`);
+  }
+  return lines;
+}

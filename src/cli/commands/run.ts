@@ -1,0 +1,143 @@
+// `run`: the suites against one target (default: the embedded reference server). Checks the
+// selection against the registered suites, starts the target, runs, stops it, prints the text
+// report and writes the others. Exit 0 conformant (or within --baseline), 1 divergent (or outside
+// it), 2 usage or environment error or undecided, 130 interrupted.
+import { Option, type Command, type OptionValues } from 'commander';
+import * as path from 'node:path';
+import { renderText, type RenderExtras } from '../../report/index.js';
+import { withinBaseline, type BaselineComparison } from '../../runner/baseline.js';
+import type { RunReport } from '../../runner/types.js';
+import type { RunningTarget } from '../../target/types.js';
+import { applyRunBaseline } from '../baseline.js';
+import { EXIT, type CliDeps, type CliIO, type CliRunOptions, type CommandDefinition, type Result } from '../contracts.js';
+import { fail, interruptible, messageOf, PREFIX, useColor, writeFiles } from '../io.js';
+import { checked, err, ok, option, parsePath } from '../parse.js';
+import { createProgress, type Progress } from '../progress.js';
+import { reportFiles } from '../report-files.js';
+import { addSharedOptions, prepareRun, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
+import { loadStackOutputs, readTargetChoice, resolveWorkDir, startTarget, type TargetChoice } from '../target.js';
+
+export const RUN_DEFAULTS: SharedDefaults = { reports: ['text', 'json'], out: './sqs-conformance-report' };
+
+export interface RunCommandOptions extends SharedOptions, TargetChoice {
+  /** `--stack-outputs FILE`: run on the queues a CDK deployment provisioned (cdk deploy --outputs-file). */
+  stackOutputs?: string;
+  /** `--replay PROPERTY#I:PATH`, checked against the suites once they are loaded. */
+  replay?: string;
+  color: boolean;
+  /** `--baseline FILE`: judge the run against this baseline. */
+  baseline?: string;
+  /** `--update-baseline`: rewrite the baseline from what the run observed. */
+  updateBaseline?: boolean;
+}
+
+function define(c: Command): void {
+  c.description('run conformance suites against a target (default: the embedded reference server)')
+    .addOption(new Option('--endpoint <url>', 'SQS endpoint of a running target'))
+    .addOption(new Option('--target <name>', 'a named target (launcher or profile), e.g. reference'))
+    .addOption(new Option('--stack-outputs <file>', 'use the queues of a CDK deployment (cdk deploy --outputs-file) instead of creating queues'))
+    .addOption(new Option('--region <region>', 'region for --endpoint (default: the endpoint profile’s)'));
+  addSharedOptions(c, RUN_DEFAULTS)
+    .addOption(new Option('--replay <property#i:path>', 'replay one counterexample (with the seed it was found with; a report prints the whole command)'))
+    .addOption(new Option('--no-color', 'no colours in the terminal report'))
+    .addOption(new Option('--baseline <file>', 'judge against this baseline: exit 1 on a new divergence or a listed one that vanished'))
+    .addOption(new Option('--update-baseline', 'rewrite the --baseline file from what this run observed'));
+}
+
+/** Validates raw `run` options; the first problem found is the error. */
+export function validateRunOptions(raw: OptionValues): Result<RunCommandOptions> {
+  if (raw['region'] !== undefined && raw['endpoint'] === undefined) return err('--region applies only with --endpoint (a target profile names its own region)');
+  if (raw['updateBaseline'] === true && raw['baseline'] === undefined) return err('--update-baseline needs --baseline FILE (the file to rewrite)');
+  const shared = validateShared(raw, RUN_DEFAULTS);
+  if (!shared.ok) return shared;
+  const o: RunCommandOptions = { ...shared.value, color: raw['color'] !== false, ...(raw['updateBaseline'] === true ? { updateBaseline: true } : {}) };
+  return checked(
+    o,
+    readTargetChoice(raw, o) ??
+      option(raw, 'stackOutputs', (v) => parsePath('--stack-outputs', v, 'file'), (v) => (o.stackOutputs = v)) ??
+      // Checked against the suites once they are loaded (resolveSelection).
+      option(raw, 'replay', ok, (v) => (o.replay = v)) ??
+      option(raw, 'baseline', (v) => parsePath('--baseline', v, 'file'), (v) => (o.baseline = v)),
+  );
+}
+
+export const runCommand: CommandDefinition<RunCommandOptions> = { name: 'run', define, validate: validateRunOptions, run };
+
+async function run(o: RunCommandOptions, io: CliIO, deps: CliDeps): Promise<number> {
+  // Everything a user can get wrong is checked before anything starts or prints.
+  const p = await prepareRun(o, io, deps);
+  if (!p) return EXIT.usage;
+  const { suites, selection, runner, targets } = p;
+  let choice: TargetChoice = o;
+  const ctx: Pick<CliRunOptions, 'providedQueues'> = {};
+  if (o.stackOutputs !== undefined) {
+    const r = await loadStackOutputs(o.stackOutputs, o, io.cwd);
+    if (!r.ok) return fail(io, r.error);
+    choice = r.choice;
+    ctx.providedQueues = r.provided;
+  }
+  const progress = createProgress(io.stderr, io.now);
+  const stop = interruptible(io, (line) => progress.log(line), 'stopping and cleaning up queues');
+  try {
+    const started = await startTarget(choice, resolveWorkDir(o.workDir, io, targets), io, targets, (line) => progress.log(line));
+    if (!started.ok) {
+      progress.done();
+      return stop.interrupted() ? EXIT.interrupted : fail(io, started.error);
+    }
+    const target = started.target;
+    if (stop.interrupted()) return await stopTarget(target, progress, EXIT.interrupted);
+    const seed = resolveSeed(o, io);
+    progress.log(`${PREFIX}: seed ${seed} (rerun with --seed ${seed})`);
+    let report: RunReport;
+    try {
+      const options = runnerOptions(o, selection, suites, target, { ...ctx, seed, signal: stop.signal, onProgress: (e) => progress.event(e), targetArgs: targetArgs(choice) });
+      report = await runner.runSuites(options);
+    } catch (e) {
+      await stopTarget(target, progress, 0);
+      return stop.interrupted() ? fail(io, 'interrupted before any result', EXIT.interrupted) : fail(io, `the run failed: ${messageOf(e)}`);
+    }
+    await stopTarget(target, progress, 0);
+    return await conclude(report, o, io, stop.interrupted());
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** Stops the target (a failure is a warning) and clears the progress line; gives `code`. */
+async function stopTarget(target: RunningTarget, progress: Progress, code: number): Promise<number> {
+  try {
+    await target.stop();
+  } catch (e) {
+    progress.log(`${PREFIX}: warning: stopping the target failed: ${messageOf(e)}`);
+  }
+  progress.done();
+  return code;
+}
+
+/** The baseline (compared, rewritten with --update-baseline unless interrupted), the text report, the files, the exit code. */
+async function conclude(report: RunReport, o: RunCommandOptions, io: CliIO, interrupted: boolean): Promise<number> {
+  const extras: RenderExtras = {};
+  if (o.baseline !== undefined) {
+    const b = await applyRunBaseline(report, o.baseline, o.updateBaseline === true && !interrupted, io);
+    if (!b.ok) return fail(io, b.error);
+    extras.baseline = b.comparison;
+    if (b.written) io.stderr.write(`${PREFIX}: baseline ${b.written.file} rewritten: ${b.written.note}\n`);
+  }
+  if (o.reports.includes('text')) io.stdout.write(renderText(report, { ...extras, color: useColor(o.color, io.stdout.isTTY, io.env) }));
+  const dir = path.resolve(io.cwd, o.out);
+  const files = reportFiles(report, o.reports, extras);
+  const written = await writeFiles(io, dir, files);
+  if (!written.ok) return fail(io, written.error);
+  io.stderr.write(`${PREFIX}: reports in ${dir}: ${files.map((f) => f.file).join(', ')}\n`);
+  if (interrupted) {
+    io.stderr.write(`${PREFIX}: interrupted: the reports cover only what ran\n`);
+    return EXIT.interrupted;
+  }
+  return exitCodeFor(report, extras.baseline);
+}
+
+/** Outside the baseline (new, or listed and vanished) or divergent: 1; undecided: 2; else 0. */
+export function exitCodeFor(report: Pick<RunReport, 'verdict'>, baseline?: BaselineComparison): number {
+  if (baseline ? !withinBaseline(baseline) : report.verdict === 'divergent') return EXIT.divergent;
+  return report.verdict === 'unknown' ? EXIT.usage : EXIT.conformant;
+}

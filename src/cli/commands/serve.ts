@@ -1,0 +1,101 @@
+// `serve`: the reference server as a local SQS (JSON 1.0 and Query) until SIGINT/SIGTERM, then a
+// clean stop (exit 0). The URL goes to stdout (one line, for scripts); server log lines go to
+// stderr. A port in use or an address that cannot be bound is one error line and exit 2.
+import { Option, type OptionValues } from 'commander';
+import type { ReferenceServer } from '../../server/index.js';
+import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
+import { fail, load, messageOf, PREFIX } from '../io.js';
+import { checked, err, ok, option, parseInteger, parseRegion, quote } from '../parse.js';
+
+export interface ServeCommandOptions {
+  port: number;
+  host: string;
+  /** Region of queue ARNs (default: the server's, us-east-1). */
+  region?: string;
+  /** Account id of queue URLs and ARNs (default: the server's, 000000000000). */
+  accountId?: string;
+}
+
+/** 9324 is the port local SQS servers customarily use (ElasticMQ's default). */
+export const SERVE_DEFAULTS = { port: 9324, host: '127.0.0.1' } as const;
+
+/** A host name, an IPv4 address or an IPv6 address (brackets allowed and removed). */
+export function parseHost(raw: string): Result<string> {
+  const s = raw.trim().replace(/^\[(.*)\]$/, '$1');
+  const hostname = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\.?$/;
+  const ipv6 = /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
+  if (!hostname.test(s) && !ipv6.test(s)) return err(`--host must be a host name or an IP address, got ${quote(raw)}`);
+  return ok(s);
+}
+
+export function validateServeOptions(raw: OptionValues): Result<ServeCommandOptions> {
+  const o: ServeCommandOptions = { ...SERVE_DEFAULTS };
+  // sqs-semantics.md 2: ARN `arn:aws:sqs:<region>:<account-id>:<name>`, URL `…/<account-id>/<name>`.
+  const accountId = (v: string): Result<string> => (/^\d{12}$/.test(v) ? ok(v) : err(`--account-id must be 12 digits, got ${quote(v)}`));
+  return checked(
+    o,
+    option(raw, 'port', (v) => parseInteger('--port', v, 0, 65535), (n) => (o.port = n)) ??
+      option(raw, 'host', parseHost, (h) => (o.host = h)) ??
+      option(raw, 'region', (v) => parseRegion('--region', v), (r) => (o.region = r)) ??
+      option(raw, 'accountId', accountId, (a) => (o.accountId = a)),
+  );
+}
+
+export const serveCommand: CommandDefinition<ServeCommandOptions> = {
+  name: 'serve',
+  define: (c) =>
+    void c
+      .description('run the reference server as a local SQS (JSON 1.0 and Query) until Ctrl-C')
+      .addOption(new Option('--port <n>', `port to listen on, 0 for any free one (default ${SERVE_DEFAULTS.port})`))
+      .addOption(new Option('--host <host>', `address to listen on (default ${SERVE_DEFAULTS.host})`))
+      .addOption(new Option('--region <region>', 'region of queue ARNs (default us-east-1)'))
+      .addOption(new Option('--account-id <id>', 'account id of queue URLs and ARNs (default 000000000000)')),
+  validate: validateServeOptions,
+  run: serve,
+};
+
+async function serve(o: ServeCommandOptions, io: CliIO, deps: CliDeps): Promise<number> {
+  const api = await load(io, 'the reference server', () => deps.loadServer());
+  if (!api) return EXIT.usage;
+  let signalled: (signal: string) => void = () => {};
+  const stopSignal = new Promise<string>((resolve) => {
+    signalled = resolve;
+  });
+  let stopping = false;
+  const unsubscribe = io.onSignal((signal) => {
+    if (stopping) {
+      io.stderr.write(`${PREFIX}: ${signal} again: leaving at once\n`);
+      io.exitNow(EXIT.interrupted);
+      return;
+    }
+    stopping = true;
+    signalled(signal);
+  });
+  try {
+    let server: ReferenceServer;
+    try {
+      server = await api.startReferenceServer({
+        port: o.port,
+        host: o.host,
+        ...(o.region !== undefined ? { region: o.region } : {}),
+        ...(o.accountId !== undefined ? { accountId: o.accountId } : {}),
+        // The listening line is printed below on stdout; the rest (internal failures) on stderr.
+        log: (line) => {
+          if (!line.startsWith('reference server listening')) io.stderr.write(`${PREFIX}: ${line.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+        },
+      });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'the address is not on this machine' : messageOf(e);
+      return fail(io, `cannot listen on ${o.host}:${o.port}: ${why}`);
+    }
+    io.stdout.write(`${PREFIX}: reference SQS server on ${server.url} (JSON 1.0 and Query; Ctrl-C to stop)\n`);
+    const signal = await stopSignal;
+    io.stderr.write(`${PREFIX}: ${signal}: stopping the reference server\n`);
+    await server.stop();
+    io.stderr.write(`${PREFIX}: stopped\n`);
+    return EXIT.conformant;
+  } finally {
+    unsubscribe();
+  }
+}
