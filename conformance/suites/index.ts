@@ -3,5 +3,6 @@
 import type { SuiteDefinition } from '../../src/suite/index.js';
 import { fifo } from './fifo/suite.js';
 import { lifecycle } from './lifecycle/suite.js';
+import { redrive } from './redrive/suite.js';
 
-export const SUITES: readonly SuiteDefinition[] = [lifecycle, fifo];
+export const SUITES: readonly SuiteDefinition[] = [lifecycle, fifo, redrive];

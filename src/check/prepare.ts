@@ -60,6 +60,8 @@ export interface Hit {
   position: number;
   /** The MessageId this receive returned (a FIFO message may come back under a second id when deduplication failed). */
   messageId: string;
+  /** The queue the receive read: the message's own, or its dead-letter queue after a move. */
+  queue: string;
 }
 
 /** One use of a receipt handle: a DeleteMessage or ChangeMessageVisibility call, or one entry of a batch. */
@@ -83,6 +85,10 @@ export interface Prepared {
   queues: Map<string, QueueSettings>;
   /** Attributes each queue was created (or last set) with, by name. */
   attributesSet: Map<string, { call: Call; attributes: Record<string, string> }>;
+  /** Each queue's ARN, from the GetQueueAttributes answers of the history. */
+  arns: Map<string, string>;
+  /** A source queue's dead-letter queue (its RedrivePolicy names that queue's ARN). */
+  deadLetterOf: Map<string, string>;
   messages: TrackedMessage[];
   byHandle: Map<string, { message: TrackedMessage; hit: Hit }>;
   /** Every handle use, in invoke order. */
@@ -205,6 +211,20 @@ export function prepare(history: History): Prepared {
     }
   }
 
+  const arns = new Map<string, string>();
+  for (const c of calls) {
+    const attrs = c.invoke.f === 'GetQueueAttributes' ? (outputOf(c)?.Attributes as Record<string, unknown> | undefined) : undefined;
+    if (attrs && typeof attrs.QueueArn === 'string') arns.set(c.invoke.queue, attrs.QueueArn);
+  }
+  const deadLetterOf = new Map<string, string>();
+  for (const [key, q] of queues) {
+    const arn = q.redrivePolicy?.deadLetterTargetArn;
+    const dlq = arn === undefined ? undefined : [...arns].find(([, a]) => a === arn)?.[0];
+    if (dlq !== undefined && dlq !== key) deadLetterOf.set(key, dlq);
+  }
+  /** The queues a receive on `queue` may find a message of: its own, and the sources it is the DLQ of. */
+  const sourcesOf = (queue: string) => [queue, ...[...deadLetterOf].filter(([, d]) => d === queue).map(([src]) => src)];
+
   const messages: TrackedMessage[] = [];
   const byId = new Map<string, TrackedMessage>();
   const byBody = new Map<string, TrackedMessage[]>();
@@ -304,9 +324,10 @@ export function prepare(history: History): Prepared {
       }
       seenInResponse.add(messageId);
       let m = byId.get(messageId);
-      if (m && m.queue !== c.invoke.queue) m = undefined;
+      // A message moved to its dead-letter queue keeps its MessageId (aws-recorded-facts.md A6 item 40).
+      if (m && !sourcesOf(c.invoke.queue).includes(m.queue)) m = undefined;
       if (!m) {
-        const candidates = byBody.get(bodyKey(c.invoke.queue, body)) ?? [];
+        const candidates = sourcesOf(c.invoke.queue).flatMap((q) => byBody.get(bodyKey(q, body)) ?? []);
         const unbound = candidates.find((x) => x.messageId === undefined);
         const fifoCluster = candidates.find((x) => x.dedupKey !== undefined && x.sends.length > 1);
         if (unbound) {
@@ -333,6 +354,7 @@ export function prepare(history: History): Prepared {
         attributes: stringMap(raw.Attributes),
         position,
         messageId,
+        queue: c.invoke.queue,
       };
       m.hits.push(hit);
       if (handle !== '' && !byHandle.has(handle)) byHandle.set(handle, { message: m, hit });
@@ -354,7 +376,7 @@ export function prepare(history: History): Prepared {
     const handle = typeof input.ReceiptHandle === 'string' ? input.ReceiptHandle : undefined;
     const u: HandleUse = { call, action, handle, visibilityTimeout: num(input.VisibilityTimeout) ?? 0, input, result, ...(entry !== undefined ? { entry } : {}) };
     const owner = handle !== undefined ? byHandle.get(handle) : undefined;
-    if (owner && owner.message.queue === call.invoke.queue) {
+    if (owner && owner.hit.queue === call.invoke.queue) {
       u.owner = owner.message;
       owner.message.uses.push(u);
     }
@@ -366,5 +388,5 @@ export function prepare(history: History): Prepared {
   const offsets = history.ops.map((o) => o.wallTime - toMs(o.time)).sort((a, b) => a - b);
   const wallOffsetMs = offsets.length > 0 ? offsets[Math.floor(offsets.length / 2)]! : 0;
 
-  return { calls, queues, attributesSet, messages, byHandle, uses, receivesByQueue, unknownReceivesByQueue, identity, batchAnswers, wallOffsetMs };
+  return { calls, queues, attributesSet, arns, deadLetterOf, messages, byHandle, uses, receivesByQueue, unknownReceivesByQueue, identity, batchAnswers, wallOffsetMs };
 }

@@ -154,7 +154,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
         },
         async createExtraQueue(attributes, nameSuffix = '') {
           const key = `extra${extraQueues++}`;
-          return toStepResult(await createQueue(port, processName, key, `${ctx.queueName}-${key}${nameSuffix}`, attributes));
+          return { key, result: toStepResult(await createQueue(port, processName, key, `${ctx.queueName}-${key}${nameSuffix}`, attributes)) };
         },
       };
       for (const step of processSteps) {

@@ -69,7 +69,7 @@ export interface StepContext {
    * Creates one more queue with these attributes (a probe of CreateQueue's limits): named and
    * tagged like the scenario's, recorded under a key of its own, deleted with them.
    */
-  createExtraQueue(attributes: Record<string, string>, nameSuffix?: string): Promise<StepResult>;
+  createExtraQueue(attributes: Record<string, string>, nameSuffix?: string): Promise<{ key: string; result: StepResult }>;
 }
 
 export interface Received {

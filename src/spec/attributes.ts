@@ -3,6 +3,7 @@
 // conversion of attribute strings to a QueueConfig; the GetQueueAttributes defaults; and the
 // validation CreateQueue and SetQueueAttributes apply to an attribute map. PURE.
 import { expectedError } from './errors.js';
+import { deadLetterProblem } from './model/redrive.js';
 import { LIMITS, withinLimit, type LimitEntry } from './limits.js';
 import { DEFAULTS } from './model/defaults.js';
 import { utf8Length } from './message.js';
@@ -304,11 +305,12 @@ export const attributeErrors = {
   invalidRedrivePolicy(value: string, reason: RedrivePolicyProblem): ExpectedError {
     const text = redriveReason(reason);
     const target = reason.kind === 'target-missing' || reason.kind === 'type-mismatch';
+    const inferredOnly = reason.kind === 'not-allowed';
     const seen = target || (reason.kind === 'missing' && reason.attribute === 'maxReceiveCount');
     return expectedError(
       'InvalidParameterValue',
       `Value ${value} for parameter RedrivePolicy is invalid. Reason: ${text}`,
-      seen ? 'observed' : 'inferred',
+      seen && !inferredOnly ? 'observed' : 'inferred',
       target ? semantics('3; 5.5 (aws-solutions-constructs#342, handel#253)', 'observed') : semantics('3 (community.aws#2321)', 'observed'),
     );
   },
@@ -338,7 +340,8 @@ export type RedrivePolicyProblem =
   | { kind: 'arn' }
   | { kind: 'extra-attributes' }
   | { kind: 'target-missing' }
-  | { kind: 'type-mismatch' };
+  | { kind: 'type-mismatch' }
+  | { kind: 'not-allowed' };
 
 function redriveReason(problem: RedrivePolicyProblem): string {
   switch (problem.kind) {
@@ -357,6 +360,9 @@ function redriveReason(problem: RedrivePolicyProblem): string {
       return 'Dead letter target does not exist.';
     case 'type-mismatch':
       return 'Dead-letter queue must be same type of queue as the source.';
+    // The DLQ's RedriveAllowPolicy (sqs-semantics.md 3 [M]); text inferred.
+    case 'not-allowed':
+      return "The dead-letter queue's redrive allow policy does not allow this source queue.";
   }
 }
 
@@ -368,7 +374,17 @@ export interface AttributeValidationContext {
   /** The type of the queue being created or changed. */
   fifo: boolean;
   queueName?: string;
+  /**
+   * The queue an ARN names, when the caller knows its queues (the engine always, the checker for
+   * the queues of a history): its type and RedriveAllowPolicy; `null` when it certainly does not
+   * exist, `undefined` when unknown (then the target is not judged).
+   */
+  deadLetterTarget?: DeadLetterLookup;
+  /** The ARN of the queue being changed, for the target's RedriveAllowPolicy. */
+  sourceArn?: string;
 }
+
+export type DeadLetterLookup = (arn: string) => { fifo: boolean; redriveAllowPolicy?: string } | null | undefined;
 
 const ok: Validation = { ok: true };
 const fail = (error: ExpectedError): Validation => ({ ok: false, error });
@@ -532,6 +548,13 @@ export function validateQueueAttributes(attrs: unknown, ctx: AttributeValidation
   // perMessageGroupId only with messageGroup scope, when both are in the request (sqs-semantics.md 3, [M]).
   if (given['FifoThroughputLimit'] === 'perMessageGroupId' && given['DeduplicationScope'] === 'queue') {
     return fail(attributeErrors.throughputNeedsMessageGroupScope());
+  }
+  // The dead-letter queue a RedrivePolicy names: it exists, has the source's type, and its
+  // RedriveAllowPolicy lets this source use it (sqs-semantics.md 3, 5.5; model/redrive.ts).
+  const redrive = given['RedrivePolicy'];
+  if (typeof redrive === 'string' && ctx.deadLetterTarget) {
+    const problem = deadLetterProblem(ctx.fifo, redrive, ctx.deadLetterTarget, ctx.sourceArn);
+    if (problem) return fail(attributeErrors.invalidRedrivePolicy(redrive, problem));
   }
   return ok;
 }

@@ -4,7 +4,7 @@
 // Each rule cites its source; `messageEvidence` says how sure we are of the wording: `recorded`
 // only when the text is in ../shared/aws-recorded or quoted by aws-recorded-facts.md from [S]/[V].
 // PURE.
-import { attributeErrors, isQueueAttributeName, isTrue, validateQueueAttributes } from './attributes.js';
+import { attributeErrors, isQueueAttributeName, isTrue, validateQueueAttributes, type DeadLetterLookup } from './attributes.js';
 import { expectedError } from './errors.js';
 import { visibilityCapError } from './model/message.js';
 import { LIMITS, withinLimit, type LimitEntry } from './limits.js';
@@ -332,7 +332,7 @@ function validateTags(tags: unknown): Validation {
  * CreateQueue (sqs-semantics.md 4.1): QueueName required; the name must fit the queue type chosen
  * by `FifoQueue` (item 52); then the attributes (section 3) and the `tags` map (lower-case member).
  */
-export function validateCreateQueue(input: OperationInput): Validation {
+export function validateCreateQueue(input: OperationInput, targets?: { deadLetterTarget: DeadLetterLookup; sourceArn?: string }): Validation {
   const name = input['QueueName'];
   // Required member; an empty value is treated like an absent one, as for MessageBody (item 2). INF.
   if (!present(name) || name === '') return fail(operationErrors.missingParameter('QueueName'));
@@ -341,7 +341,7 @@ export function validateCreateQueue(input: OperationInput): Validation {
   const fifo = typeof fifoValue === 'string' && isTrue(fifoValue);
   const byName = validateQueueName(name, fifo);
   if (!byName.ok) return byName;
-  const byAttributes = validateQueueAttributes(attrs, { op: 'CreateQueue', fifo, queueName: String(name) });
+  const byAttributes = validateQueueAttributes(attrs, { op: 'CreateQueue', fifo, queueName: String(name), ...targets });
   if (!byAttributes.ok) return byAttributes;
   return validateTags(input['tags']);
 }
@@ -690,8 +690,8 @@ export function validateGetQueueAttributes(input: OperationInput): Validation {
 }
 
 /** SetQueueAttributes (sqs-semantics.md 4.4): Attributes required, then the rules of section 3 for this queue's type. */
-export function validateSetQueueAttributes(input: OperationInput, queue: QueueConfig): Validation {
+export function validateSetQueueAttributes(input: OperationInput, queue: QueueConfig, targets?: { deadLetterTarget: DeadLetterLookup; sourceArn?: string }): Validation {
   const attrs = input['Attributes'];
   if (!present(attrs)) return fail(operationErrors.missingParameter('Attributes'));
-  return validateQueueAttributes(attrs, { op: 'SetQueueAttributes', fifo: queue.fifo, queueName: queue.name });
+  return validateQueueAttributes(attrs, { op: 'SetQueueAttributes', fifo: queue.fifo, queueName: queue.name, ...targets });
 }

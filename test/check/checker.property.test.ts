@@ -19,11 +19,12 @@ import { explain, KIT } from '../support/corpus.js';
 import type { Strictness } from '../../src/spec/types.js';
 import { engineHistory as simulate, ENGINE_TOLERANCE as TOLERANCE } from '../support/engine-histories.js';
 import { dedupScenario, fifoValidationScenario, lockScenario, orderScenario } from '../../conformance/suites/fifo/scenarios.js';
+import { fifoMovesScenario, movesScenario, policyScenario } from '../../conformance/suites/redrive/scenarios.js';
 
 // Fixed seeds keep CI deterministic; set FC_SEED to explore other histories.
 const SEED = Number(process.env.FC_SEED ?? 20_261_125);
 
-const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario, orderScenario, dedupScenario, lockScenario, fifoValidationScenario);
+const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario, orderScenario, dedupScenario, lockScenario, fifoValidationScenario, movesScenario, fifoMovesScenario, policyScenario);
 const strictness = fc.constantFrom<Strictness>('typical', 'guaranteed');
 
 function describeVerdict(h: History, strict: Strictness): string {
@@ -36,14 +37,17 @@ describe('checker: no false positives on histories SQS could produce', () => {
       fc.asyncProperty(fc.nat(), anyScenario, strictness, fc.constantFrom(0, 0, 0.05), fc.constantFrom<[number, number]>([1, 5], [1, 20], [5, 45]), async (seed, scenario, strict, lossRate, latencyMs) => {
         const h = await simulate(scenario, { seed, strictness: strict, lossRate, latencyMs });
         const v = check(h, { strictness: strict, tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules });
-        if (v.kind === 'divergent') throw new Error(describeVerdict(h, strict));
+        if (v.kind === 'divergent') {
+          if (process.env.DUMP_HISTORY) (await import('node:fs')).writeFileSync(process.env.DUMP_HISTORY, JSON.stringify({ strict, lossRate, latencyMs, scenario, h }));
+          throw new Error(describeVerdict(h, strict));
+        }
       }),
       { numRuns: 250, seed: SEED },
     );
   }, 300_000);
 });
 
-type Mutation = { name: string; expect: string[]; runs?: number; fifo?: boolean; apply: (h: History) => History | undefined };
+type Mutation = { name: string; expect: string[]; runs?: number; fifo?: boolean; redrive?: boolean; apply: (h: History) => History | undefined };
 
 const clone = (h: History): History => JSON.parse(JSON.stringify(h)) as History;
 const oks = (h: History, f: string) => h.ops.filter((o): o is Extract<CompletionOp, { type: 'ok' }> => o.type === 'ok' && o.f === f);
@@ -230,6 +234,38 @@ const mutations: Mutation[] = [
       return undefined;
     },
   },
+  // Dead-letter queues (sqs-semantics.md 5.5).
+  {
+    name: 'DLQ: a moved message returned again by its source',
+    expect: ['redrive.received-after-move'],
+    redrive: true,
+    apply(h0) {
+      const h = clone(h0);
+      const fromDlq = oks(h, 'ReceiveMessage').find((o) => o.queue === 'dlq' && o.process !== 'drain' && messagesOf(o).length > 0);
+      if (!fromDlq) return undefined;
+      const m = messagesOf(fromDlq)[0]!;
+      const later = oks(h, 'ReceiveMessage').find((o) => o.queue === 'q' && o.time > fromDlq.time + 200e6 && !messagesOf(o).some((x) => x.MessageId === m.MessageId));
+      if (!later) return undefined;
+      (later.value as { Messages?: unknown[] }).Messages = [{ ...m, ReceiptHandle: `${String(m.ReceiptHandle)}-src` }, ...messagesOf(later)];
+      return h;
+    },
+  },
+  {
+    name: 'DLQ: a message returned past maxReceiveCount instead of moving',
+    expect: ['redrive.not-moved', 'redrive.moved-early', 'receive-count.wrong', 'receive-count.too-low'],
+    redrive: true,
+    apply(h0) {
+      const h = clone(h0);
+      // The first message the DLQ returned is put back into the source receive that moved it (the one just before).
+      const fromDlq = oks(h, 'ReceiveMessage').find((o) => o.queue === 'dlq' && messagesOf(o).length > 0);
+      if (!fromDlq) return undefined;
+      const m = messagesOf(fromDlq)[0]!;
+      const before = oks(h, 'ReceiveMessage').filter((o) => o.queue === 'q' && o.time < fromDlq.time && !messagesOf(o).some((x) => x.MessageId === m.MessageId)).at(-1);
+      if (!before) return undefined;
+      (before.value as { Messages?: unknown[] }).Messages = [{ ...m, ReceiptHandle: `${String(m.ReceiptHandle)}-src` }, ...messagesOf(before)];
+      return h;
+    },
+  },
 ];
 
 /** Message body → MessageGroupId, from the sends of a history. */
@@ -259,7 +295,7 @@ describe('checker: single mutations of conformant histories are caught', () => {
     it(`catches: ${mutation.name}`, async () => {
       let applied = 0;
       await fc.assert(
-        fc.asyncProperty(fc.nat(), mutation.fifo ? fc.oneof(orderScenario, lockScenario) : fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
+        fc.asyncProperty(fc.nat(), mutation.redrive ? movesScenario : mutation.fifo ? fc.oneof(orderScenario, lockScenario) : fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
           const h = await simulate(scenario, { seed, strictness: 'typical' });
           expect(check(h, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules }).kind).not.toBe('divergent');
           const mutated = mutation.apply(h);

@@ -18,6 +18,8 @@ export async function engineHistory(scenario: Scenario, opts: { seed: number; st
     choose: { kind: 'random', seed: opts.seed, strictness: opts.strictness },
     profile: engineProfile({ tolerance: ENGINE_TOLERANCE }),
     ...(opts.lossRate ? { lossRate: opts.lossRate } : {}),
+    // The runner's setup calls (creating and wiring queues) are not the behaviour under test.
+    lossless: ['CreateQueue', 'DeleteQueue', 'GetQueueAttributes', 'SetQueueAttributes'],
     ...(opts.latencyMs ? { latencyMs: opts.latencyMs } : {}),
   });
   const registry = new QueueRegistry('eng-');

@@ -26,7 +26,10 @@ export const entries: CatalogEntries<FifoId> = {
     summary: 'A FIFO message was delivered again while it was in flight.',
     rule: 'FIFO queues deliver exactly once: a received message stays hidden until its visibility timeout (as set or changed) ends.',
     source: sem('9; 5.3'), implies: ['fifo.group-lock-violated'],
-    explain: { default: '{receive} returned {message} at most at {returnedBy}, but it was invisible until at least {invisibleUntil} ({because}).' },
+    explain: {
+      default: '{receive} returned {message} at most at {returnedBy}, but it was invisible until at least {invisibleUntil} ({because}).',
+      moved: '{receive} returned {message} from the dead-letter queue while it was still in flight in its source (until at least {invisibleUntil}).',
+    },
   },
   'fifo.delivered-after-delete': {
     area: 'fifo', rank: 113, strictness: 'guaranteed',

@@ -17,9 +17,11 @@ import {
   validateReceiveMessage,
   validateSendMessage,
   validateSendMessageBatch,
+  validateSetQueueAttributes,
 } from '../../spec/operations.js';
+import type { DeadLetterLookup } from '../../spec/attributes.js';
 import type { Validation } from '../../spec/types.js';
-import { batchEntries, type EntryResult, type HandleUse } from '../prepare.js';
+import { batchEntries, type EntryResult, type HandleUse, type Prepared } from '../prepare.js';
 import { callRef, expected, observedError, text } from '../refs.js';
 import type { CallRuleContext, CheckRule, Finding, Markable } from '../types.js';
 
@@ -72,12 +74,16 @@ function check(ctx: CallRuleContext): Finding[] {
     if (f.id === 'validation.accepted-invalid' || f.id === 'handle.invalid-accepted') marks.acceptedInvalid.add(marked);
   };
 
+  const targets = deadLetterTargets(prep);
   for (const call of prep.calls) {
     const input = call.invoke.value;
     const queue = prep.queues.get(call.invoke.queue);
     switch (call.invoke.f) {
       case 'CreateQueue':
-        push(compareWithValidation(call, resultOf(call), validateCreateQueue(input)), call);
+        push(compareWithValidation(call, resultOf(call), validateCreateQueue(input, targets.at(call, typeof input.QueueName === 'string' ? input.QueueName : undefined))), call);
+        break;
+      case 'SetQueueAttributes':
+        if (queue) push(compareWithValidation(call, resultOf(call), validateSetQueueAttributes(input, queue, targets.at(call, queue.name))), call);
         break;
       case 'SendMessage':
         if (queue) push(compareWithValidation(call, resultOf(call), validateSendMessage(input, queue)), call);
@@ -132,6 +138,45 @@ function check(ctx: CallRuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The queues of a history as the model's dead-letter lookup sees them at the time of a call: a
+ * queue created (ok) before it, with the RedriveAllowPolicy set last before it; an ARN naming a
+ * queue of this run (the common prefix of its queue names) that was never created certainly does
+ * not exist; any other ARN is unknown (not judged).
+ */
+function deadLetterTargets(prep: Prepared): { at(call: Call, queueName: string | undefined): { deadLetterTarget: DeadLetterLookup; sourceArn?: string } } {
+  const names = prep.calls.filter((c) => c.invoke.f === 'CreateQueue' && typeof c.invoke.value.QueueName === 'string').map((c) => String(c.invoke.value.QueueName));
+  const runPrefix = names.length > 1 ? commonPrefix(names) : '';
+  const arnBase = [...prep.arns.values()][0]?.replace(/[^:]*$/, '');
+  return {
+    at(call, queueName) {
+      const before = (c: Call) => c.complete?.type === 'ok' && c.end <= call.start;
+      const lookup: DeadLetterLookup = (arn) => {
+        const key = [...prep.arns].find(([, a]) => a === arn)?.[0];
+        const created = key !== undefined && prep.calls.some((c) => c.invoke.f === 'CreateQueue' && c.invoke.queue === key && before(c));
+        if (key === undefined || !created) {
+          const name = arn.slice(arn.lastIndexOf(':') + 1);
+          return runPrefix.length >= 5 && name.startsWith(runPrefix) && !names.includes(name) ? null : undefined;
+        }
+        let allow: string | undefined;
+        for (const c of prep.calls) {
+          if (c.invoke.queue !== key || !before(c) || (c.invoke.f !== 'CreateQueue' && c.invoke.f !== 'SetQueueAttributes')) continue;
+          const v = (c.invoke.value.Attributes as Record<string, unknown> | undefined)?.RedriveAllowPolicy;
+          if (typeof v === 'string') allow = v;
+        }
+        return { fifo: prep.queues.get(key)!.fifo, ...(allow !== undefined ? { redriveAllowPolicy: allow } : {}) };
+      };
+      return { deadLetterTarget: lookup, ...(arnBase !== undefined && queueName !== undefined ? { sourceArn: `${arnBase}${queueName}` } : {}) };
+    },
+  };
+}
+
+function commonPrefix(xs: string[]): string {
+  let p = xs[0] ?? '';
+  for (const x of xs) while (!x.startsWith(p)) p = p.slice(0, -1);
+  return p;
 }
 
 function entryValidation(use: HandleUse, batch: boolean): Validation {

@@ -4,11 +4,12 @@ import type { AnyStepKind } from '../types.js';
 import { fifoSendBatchKind, fifoSendKind } from './fifo.js';
 import { changeVisibilityKind, deleteKind } from './handles.js';
 import { probeKind } from './probe.js';
+import { listSourcesKind, redriveProbeKind } from './redrive.js';
 import { receiveKind } from './receive.js';
 import { sendKind } from './send.js';
 import { sleepKind } from './sleep.js';
 
-export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind];
+export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind, listSourcesKind, redriveProbeKind];
 
 export * from './sleep.js';
 export * from './send.js';
@@ -16,3 +17,4 @@ export * from './receive.js';
 export * from './handles.js';
 export * from './probe.js';
 export * from './fifo.js';
+export * from './redrive.js';

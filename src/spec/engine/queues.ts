@@ -3,7 +3,7 @@
 // (../shared/reference/sqs-semantics.md 3, 4.1-4.6, 4.14; aws-recorded-facts.md A10-A12). PURE.
 import { attributeErrors, defaultAttributes, isTrue, parseRedrivePolicy, queueAttributeSpec } from '../attributes.js';
 import { DEFAULTS, LIST_PAGE_LIMIT, WINDOWS_MS } from '../model/defaults.js';
-import { redriveTargetProblem } from '../model/redrive.js';
+import { deadLetterProblem } from '../model/redrive.js';
 import { validateCreateQueue, validateGetQueueAttributes, validateSetQueueAttributes } from '../operations.js';
 import type { ExpectedError } from '../types.js';
 import * as E from './errors.js';
@@ -72,12 +72,14 @@ function writeAttributes(attributes: Map<string, string>, requested: Array<[stri
   if (kms && !requested.some(([k]) => k === 'SqsManagedSseEnabled')) attributes.set('SqsManagedSseEnabled', 'false');
 }
 
-/** The DLQ a RedrivePolicy names must exist and be of the source's type (model/redrive.ts; issue 11). */
-function redriveTargetError(s: EngineState, sourceFifo: boolean, value: string | undefined): ExpectedError | undefined {
-  const policy = parseRedrivePolicy(value);
-  if (value === undefined || policy === undefined) return undefined;
-  const problem = redriveTargetProblem(sourceFifo, queueByArn(s, policy.deadLetterTargetArn));
-  return problem ? attributeErrors.invalidRedrivePolicy(value, problem) : undefined;
+/** The DLQ a RedrivePolicy names: it exists, has the source's type, allows the source (model/redrive.ts). */
+function redriveTargetError(s: EngineState, sourceFifo: boolean, value: string | undefined, sourceArn: string): ExpectedError | undefined {
+  const lookup = (arn: string) => {
+    const q = queueByArn(s, arn);
+    return q ? { fifo: q.fifo, ...(q.attributes.has('RedriveAllowPolicy') ? { redriveAllowPolicy: q.attributes.get('RedriveAllowPolicy')! } : {}) } : null;
+  };
+  const problem = deadLetterProblem(sourceFifo, value, lookup, sourceArn);
+  return problem && value !== undefined ? attributeErrors.invalidRedrivePolicy(value, problem) : undefined;
 }
 
 /** What GetQueueAttributes(All) shows now: stored attributes, counters, timestamps, ARN. */
@@ -120,7 +122,7 @@ export function createQueue(s: EngineState, input: T.CreateQueueInput, now: numb
   const del = s.deletedAt.get(name);
   if (del !== undefined && now - del < WINDOWS_MS.queueRecreateBlock) return fail(E.queueDeletedRecently()); // item 108
   const fifo = isTrue(input.Attributes?.FifoQueue);
-  const redriveError = redriveTargetError(s, fifo, requested.find(([k]) => k === 'RedrivePolicy')?.[1]);
+  const redriveError = redriveTargetError(s, fifo, requested.find(([k]) => k === 'RedrivePolicy')?.[1], arnOf(s, name));
   if (redriveError) return fail(redriveError);
   // Only the settable attributes are stored; counters, timestamps and the ARN are computed.
   const attributes = new Map<string, string>();
@@ -214,7 +216,7 @@ export function setQueueAttributes(s: EngineState, input: T.SetQueueAttributesIn
   if ('error' in r) return fail(r.error);
   const q = r.queue;
   const requested = entriesOf(input.Attributes);
-  const redriveError = redriveTargetError(s, q.fifo, requested.find(([k]) => k === 'RedrivePolicy')?.[1]);
+  const redriveError = redriveTargetError(s, q.fifo, requested.find(([k]) => k === 'RedrivePolicy')?.[1], q.arn);
   if (redriveError) return fail(redriveError);
   writeAttributes(q.attributes, requested, 'set');
   q.lastModifiedMs = now;

@@ -117,10 +117,16 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
   const longPoll = isLongPoll(effectiveWaitTime(q.config, input.WaitTimeSeconds));
   const out: T.ReceivedMessage[] = [];
   const taken: Msg[] = [];
-  for (const m of s.chooser.limit(candidates(s, q, now), (n) => receiveSizeRange(n, max, longPoll))) {
+  // The receive that would exceed maxReceiveCount moves the message instead (items 40-41): moved
+  // messages are not candidates, so a receive never comes back short because of them.
+  const takeable = function* (): Generator<Msg> {
+    for (const m of candidates(s, q, now)) {
+      if (movesOnReceive(m.receiveCount, maxReceives) && moveToDeadLetterQueue(s, q, m, now)) continue;
+      yield m;
+    }
+  };
+  for (const m of s.chooser.limit(takeable(), (n) => receiveSizeRange(n, max, longPoll))) {
     if (out.length >= max) break;
-    // The receive that would exceed maxReceiveCount moves the message instead (items 40-41).
-    if (movesOnReceive(m.receiveCount, maxReceives) && moveToDeadLetterQueue(s, q, m, now)) continue;
     m.receiveCount += 1;
     m.firstReceiveMs ??= now;
     m.lastReceive = ++s.counters.receives;

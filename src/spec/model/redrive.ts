@@ -1,7 +1,7 @@
 // Dead-letter queues: which queue may be a source's DLQ, when a message moves, and what it carries
 // (../shared/reference/sqs-semantics.md 3 RedrivePolicy, 4.15, 5.5, 17; aws-recorded-facts.md
 // A6 items 40-51). PURE.
-import type { RedrivePolicyProblem } from '../attributes.js';
+import { parseRedrivePolicy, type DeadLetterLookup, type RedrivePolicyProblem } from '../attributes.js';
 import type { MessageAttributeValue } from '../types.js';
 
 /**
@@ -13,6 +13,43 @@ export function redriveTargetProblem(sourceFifo: boolean, target: { fifo: boolea
   if (target === undefined) return { kind: 'target-missing' };
   if (target.fifo !== sourceFifo) return { kind: 'type-mismatch' };
   return undefined;
+}
+
+/**
+ * A DLQ's RedriveAllowPolicy decides which sources may name it (sqs-semantics.md 3 [M]): allowAll
+ * (the default), denyAll, or byQueue with the allowed source ARNs. Undefined when allowed, or when
+ * the source's ARN is not known.
+ */
+export function redriveAllowProblem(policy: string | undefined, sourceArn: string | undefined): RedrivePolicyProblem | undefined {
+  if (policy === undefined || policy === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(policy);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object') return undefined;
+  const p = parsed as { redrivePermission?: unknown; sourceQueueArns?: unknown };
+  if (p.redrivePermission === 'denyAll') return { kind: 'not-allowed' };
+  if (p.redrivePermission === 'byQueue' && sourceArn !== undefined) {
+    const arns = Array.isArray(p.sourceQueueArns) ? p.sourceQueueArns : [];
+    if (!arns.includes(sourceArn)) return { kind: 'not-allowed' };
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with the dead-letter queue a RedrivePolicy value names, for a caller that can look
+ * queues up by ARN (the engine: its queues; the checker: the queues of a history). Undefined when
+ * nothing is, or when the lookup does not know the ARN.
+ */
+export function deadLetterProblem(sourceFifo: boolean, policyValue: string | undefined, lookup: DeadLetterLookup, sourceArn: string | undefined): RedrivePolicyProblem | undefined {
+  if (policyValue === undefined || policyValue === '') return undefined;
+  const policy = parseRedrivePolicy(policyValue);
+  if (policy === undefined) return undefined;
+  const target = lookup(policy.deadLetterTargetArn);
+  if (target === undefined) return undefined;
+  return redriveTargetProblem(sourceFifo, target ?? undefined) ?? (target ? redriveAllowProblem(target.redriveAllowPolicy, sourceArn) : undefined);
 }
 
 /**

@@ -81,6 +81,8 @@ export function orderFindings(prep: Prepared, eps: number, slackMs: number): Fin
   for (const group of byGroup.values()) {
     for (const m of group) {
       for (const hit of m.hits) {
+        // Order is judged within the source queue; a moved message's place in the DLQ is the DLQ's.
+        if (hit.queue !== m.queue) continue;
         const r = hit.call;
         if (!outputOf(r)) continue;
         for (const x of group) {

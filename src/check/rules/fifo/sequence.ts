@@ -26,6 +26,8 @@ export function sequenceFindings(prep: Prepared, eps: number): Finding[] {
     }
     // A message keeps its number across receives.
     for (const h of m.hits) {
+      // In its dead-letter queue a moved message has a place (and number) of that queue (5.5).
+      if (h.queue !== m.queue) continue;
       const got = h.attributes.SequenceNumber;
       if (got === undefined || m.sequenceNumber === undefined || !isSequenceNumber(got)) continue;
       if (compareSequenceNumbers(got, m.sequenceNumber) !== 0) {

@@ -69,8 +69,23 @@ function history(ctx: HistoryRuleContext): HistoryRuleResult {
       indeterminate: marks.tight.indeterminate,
       maxNodes: ctx.maxSearchNodesPerMessage,
     };
-    const tightInput = (g: Gate): SearchInput => ({ ...base, gate: g, ...tight, ...polls(pollsTight.get(m.queue)) });
-    const wideInput = (g: Gate): SearchInput => ({ ...base, gate: g, ...wide, ...polls(pollsWide.get(m.queue)) });
+    // Its dead-letter queue, when the history wired one (sqs-semantics.md 5.5).
+    const dlqKey = prep.deadLetterOf.get(m.queue);
+    const redrive = (byQueue: Map<string, QueuePolls>): Pick<SearchInput, 'redrive'> =>
+      dlqKey !== undefined && queue.redrivePolicy
+        ? {
+            redrive: {
+              maxReceiveCount: queue.redrivePolicy.maxReceiveCount,
+              queueKey: dlqKey,
+              queue: prep.queues.get(dlqKey)!,
+              longPolls: (byQueue.get(dlqKey) ?? NO_POLLS).polls,
+              maxPollMs: (byQueue.get(dlqKey) ?? NO_POLLS).maxPollMs,
+              unknownReceives: prep.unknownReceivesByQueue.get(dlqKey) ?? [],
+            },
+          }
+        : {};
+    const tightInput = (g: Gate): SearchInput => ({ ...base, gate: g, ...tight, ...polls(pollsTight.get(m.queue)), ...redrive(pollsTight) });
+    const wideInput = (g: Gate): SearchInput => ({ ...base, gate: g, ...wide, ...polls(pollsWide.get(m.queue)), ...redrive(pollsWide) });
 
     const seen = new Set<string>();
     let r = searchMessage({ ...tightInput(gate), exercised: seen });

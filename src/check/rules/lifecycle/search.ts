@@ -56,6 +56,18 @@ export interface SearchInput {
   maxNodes: number;
   /** Collects the ids whose situation arose on some order tried (rule coverage). */
   exercised?: Set<string>;
+  /** The message's dead-letter queue, when its queue's RedrivePolicy names one of the history (sqs-semantics.md 5.5). */
+  redrive?: RedriveInput;
+}
+
+export interface RedriveInput {
+  maxReceiveCount: number;
+  /** The dead-letter queue's key and settings. */
+  queueKey: string;
+  queue: QueueConfig;
+  longPolls: LongPoll[];
+  maxPollMs: number;
+  unknownReceives: Call[];
 }
 
 export interface SearchFailure {
@@ -72,7 +84,13 @@ export type SearchResult =
   | { kind: 'fail'; nodes: number; failure: SearchFailure; byRule: Map<string, SearchFailure> }
   | { kind: 'budget'; nodes: number };
 
-type Cause = 'send' | 'delay' | 'deadline' | 'cmv';
+/**
+ * Why the message is visible from a time on: sent, its delay ended, its visibility timeout ended,
+ * a ChangeMessageVisibility, moved into its dead-letter queue; `movable`: visible in its source with
+ * its receives used up, so a receive would move it instead of returning it (no poll must return it there).
+ */
+type Cause = 'send' | 'delay' | 'deadline' | 'cmv' | 'moved' | 'movable';
+type Where = 'source' | 'dlq';
 
 type Ev =
   | { kind: 'hit'; call: Call; v: number; hit: Hit; lo: number; hi: number; end: number; optional: false }
@@ -83,6 +101,7 @@ interface Interval {
   from: Term;
   cause: Cause;
   to?: Term;
+  where: Where;
 }
 
 interface State {
@@ -93,9 +112,15 @@ interface State {
   present: boolean;
   visibleFrom: Term;
   cause: Cause;
+  /** Which queue holds the message, and when retention removes it there (earliest, latest). */
+  where: Where;
+  expiryEarliest: Term;
+  expiryLatest: Term;
   intervals: Interval[];
   newest?: string;
   handleReceive: Map<string, number>;
+  /** Which queue's receive issued each handle. */
+  handleWhere: Map<string, Where>;
   count: number;
   knownCount: number;
   firstReceive?: number;
@@ -124,6 +149,8 @@ function quietRule(poll: LongPoll, interval: Interval): string {
   if (poll.finalDrain) return 'message.lost';
   switch (interval.cause) {
     case 'send':
+    case 'moved':
+    case 'movable':
       return 'receive.empty-while-visible';
     case 'delay':
       return 'delay.invisible-too-long';
@@ -139,6 +166,8 @@ const SINCE: Record<Cause, string> = {
   delay: 'delay ended',
   deadline: 'visibility timeout ended',
   cmv: 'ChangeMessageVisibility',
+  moved: 'moved to its dead-letter queue',
+  movable: 'its receives used up',
 };
 
 const STATUS_TEXT: Record<HandleStatus, string> = {
@@ -166,8 +195,7 @@ export function searchMessage(input: SearchInput): SearchResult {
   const [sLo, sHi] = window(m.send);
   const S = solver.addVar(sLo, sHi);
   const retentionMs = queue.messageRetentionPeriod * 1000;
-  const expiryEarliest = at(S, retentionMs);
-  const expiryLatest = at(S, retentionMs + input.retentionSlackMs);
+  const redrive = input.redrive;
 
   // Receive return times are shared by a hit and that receive's long-poll quiet period.
   const returnVar = new Map<Call, number>();
@@ -191,12 +219,12 @@ export function searchMessage(input: SearchInput): SearchResult {
   }
   // A receive whose response was lost may have returned the message if it could still be running
   // after the send: started at most one long poll plus a request timeout before it.
-  const candidatesUnknown = input.unknownReceives.filter((c) => toMs(c.start) + UNKNOWN_RECEIVE_REACH_MS >= sLo);
+  const candidatesUnknown = [...input.unknownReceives, ...(redrive?.unknownReceives ?? [])].filter((c) => toMs(c.start) + UNKNOWN_RECEIVE_REACH_MS >= sLo);
   if (candidatesUnknown.length > 8) return { kind: 'budget', nodes: 0 };
   for (const c of candidatesUnknown) {
     const v = receiveReturn(c, solver);
     const [lo, hi] = window(c);
-    const vt = effectiveVisibilityTimeout(queue, num(inputOf(c).VisibilityTimeout));
+    const vt = effectiveVisibilityTimeout(c.invoke.queue === m.queue || !redrive ? queue : redrive.queue, num(inputOf(c).VisibilityTimeout));
     events.push({ kind: 'phantom', call: c, v, vt, lo, hi, end: callEnd(c), optional: true });
   }
   for (const use of m.uses) {
@@ -246,6 +274,7 @@ export function searchMessage(input: SearchInput): SearchResult {
     placed: st.placed.slice(),
     intervals: st.intervals.slice(),
     handleReceive: new Map(st.handleReceive),
+    handleWhere: new Map(st.handleWhere),
     trail: st.trail.slice(),
   });
 
@@ -256,7 +285,7 @@ export function searchMessage(input: SearchInput): SearchResult {
     if (st.solver.canLe(st.visibleFrom, t)) {
       const a = branch(st);
       if (a.solver.le(a.visibleFrom, t)) {
-        a.intervals.push({ from: a.visibleFrom, cause: a.cause, to: t });
+        a.intervals.push({ from: a.visibleFrom, cause: a.cause, to: t, where: a.where });
         out.push(a);
       }
     }
@@ -269,6 +298,8 @@ export function searchMessage(input: SearchInput): SearchResult {
 
   const statuses = (st: State, handle: string, v: number): { st: State; status: HandleStatus }[] => {
     if (!st.present) return [{ st, status: 'deleted' }];
+    // A handle of the source queue once the message moved: it is gone from that queue.
+    if (st.handleWhere.get(handle) !== st.where) return [{ st, status: 'deleted' }];
     if (handle !== st.newest) return [{ st, status: 'stale' }];
     const out: { st: State; status: HandleStatus }[] = [];
     if (st.solver.canLe({ v, off: 1e-6 }, st.visibleFrom)) {
@@ -313,20 +344,73 @@ export function searchMessage(input: SearchInput): SearchResult {
     return hideAt(st, at(v)).map((s) => ({ ...s, visibleFrom: at(v, vt * 1000), cause: 'cmv' as Cause }));
   };
 
+  /**
+   * The move into the dead-letter queue, at some time between the message becoming visible in its
+   * source with its receives used up and `by` (the move is lazy: 5.5; 14 N18). Undefined (after
+   * recording the failure) when the move cannot have happened by then.
+   */
+  const moveToDeadLetter = (st: State, by: Term, base: Bindings, call?: Call): State | undefined => {
+    const r = redrive!;
+    if (!st.present) {
+      if (on(deliveredAfterDeleteId)) fail(st, deliveredAfterDeleteId, 'default', base, call ? [call] : []);
+      return undefined;
+    }
+    if (st.count < r.maxReceiveCount && on('redrive.moved-early')) {
+      fail(st, 'redrive.moved-early', 'default', { ...base, count: st.count, max: r.maxReceiveCount }, call ? [call] : []);
+      return undefined;
+    }
+    const tm = st.solver.addVar(-UNBOUNDED, UNBOUNDED);
+    if (!st.solver.le(at(tm), by)) return undefined;
+    // Moved only once visible again; where standard queues may hand an in-flight message out early
+    // (14 N1, only at `guaranteed`), the move may come early the same way.
+    const inFlightId = queue.fifo ? 'fifo.redelivered-early' : 'redrive.moved-in-flight';
+    if (on(inFlightId) && !st.solver.le(st.visibleFrom, at(tm))) {
+      const [fromLo] = st.solver.bounds(st.visibleFrom);
+      fail(st, inFlightId, queue.fifo ? 'moved' : 'default', { ...base, invisibleUntil: ms(fromLo) }, call ? [call] : []);
+      return undefined;
+    }
+    st.intervals.push({ from: st.visibleFrom, cause: 'movable', to: at(tm), where: 'source' });
+    st.where = 'dlq';
+    st.visibleFrom = at(tm);
+    st.cause = 'moved';
+    // Retention in the DLQ: from the original send (standard), from the move (FIFO) (5.5; 17).
+    const dlqRetentionMs = r.queue.messageRetentionPeriod * 1000;
+    const origin = r.queue.fifo ? tm : S;
+    st.expiryEarliest = at(origin, dlqRetentionMs);
+    st.expiryLatest = at(origin, dlqRetentionMs + input.retentionSlackMs);
+    return st;
+  };
+
   const applyHit = (st0: State, e: Extract<Ev, { kind: 'hit' | 'phantom' }>): State[] => {
-    const st = branch(st0);
+    let st = branch(st0);
     const v = e.v;
     const observed = e.kind === 'hit';
     const receive = callRef(e.call);
     const base = { receive, message: m.name };
+    const here: Where = e.call.invoke.queue === m.queue ? 'source' : 'dlq';
+    if (redrive) {
+      // Dead-letter queues (sqs-semantics.md 5.5; aws-recorded-facts.md A6 items 40-41).
+      if (here === 'source' && st.where === 'dlq') {
+        if (on('redrive.received-after-move')) return fail(st, 'redrive.received-after-move', 'default', { ...base, dlq: redrive.queueKey }, [e.call]);
+      } else if (here === 'source' && st.present && st.count >= redrive.maxReceiveCount) {
+        input.exercised?.add('redrive.not-moved');
+        if (on('redrive.not-moved')) return fail(st, 'redrive.not-moved', 'default', { ...base, count: st.count + 1, max: redrive.maxReceiveCount }, [e.call]);
+      } else if (here === 'dlq' && st.where === 'source') {
+        input.exercised?.add('redrive.moved-early');
+        const moved = moveToDeadLetter(st, at(v), base, e.call);
+        if (!moved) return [];
+        st = moved;
+      }
+    }
     if (on('delay.visible-early')) {
       if (m.delaySeconds > 0) input.exercised?.add('delay.visible-early');
       if (!st.solver.le(at(S, m.delaySeconds * 1000), at(v))) {
         return fail(st, 'delay.visible-early', 'default', { ...base, returnedBy: ms(e.hi), delay: seconds(m.delaySeconds), sentFrom: ms(sLo) }, [e.call]);
       }
     }
-    if (on('retention.expired-late') && !st.solver.le(at(v), expiryLatest)) {
-      return fail(st, 'retention.expired-late', 'default', { ...base, retention: seconds(queue.messageRetentionPeriod), slack: ms(input.retentionSlackMs) }, [e.call]);
+    if (on('retention.expired-late') && !st.solver.le(at(v), st.expiryLatest)) {
+      const retention = st.where === 'dlq' && redrive ? redrive.queue.messageRetentionPeriod : queue.messageRetentionPeriod;
+      return fail(st, 'retention.expired-late', 'default', { ...base, retention: seconds(retention), slack: ms(input.retentionSlackMs) }, [e.call]);
     }
     let visibleStates: State[];
     if (!st.present) {
@@ -337,7 +421,7 @@ export function searchMessage(input: SearchInput): SearchResult {
       if (st.solver.canLe(st.visibleFrom, at(v))) {
         const a = branch(st);
         if (a.solver.le(a.visibleFrom, at(v))) {
-          a.intervals.push({ from: a.visibleFrom, cause: a.cause, to: at(v) });
+          a.intervals.push({ from: a.visibleFrom, cause: a.cause, to: at(v), where: a.where });
           visibleStates.push(a);
         }
       }
@@ -392,6 +476,9 @@ export function searchMessage(input: SearchInput): SearchResult {
       }
       s.newest = handle;
       s.handleReceive.set(handle, v);
+      s.handleWhere.set(handle, s.where);
+      // Its receives used up: the next receive in the source must move it (5.5).
+      if (redrive && s.where === 'source' && s.count >= redrive.maxReceiveCount) input.exercised?.add('redrive.not-moved');
       s.visibleFrom = at(v, vt * 1000);
       s.cause = 'deadline';
       s.trail.push({ call: e.call, premise: { kind: 'received', message: m.name, receive, visibilityTimeout: vt, count: s.count, known: observed } });
@@ -414,9 +501,9 @@ export function searchMessage(input: SearchInput): SearchResult {
       input.exercised?.add(isDelete ? (status === 'stale' ? 'delete.stale-handle-rejected' : 'delete.rejected') : status === 'stale' ? 'visibility.change-stale-handle-rejected' : status === 'deleted' ? 'visibility.change-deleted-accepted' : 'visibility.change-rejected');
       // Retention may already have removed the message (aws-recorded-facts.md A5 item 39).
       const variants: { st: State; status: HandleStatus }[] = [{ st, status }];
-      if (!isDelete && st.present && st.solver.canLe(expiryEarliest, at(e.v))) {
+      if (!isDelete && st.present && st.solver.canLe(st.expiryEarliest, at(e.v))) {
         const gone = branch(st);
-        if (gone.solver.le(expiryEarliest, at(e.v))) variants.push({ st: { ...gone, present: false }, status: 'deleted' });
+        if (gone.solver.le(gone.expiryEarliest, at(e.v))) variants.push({ st: { ...gone, present: false }, status: 'deleted' });
       }
       for (const variant of variants) {
         const caseStates: { st: State; outs: Outcome[]; capExceeded: boolean }[] = [];
@@ -504,20 +591,40 @@ export function searchMessage(input: SearchInput): SearchResult {
     return out;
   };
 
-  /** Long polls must not have waited while the message was visible. */
+  /** Long polls must not have waited while the message was visible (in the queue that held it). */
   const quietHolds = (st: State): boolean => {
+    const s = st.solver.clone();
     const intervals = st.intervals.slice();
-    if (st.present) intervals.push({ from: st.visibleFrom, cause: st.cause });
+    const sourceExpiry = at(S, retentionMs);
+    const expiryOf = (interval: Interval): Term => (interval.where === 'dlq' ? st.expiryEarliest : sourceExpiry);
+    if (st.present) {
+      if (redrive && st.where === 'source' && st.count >= redrive.maxReceiveCount) {
+        // Its receives used up: the source's receives move it rather than return it, and the
+        // source's final drain moved it at the latest; then the DLQ must return it (5.5; 14 N18).
+        const tm = s.addVar(-UNBOUNDED, UNBOUNDED);
+        s.le(st.visibleFrom, at(tm));
+        const drain = input.longPolls.find((p) => p.finalDrain);
+        if (drain && s.canLe(st.visibleFrom, at(0, toMs(drain.call.end) + eps))) s.le(at(tm), at(0, toMs(drain.call.end) + eps));
+        intervals.push({ from: st.visibleFrom, cause: 'movable', to: at(tm), where: 'source' });
+        intervals.push({ from: at(tm), cause: 'moved', where: 'dlq' });
+      } else {
+        intervals.push({ from: st.visibleFrom, cause: st.cause, where: st.where });
+      }
+    }
     type Pair = { poll: LongPoll; interval: Interval };
     const pairs: Pair[] = [];
     for (const interval of intervals) {
-      const [fromLo] = st.solver.bounds(interval.from);
-      const toHi = interval.to ? st.solver.bounds(interval.to)[1] : UNBOUNDED;
-      const [, expHi] = st.solver.bounds(expiryEarliest);
+      // Visible in its source with its receives used up: a receive there moves it; nothing to return.
+      if (interval.cause === 'movable') continue;
+      const [fromLo] = s.bounds(interval.from);
+      const toHi = interval.to ? s.bounds(interval.to)[1] : UNBOUNDED;
+      const [, expHi] = s.bounds(expiryOf(interval));
       const end = Math.min(toHi, expHi);
+      const inDlq = interval.where === 'dlq' && redrive !== undefined;
       // Polls are sorted by start and last at most maxPollMs: look only where they can overlap.
-      const polls = input.longPolls;
-      for (let i = firstPollFrom(polls, fromLo - input.maxPollMs - 2 * eps); i < polls.length; i++) {
+      const polls = inDlq ? redrive.longPolls : input.longPolls;
+      const maxPollMs = inDlq ? redrive.maxPollMs : input.maxPollMs;
+      for (let i = firstPollFrom(polls, fromLo - maxPollMs - 2 * eps); i < polls.length; i++) {
         const poll = polls[i]!;
         if (toMs(poll.call.start) - eps > end) break;
         // On FIFO a visible message may wait behind an earlier one of its group still in flight:
@@ -531,7 +638,6 @@ export function searchMessage(input: SearchInput): SearchResult {
     if (pairs.length === 0) return true;
     // The final drain first: a message visible at the end is lost, the most basic divergence.
     pairs.sort((a, b) => Number(b.poll.finalDrain) - Number(a.poll.finalDrain) || a.poll.call.start - b.poll.call.start);
-    const s = st.solver.clone();
     const quietVars = new Map<Call, { b: number; r: number }>();
     for (const { poll } of pairs) {
       if (quietVars.has(poll.call)) continue;
@@ -559,8 +665,8 @@ export function searchMessage(input: SearchInput): SearchResult {
       const options: [Term, Term][] = [
         [qEnd, at(q.b, wake)], // the poll was too short to have to react
         [qEnd, { ...interval.from, off: interval.from.off + wake }], // it ended right after the message became visible
-        [expiryEarliest, at(q.b, wake)], // retention removed it before (or right after) the poll began
-        [expiryEarliest, { ...interval.from, off: interval.from.off + wake }],
+        [expiryOf(interval), at(q.b, wake)], // retention removed it before (or right after) the poll began
+        [expiryOf(interval), { ...interval.from, off: interval.from.off + wake }],
       ];
       if (interval.to) {
         options.push([interval.to, at(q.b, wake)]); // hidden again before (or right after) the poll began
@@ -617,6 +723,16 @@ export function searchMessage(input: SearchInput): SearchResult {
         if (explore(skip)) return true;
       }
     }
+    // With its receives used up, any receive of the source (even one whose answer shows nothing
+    // of it) may have moved it to its dead-letter queue before the next event (5.5; 14 N18).
+    if (redrive && st.where === 'source' && st.present && st.count >= redrive.maxReceiveCount) {
+      const b = branch(st);
+      const moved = moveToDeadLetter(b, at(0, UNBOUNDED), { message: m.name });
+      if (moved && moved.solver.le(at(moved.last), moved.visibleFrom)) {
+        moved.last = moved.visibleFrom.v;
+        if (explore(moved)) return true;
+      }
+    }
     return false;
   };
 
@@ -628,8 +744,12 @@ export function searchMessage(input: SearchInput): SearchResult {
     present: true,
     visibleFrom: at(S, m.delaySeconds * 1000),
     cause: m.delaySeconds > 0 ? 'delay' : 'send',
+    where: 'source',
+    expiryEarliest: at(S, retentionMs),
+    expiryLatest: at(S, retentionMs + input.retentionSlackMs),
     intervals: [],
     handleReceive: new Map(),
+    handleWhere: new Map(),
     count: 0,
     knownCount: 0,
     trail: [],
