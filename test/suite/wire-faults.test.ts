@@ -1,7 +1,7 @@
-// The fifo suite catches FIFO faults a server can have, made here by a client-side fault between the
-// recorder and the reference server: the history records what the client asked and got, the wire
-// carries something else. Each fault must be found by the rule that names it (and the unfaulted
-// server is conformant, in test/server and the fifo seeds).
+// The suites catch faults a server can have, made here by a client-side fault between the recorder
+// and the reference server: the history records what the client asked and got, the wire carries
+// something else. Each fault must be found by the rule that names it (the unfaulted server is
+// conformant: test/server and the seed runs).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUITES } from '../../conformance/suites/index.js';
 import { runSuites } from '../../src/runner/index.js';
@@ -29,8 +29,8 @@ function faulty(name: string, fault: Fault): RunningTarget {
 
 const messagesOf = (r: CallResult) => (r.type === 'ok' && Array.isArray(r.value.Messages) ? (r.value.Messages as Record<string, unknown>[]) : []);
 
-async function idsFound(target: RunningTarget, properties: string[], seed: number): Promise<Set<string>> {
-  const report = await runSuites({ target, suites: SUITES, only: ['fifo'], properties, seed, concurrency: 8, strictness: 'typical', timeBudgetMs: 5_000 });
+async function idsFound(target: RunningTarget, properties: string[], seed: number, suite = 'fifo'): Promise<Set<string>> {
+  const report = await runSuites({ target, suites: SUITES, only: [suite], properties, seed, concurrency: 8, strictness: 'typical', timeBudgetMs: 5_000 });
   return new Set(report.divergences.map((d) => d.id));
 }
 
@@ -65,4 +65,20 @@ describe('fifo faults are caught', () => {
     for (const seed of [1, 2, 3]) for (const id of await idsFound(target, ['dedup'], seed)) found.add(id);
     expect([...found]).toContain('fifo.deduplication-failed');
   }, 180_000);
+});
+
+describe('dead-letter faults are caught', () => {
+  it('a server that never moves messages to the dead-letter queue', async () => {
+    // On the wire the source's RedrivePolicy is never set: the source keeps returning its messages.
+    const target = faulty('no-redrive', (action, input, forward) => {
+      const attrs = input.Attributes as Record<string, unknown> | undefined;
+      if (action === 'SetQueueAttributes' && attrs && typeof attrs.RedrivePolicy === 'string') {
+        const { RedrivePolicy: _dropped, ...rest } = attrs;
+        return Object.keys(rest).length > 0 ? forward({ ...input, Attributes: rest }) : Promise.resolve({ type: 'ok', value: {}, meta: { protocol: 'json', httpStatus: 200 } });
+      }
+      return forward(input);
+    });
+    const ids = await idsFound(target, ['moves'], 1, 'redrive');
+    expect([...ids], [...ids].join(', ')).toContain('redrive.not-moved');
+  }, 120_000);
 });
