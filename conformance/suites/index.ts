@@ -3,6 +3,7 @@
 import type { SuiteDefinition } from '../../src/suite/index.js';
 import { fifo } from './fifo/suite.js';
 import { lifecycle } from './lifecycle/suite.js';
+import { purge } from './purge/suite.js';
 import { redrive } from './redrive/suite.js';
 
-export const SUITES: readonly SuiteDefinition[] = [lifecycle, fifo, redrive];
+export const SUITES: readonly SuiteDefinition[] = [lifecycle, fifo, redrive, purge];

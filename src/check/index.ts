@@ -17,3 +17,4 @@ export { lifecycleRule, LIFECYCLE_IDS, DRAIN_PROCESS, type LifecycleId } from '.
 export { searchMessage } from './rules/lifecycle/search.js';
 export { fifoRule, FIFO_IDS, type FifoId } from './rules/fifo/index.js';
 export { redriveRule, REDRIVE_IDS, type RedriveId } from './rules/redrive.js';
+export { purgeRule, PURGE_IDS, type PurgeId } from './rules/purge.js';

@@ -97,6 +97,8 @@ export interface Prepared {
   receivesByQueue: Map<string, Call[]>;
   /** Receives whose outcome is unknown, per queue. */
   unknownReceivesByQueue: Map<string, Call[]>;
+  /** PurgeQueue calls that may have purged (ok or unknown), per queue, in invoke order. */
+  purgesByQueue: Map<string, Call[]>;
   /** Findings of identification (unexpected, body changed, id changed), as raw facts. */
   identity: IdentityFinding[];
   /** Batch answers that name an entry twice or leave one out. */
@@ -211,6 +213,8 @@ export function prepare(history: History): Prepared {
     }
   }
 
+  const purgesByQueue = new Map<string, Call[]>();
+  for (const c of calls) if (c.invoke.f === 'PurgeQueue' && c.complete?.type !== 'fail') pushTo(purgesByQueue, c.invoke.queue, c);
   const arns = new Map<string, string>();
   for (const c of calls) {
     const attrs = c.invoke.f === 'GetQueueAttributes' ? (outputOf(c)?.Attributes as Record<string, unknown> | undefined) : undefined;
@@ -255,8 +259,10 @@ export function prepare(history: History): Prepared {
     const key = sendDeduplicationKey(queue, entry);
     const clusterKey = key !== undefined ? `${c.invoke.queue}\u0000${key}` : undefined;
     const prior = clusterKey !== undefined ? clusters.get(clusterKey) : undefined;
-    // Within the window of the first send the same key is the same message (item 58).
-    if (prior && toMs(c.start) - toMs(prior.send.end) < WINDOWS_MS.deduplication) {
+    // Within the window of the first send the same key is the same message (item 58), unless a
+    // purge cleared the deduplication cache in between (item 63).
+    const purgedSince = (purgesByQueue.get(c.invoke.queue) ?? []).some((p) => prior && p.start > prior.send.start && p.end < c.start);
+    if (prior && !purgedSince && toMs(c.start) - toMs(prior.send.end) < WINDOWS_MS.deduplication) {
       prior.sends.push(ref);
       prior.sendKnown ||= known;
       if (ref.messageId) bind(prior, ref.messageId);
@@ -388,5 +394,5 @@ export function prepare(history: History): Prepared {
   const offsets = history.ops.map((o) => o.wallTime - toMs(o.time)).sort((a, b) => a - b);
   const wallOffsetMs = offsets.length > 0 ? offsets[Math.floor(offsets.length / 2)]! : 0;
 
-  return { calls, queues, attributesSet, arns, deadLetterOf, messages, byHandle, uses, receivesByQueue, unknownReceivesByQueue, identity, batchAnswers, wallOffsetMs };
+  return { calls, queues, attributesSet, arns, deadLetterOf, messages, byHandle, uses, receivesByQueue, unknownReceivesByQueue, purgesByQueue, identity, batchAnswers, wallOffsetMs };
 }

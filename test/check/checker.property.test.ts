@@ -20,11 +20,12 @@ import type { Strictness } from '../../src/spec/types.js';
 import { engineHistory as simulate, ENGINE_TOLERANCE as TOLERANCE } from '../support/engine-histories.js';
 import { dedupScenario, fifoValidationScenario, lockScenario, orderScenario } from '../../conformance/suites/fifo/scenarios.js';
 import { fifoMovesScenario, movesScenario, policyScenario } from '../../conformance/suites/redrive/scenarios.js';
+import { purgeScenario } from '../../conformance/suites/purge/scenarios.js';
 
 // Fixed seeds keep CI deterministic; set FC_SEED to explore other histories.
 const SEED = Number(process.env.FC_SEED ?? 20_261_125);
 
-const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario, orderScenario, dedupScenario, lockScenario, fifoValidationScenario, movesScenario, fifoMovesScenario, policyScenario);
+const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario, orderScenario, dedupScenario, lockScenario, fifoValidationScenario, movesScenario, fifoMovesScenario, policyScenario, purgeScenario);
 const strictness = fc.constantFrom<Strictness>('typical', 'guaranteed');
 
 function describeVerdict(h: History, strict: Strictness): string {
@@ -47,7 +48,7 @@ describe('checker: no false positives on histories SQS could produce', () => {
   }, 300_000);
 });
 
-type Mutation = { name: string; expect: string[]; runs?: number; fifo?: boolean; redrive?: boolean; apply: (h: History) => History | undefined };
+type Mutation = { name: string; expect: string[]; runs?: number; fifo?: boolean; redrive?: boolean; purge?: boolean; apply: (h: History) => History | undefined };
 
 const clone = (h: History): History => JSON.parse(JSON.stringify(h)) as History;
 const oks = (h: History, f: string) => h.ops.filter((o): o is Extract<CompletionOp, { type: 'ok' }> => o.type === 'ok' && o.f === f);
@@ -266,6 +267,25 @@ const mutations: Mutation[] = [
       return h;
     },
   },
+  // PurgeQueue (sqs-semantics.md 4.6).
+  {
+    name: 'purge: a message sent before a purge comes back after its minute',
+    expect: ['purge.message-survived'],
+    purge: true,
+    runs: 20,
+    apply(h0) {
+      const h = clone(h0);
+      const purge = h.ops.find((o) => o.type === 'ok' && o.f === 'PurgeQueue');
+      if (!purge) return undefined;
+      const sent = oks(h, 'SendMessage').find((o) => o.time < purge.time - 100e6);
+      const late = oks(h, 'ReceiveMessage').find((o) => o.time > purge.time + 61_000e6 && o.process !== 'drain');
+      if (!sent || !late) return undefined;
+      const body = String((invokeOf(h, sent).value as Record<string, unknown>).MessageBody);
+      if (messagesOf(late).some((x) => x.Body === body)) return undefined;
+      (late.value as { Messages?: unknown[] }).Messages = [{ MessageId: (sent.value as Record<string, unknown>).MessageId, ReceiptHandle: 'late-handle', MD5OfBody: (sent.value as Record<string, unknown>).MD5OfMessageBody, Body: body }, ...messagesOf(late)];
+      return h;
+    },
+  },
 ];
 
 /** Message body → MessageGroupId, from the sends of a history. */
@@ -295,7 +315,7 @@ describe('checker: single mutations of conformant histories are caught', () => {
     it(`catches: ${mutation.name}`, async () => {
       let applied = 0;
       await fc.assert(
-        fc.asyncProperty(fc.nat(), mutation.redrive ? movesScenario : mutation.fifo ? fc.oneof(orderScenario, lockScenario) : fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
+        fc.asyncProperty(fc.nat(), mutation.purge ? purgeScenario : mutation.redrive ? movesScenario : mutation.fifo ? fc.oneof(orderScenario, lockScenario) : fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
           const h = await simulate(scenario, { seed, strictness: 'typical' });
           expect(check(h, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules }).kind).not.toBe('divergent');
           const mutated = mutation.apply(h);

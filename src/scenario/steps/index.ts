@@ -4,12 +4,13 @@ import type { AnyStepKind } from '../types.js';
 import { fifoSendBatchKind, fifoSendKind } from './fifo.js';
 import { changeVisibilityKind, deleteKind } from './handles.js';
 import { probeKind } from './probe.js';
+import { purgeKind } from './purge.js';
 import { listSourcesKind, redriveProbeKind } from './redrive.js';
 import { receiveKind } from './receive.js';
 import { sendKind } from './send.js';
 import { sleepKind } from './sleep.js';
 
-export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind, listSourcesKind, redriveProbeKind];
+export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind, listSourcesKind, redriveProbeKind, purgeKind];
 
 export * from './sleep.js';
 export * from './send.js';
@@ -18,3 +19,4 @@ export * from './handles.js';
 export * from './probe.js';
 export * from './fifo.js';
 export * from './redrive.js';
+export * from './purge.js';

@@ -66,6 +66,7 @@ function history(ctx: HistoryRuleContext): HistoryRuleResult {
       rank,
       wallOffsetMs: prep.wallOffsetMs,
       unknownReceives: prep.unknownReceivesByQueue.get(m.queue) ?? [],
+      purges: prep.purgesByQueue.get(m.queue) ?? [],
       indeterminate: marks.tight.indeterminate,
       maxNodes: ctx.maxSearchNodesPerMessage,
     };

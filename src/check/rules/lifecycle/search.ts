@@ -58,6 +58,8 @@ export interface SearchInput {
   exercised?: Set<string>;
   /** The message's dead-letter queue, when its queue's RedrivePolicy names one of the history (sqs-semantics.md 5.5). */
   redrive?: RedriveInput;
+  /** PurgeQueue calls on the message's queue that may have purged it (sqs-semantics.md 4.6). */
+  purges?: readonly Call[];
 }
 
 export interface RedriveInput {
@@ -95,7 +97,9 @@ type Where = 'source' | 'dlq';
 type Ev =
   | { kind: 'hit'; call: Call; v: number; hit: Hit; lo: number; hi: number; end: number; optional: false }
   | { kind: 'phantom'; call: Call; v: number; vt: number; lo: number; hi: number; end: number; optional: true }
-  | { kind: 'use'; call: Call; v: number; use: HandleUse; handle: string; result: EntryResult; lo: number; hi: number; end: number; optional: false };
+  | { kind: 'use'; call: Call; v: number; use: HandleUse; handle: string; result: EntryResult; lo: number; hi: number; end: number; optional: false }
+  /** A purge removing the message at some time up to 60 s after the call (4.6; 14 N10). */
+  | { kind: 'purge'; call: Call; v: number; lo: number; hi: number; end: number; optional: boolean };
 
 interface Interval {
   from: Term;
@@ -110,6 +114,8 @@ interface State {
   depth: number;
   last: number;
   present: boolean;
+  /** What removed it, when it is gone: a delete or a purge (which rule a later receive breaks). */
+  goneBy?: 'delete' | 'purge';
   visibleFrom: Term;
   cause: Cause;
   /** Which queue holds the message, and when retention removes it there (earliest, latest). */
@@ -128,6 +134,9 @@ interface State {
 }
 
 class BudgetExceeded extends Error {}
+
+/** A purge may take up to 60 s to remove messages (sqs-semantics.md 4.6). */
+const PURGE_WINDOW_MS = 60_000;
 
 /** 20 s longest wait + 30 s request timeout + margin (sqs-semantics.md 4.9; the ports' timeout). */
 const UNKNOWN_RECEIVE_REACH_MS = 60_000;
@@ -237,6 +246,19 @@ export function searchMessage(input: SearchInput): SearchResult {
     const v = solver.addVar(lo, hi);
     events.push({ kind: 'use', call: use.call, v, use, handle: use.handle, result, lo, hi, end, optional: false });
   }
+  // A purge takes up to 60 s: it removes what was sent before it, and may remove what was sent
+  // while it ran (sqs-semantics.md 4.6; 14 N10; aws-recorded-facts.md A12 item 113).
+  for (const p of input.purges ?? []) {
+    const known = p.complete?.type === 'ok';
+    const pEnd = known ? toMs(p.end) : Number.POSITIVE_INFINITY;
+    const lo = toMs(p.start) - eps;
+    const hi = pEnd + PURGE_WINDOW_MS + eps;
+    if (hi < sLo) continue; // over before the message existed
+    const sentBefore = callEnd(m.send) < toMs(p.start) && m.sendKnown;
+    const v = solver.addVar(Math.max(lo, sLo), hi < Number.POSITIVE_INFINITY ? hi : UNBOUNDED);
+    if (v < 0) continue;
+    events.push({ kind: 'purge', call: p, v, lo, hi, end: hi, optional: !(sentBefore && known) });
+  }
   // Everything about the message happens after it was sent.
   for (const e of events) solver.le(at(S), at(e.v));
 
@@ -337,7 +359,7 @@ export function searchMessage(input: SearchInput): SearchResult {
   const applyEffect = (st: State, effect: Outcome['effect'], v: number, vt: number): State[] => {
     if (effect === 'none') return [st];
     if (effect === 'delete') {
-      return hideAt(st, at(v)).map((s) => ({ ...s, present: false }));
+      return hideAt(st, at(v)).map((s) => ({ ...s, present: false, goneBy: 'delete' as const }));
     }
     // set-visibility
     if (!st.present) return [st];
@@ -414,7 +436,8 @@ export function searchMessage(input: SearchInput): SearchResult {
     }
     let visibleStates: State[];
     if (!st.present) {
-      if (on(deliveredAfterDeleteId)) return fail(st, deliveredAfterDeleteId, 'default', base, [e.call]);
+      const goneId = st.goneBy === 'purge' ? 'purge.message-survived' : deliveredAfterDeleteId;
+      if (on(goneId)) return fail(st, goneId, 'default', base, [e.call]);
       visibleStates = [st]; // a duplicate delivery after delete (sqs-semantics.md 14 N1)
     } else {
       visibleStates = [];
@@ -591,6 +614,16 @@ export function searchMessage(input: SearchInput): SearchResult {
     return out;
   };
 
+  /** A purge of the message's queue: gone at v, wherever it was visible or in flight (item 113). */
+  const applyPurge = (st: State, e: Extract<Ev, { kind: 'purge' }>): State[] => {
+    input.exercised?.add('purge.message-survived');
+    if (!st.present || st.where !== 'source') return [st];
+    return hideAt(st, at(e.v)).map((s) => {
+      s.trail.push({ call: e.call, premise: { kind: 'fact', template: '{purge} purge {message} (effective within 60 s of the call).', values: { purge: callRef(e.call), message: m.name } } });
+      return { ...s, present: false, goneBy: 'purge' as const };
+    });
+  };
+
   /** Long polls must not have waited while the message was visible (in the queue that held it). */
   const quietHolds = (st: State): boolean => {
     const s = st.solver.clone();
@@ -715,7 +748,7 @@ export function searchMessage(input: SearchInput): SearchResult {
       if (!base.solver.le(at(base.last), at(e.v))) continue;
       base.last = e.v;
       base.depth += 1;
-      const next = e.kind === 'use' ? applyUse(base, e) : applyHit(base, e);
+      const next = e.kind === 'use' ? applyUse(base, e) : e.kind === 'purge' ? applyPurge(base, e) : applyHit(base, e);
       for (const s of next) if (explore(s)) return true;
       if (e.optional && i === earliestOptional) {
         const skip = branch(st);

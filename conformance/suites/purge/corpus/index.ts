@@ -1,0 +1,5 @@
+// The purge suite's corpus: for each of its divergence ids a bad history and a near miss.
+import type { CorpusCase } from '../../../../src/suite/index.js';
+import { purgeCases } from './purge.cases.js';
+
+export const cases: readonly CorpusCase[] = purgeCases;
