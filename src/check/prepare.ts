@@ -62,6 +62,11 @@ export interface Hit {
   messageId: string;
   /** The queue the receive read: the message's own, or its dead-letter queue after a move. */
   queue: string;
+  /**
+   * The earlier receive this one repeats (FIFO ReceiveRequestAttemptId, sqs-semantics.md 9): the
+   * same message with the same handle, not a new receive.
+   */
+  retryOf?: Hit;
 }
 
 /** One use of a receipt handle: a DeleteMessage or ChangeMessageVisibility call, or one entry of a batch. */
@@ -352,6 +357,8 @@ export function prepare(history: History): Prepared {
         }
       }
       if (!m.sends.some((x) => x.body === body)) identity.push({ kind: 'body-changed', call: c, message: m, body });
+      const attempt = input.ReceiveRequestAttemptId;
+      const retryOf = typeof attempt === 'string' && queue.fifo ? m.hits.find((h) => h.handle === handle && h.call.invoke.value.ReceiveRequestAttemptId === attempt) : undefined;
       const hit: Hit = {
         call: c,
         handle,
@@ -361,6 +368,7 @@ export function prepare(history: History): Prepared {
         position,
         messageId,
         queue: c.invoke.queue,
+        ...(retryOf ? { retryOf } : {}),
       };
       m.hits.push(hit);
       if (handle !== '' && !byHandle.has(handle)) byHandle.set(handle, { message: m, hit });

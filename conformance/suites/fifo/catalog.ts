@@ -80,4 +80,30 @@ export const entries: CatalogEntries<FifoId> = {
     source: rec('A7 item 65'), implies: [],
     explain: { default: '{call} returned {message} with SequenceNumber {got}; its send answered {expected}.' },
   },
+  'fifo.attempt-retry-differs': {
+    area: 'fifo', rank: 120, strictness: 'guaranteed',
+    summary: 'A FIFO receive retried with its ReceiveRequestAttemptId did not answer as the model says.',
+    rule: 'Within 5 minutes, a retry with the same ReceiveRequestAttemptId returns the same messages and receipt handles (and restarts their timeout) unless one was deleted, changed or received since; then it fails.',
+    source: sem('9 [M; OBS aws/aws-sdk-java#2613]'), implies: ['fifo.redelivered-early', 'receive.handle-reused'],
+    explain: {
+      default: '{call} retried {first} with its ReceiveRequestAttemptId and returned {got}; the first answer was {expected}.',
+      rejected: '{call} retried {first} with its ReceiveRequestAttemptId and failed with {code}; nothing had changed its messages.',
+      accepted: '{call} retried {first} with its ReceiveRequestAttemptId and succeeded, although one of its messages had been deleted or changed since.',
+      stale: '{call} returned {message} under the handle {first} gave it, although the message had been deleted or received again since.',
+    },
+  },
+  'fair.group-id-missing': {
+    area: 'fifo', rank: 130, strictness: 'guaranteed',
+    summary: 'A message sent with a MessageGroupId to a standard (fair) queue came back without it.',
+    rule: 'On a standard queue MessageGroupId is accepted and returned as the MessageGroupId system attribute when asked for.',
+    source: sem('10; 17 (fair queues) [M]'), implies: [],
+    explain: { default: '{call} returned {message} with MessageGroupId {got}; it was sent with {expected}.' },
+  },
+  'fair.sequence-number-present': {
+    area: 'fifo', rank: 131, strictness: 'typical',
+    summary: 'A send to a standard queue answered a SequenceNumber.',
+    rule: 'SequenceNumber is answered only by FIFO queues, also when the send carries a MessageGroupId.',
+    source: rec('A7 item 65'), implies: [],
+    explain: { default: '{call} answered SequenceNumber {got} on a standard queue.' },
+  },
 };

@@ -116,3 +116,46 @@ export const fifoValidationScenario: fc.Arbitrary<Scenario> = fc.record({
   queues: fc.constant(fifoQueue({ VisibilityTimeout: 5 })),
   processes: fc.array(fc.array(probeStep(fifoProbe), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 2 }),
 });
+
+/**
+ * ReceiveRequestAttemptId: a consumer receives with an attempt id, then maybe deletes or changes a
+ * message of the answer, then retries with the same id (sqs-semantics.md 9).
+ */
+export const attemptScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    sends: fc.integer({ min: 1, max: 4 }),
+    max: fc.integer({ min: 1, max: 10 }),
+    between: fc.constantFrom('nothing', 'delete', 'change'),
+    pauseMs: fc.integer({ min: 100, max: 1500 }),
+  })
+  .map(({ sends, max, between, pauseMs }): Scenario => {
+    const producer: StepBase[] = [];
+    for (let i = 0; i < sends; i++) producer.push({ op: 'fifo-send', group: i % 2, dedup: { kind: 'fresh' } } as StepBase);
+    const consumer: StepBase[] = [
+      { op: 'sleep', ms: 300 } as StepBase,
+      { op: 'receive', attributes: 'none', max, visibilityTimeout: 5, waitSeconds: 1, attemptId: true } as StepBase,
+      { op: 'sleep', ms: pauseMs } as StepBase,
+    ];
+    if (between === 'delete') consumer.push({ op: 'delete', handle: { kind: 'latest' } } as StepBase);
+    if (between === 'change') consumer.push({ op: 'changeVisibility', handle: { kind: 'latest' }, visibilityTimeout: 3 } as StepBase);
+    consumer.push({ op: 'receive-retry' } as StepBase);
+    return { queues: fifoQueue({ VisibilityTimeout: 5 }), processes: [producer, consumer] };
+  });
+
+/** Fair queues: MessageGroupId on a standard queue, valid and at its limits, received with every system attribute (sqs-semantics.md 10, 17). */
+export const fairProbe: fc.Arbitrary<Probe> = fc
+  .constantFrom('g0', 'g1', 'tenant-2', 'g'.repeat(128), 'g'.repeat(129), 'g h', 'é')
+  .map((group): Probe => ({ kind: 'send-with', members: { MessageGroupId: group } }));
+
+export const fairScenario: fc.Arbitrary<Scenario> = fc.record({
+  queues: fc.constant({ q: { attributes: { VisibilityTimeout: 2 } } }),
+  processes: processes(
+    fc.oneof(
+      { weight: 4, arbitrary: probeStep(fairProbe) },
+      { weight: 3, arbitrary: receiveStep({ maxVisibility: 2, maxWait: 1 }).map((r) => ({ ...r, attributes: 'all' as const })) },
+      { weight: 2, arbitrary: deleteStep },
+      { weight: 1, arbitrary: sleepStep(1000) },
+    ),
+    { maxProcesses: 2, maxSteps: 6 },
+  ),
+});

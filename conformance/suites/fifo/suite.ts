@@ -5,7 +5,7 @@
 import { fifoRule, lifecycleRule } from '../../../src/check/index.js';
 import type { SuiteDefinition } from '../../../src/suite/index.js';
 import { entries } from './catalog.js';
-import { dedupScenario, fifoValidationScenario, lockScenario, orderScenario } from './scenarios.js';
+import { attemptScenario, dedupScenario, fairScenario, fifoValidationScenario, lockScenario, orderScenario } from './scenarios.js';
 
 export const fifo: SuiteDefinition = {
   name: 'fifo',
@@ -21,5 +21,7 @@ export const fifo: SuiteDefinition = {
     { name: 'dedup', runs: 4, arbitrary: dedupScenario, description: 'Repeated deduplication ids and bodies, explicit and content-based, queue and group scope, inside and across batches, before and after deletes.' },
     { name: 'lock', runs: 3, arbitrary: lockScenario, description: 'A batch from one group in flight while others poll; released by delete, ChangeMessageVisibility 0 or lapse.' },
     { name: 'fifo-validation', runs: 3, arbitrary: fifoValidationScenario, description: 'FIFO sends and queue settings at and just past their limits fail with the exact AWS error.' },
+    { name: 'attempt', runs: 3, arbitrary: attemptScenario, description: 'ReceiveRequestAttemptId retries: the same messages and handles when nothing changed, a failure after a delete or a visibility change.' },
+    { name: 'fair', runs: 2, arbitrary: fairScenario, description: 'Fair queues: MessageGroupId on a standard queue, valid and at its limits, returned as a system attribute, no SequenceNumber.' },
   ],
 };

@@ -91,7 +91,9 @@ function check(ctx: CallRuleContext): Finding[] {
       const handle = typeof msg.ReceiptHandle === 'string' ? msg.ReceiptHandle : undefined;
       if (handle !== undefined) {
         const prior = handlesSeen.get(handle);
-        if (prior && prior !== call) findings.push({ id: 'receive.handle-reused', calls: [prior, call], queue, bindings: { call: ref, prior: callRef(prior) } });
+        // A FIFO retry with the same ReceiveRequestAttemptId returns the same handles (sqs-semantics.md 9).
+        const retry = prior !== undefined && input.ReceiveRequestAttemptId !== undefined && prior.invoke.value.ReceiveRequestAttemptId === input.ReceiveRequestAttemptId;
+        if (prior && prior !== call && !retry) findings.push({ id: 'receive.handle-reused', calls: [prior, call], queue, bindings: { call: ref, prior: callRef(prior) } });
         handlesSeen.set(handle, call);
       }
     }

@@ -5,7 +5,7 @@
 // have rejected are marked so the history rules do not judge their effects twice. PURE.
 import type { Call, ServiceError } from '../../history/index.js';
 import { sameError } from '../../spec/errors.js';
-import { invalidHandleError } from '../../spec/model/index.js';
+import { attemptNotRetryableError, invalidHandleError } from '../../spec/model/index.js';
 import {
   validateChangeMessageVisibility,
   validateChangeMessageVisibilityBatch,
@@ -88,9 +88,17 @@ function check(ctx: CallRuleContext): Finding[] {
       case 'SendMessage':
         if (queue) push(compareWithValidation(call, resultOf(call), validateSendMessage(input, queue)), call);
         break;
-      case 'ReceiveMessage':
-        if (queue) push(compareWithValidation(call, resultOf(call), validateReceiveMessage(input, queue)), call);
+      case 'ReceiveMessage': {
+        if (!queue) break;
+        // A FIFO retry whose attempt id is no longer valid fails by state, not parameters: the FIFO
+        // attempt rule judges it (sqs-semantics.md 9).
+        const attempt = input.ReceiveRequestAttemptId;
+        const r = resultOf(call);
+        const retried = queue.fifo && typeof attempt === 'string' && prep.calls.some((c) => c !== call && c.invoke.f === 'ReceiveMessage' && c.invoke.queue === call.invoke.queue && c.invoke.value.ReceiveRequestAttemptId === attempt && c.end < call.start);
+        if (retried && r.type === 'fail' && sameError(attemptNotRetryableError(), r.error.code, r.error.type)) break;
+        push(compareWithValidation(call, r, validateReceiveMessage(input, queue)), call);
         break;
+      }
       case 'SendMessageBatch': {
         if (!queue) break;
         const v = validateSendMessageBatch(input, queue);

@@ -6,11 +6,11 @@ import { changeVisibilityKind, deleteKind } from './handles.js';
 import { probeKind } from './probe.js';
 import { purgeKind } from './purge.js';
 import { listSourcesKind, redriveProbeKind } from './redrive.js';
-import { receiveKind } from './receive.js';
+import { receiveKind, receiveRetryKind } from './receive.js';
 import { sendKind } from './send.js';
 import { sleepKind } from './sleep.js';
 
-export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind, listSourcesKind, redriveProbeKind, purgeKind];
+export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind, listSourcesKind, redriveProbeKind, purgeKind, receiveRetryKind];
 
 export * from './sleep.js';
 export * from './send.js';

@@ -13,6 +13,12 @@ export interface ReceiveStep extends StepBase {
   visibilityTimeout?: number;
   waitSeconds?: number;
   attributes: AttributeRequest;
+  /** Send a ReceiveRequestAttemptId of this process (FIFO: a retry with it returns the same messages, sqs-semantics.md 9). */
+  attemptId?: boolean;
+}
+
+export interface ReceiveRetryStep extends StepBase {
+  op: 'receive-retry';
 }
 
 const attributeRequest: fc.Arbitrary<AttributeRequest> = fc.constantFrom<AttributeRequest>('all', 'none', 'named', 'legacy-all');
@@ -51,8 +57,32 @@ export const receiveKind: StepKind<ReceiveStep> = {
   actions: ['ReceiveMessage'],
   async run(step, ctx) {
     const q = ctx.queue(step.queue);
-    const r = await ctx.call('ReceiveMessage', receiveInput(step, q.url), q.key);
+    const input = receiveInput(step, q.url);
+    if (step.attemptId) {
+      const n = ctx.local('attempts', () => ({ n: 0 }));
+      input.ReceiveRequestAttemptId = `${ctx.processName}-a${n.n++}`;
+    }
+    ctx.local<{ last?: { input: Record<string, unknown>; key: string; hides: number } }>('last-receive', () => ({})).last = {
+      input,
+      key: q.key,
+      hides: step.visibilityTimeout ?? Number(q.setup.attributes?.VisibilityTimeout ?? DEFAULT_VISIBILITY_TIMEOUT),
+    };
+    const r = await ctx.call('ReceiveMessage', input, q.key);
     ctx.hides(step.visibilityTimeout ?? Number(q.setup.attributes?.VisibilityTimeout ?? DEFAULT_VISIBILITY_TIMEOUT), q.key);
     ctx.handles.remember(r, ctx.process, q.key);
+  },
+};
+
+/** The same request as this process's last receive, ReceiveRequestAttemptId included: a retry. */
+export const receiveRetryKind: StepKind<ReceiveRetryStep> = {
+  op: 'receive-retry',
+  description: 'ReceiveMessage again with the request (and ReceiveRequestAttemptId) of the last receive of this process.',
+  actions: ['ReceiveMessage'],
+  async run(_step, ctx) {
+    const last = ctx.local<{ last?: { input: Record<string, unknown>; key: string; hides: number } }>('last-receive', () => ({})).last;
+    if (!last) return;
+    const r = await ctx.call('ReceiveMessage', last.input, last.key);
+    ctx.hides(last.hides, last.key);
+    ctx.handles.remember(r, ctx.process, last.key);
   },
 };

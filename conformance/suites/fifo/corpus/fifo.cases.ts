@@ -131,4 +131,28 @@ export const fifoCases: CorpusCase[] = [
     badHistory: twoInGroup().at(200).receive('p2', Q, [A('h1', { SequenceNumber: '9' })], { MessageSystemAttributeNames: ['SequenceNumber'] }).build(),
     goodHistory: twoInGroup().at(200).receive('p2', Q, [A('h1', { SequenceNumber: '1' })], { MessageSystemAttributeNames: ['SequenceNumber'] }).build(),
   },
+  {
+    id: 'fifo.attempt-retry-differs',
+    bad: 'a receive with attempt id a1 returns A (h1); its retry with a1 returns A under another handle',
+    good: 'the retry returns A with handle h1 again',
+    source: 'sqs-semantics.md 9 [M]',
+    badHistory: twoInGroup().at(200).receive('p2', Q, [A('h1')], { VisibilityTimeout: 5, ReceiveRequestAttemptId: 'a1' }).at(600).receive('p2', Q, [A('h2')], { VisibilityTimeout: 5, ReceiveRequestAttemptId: 'a1' }).build(),
+    goodHistory: twoInGroup().at(200).receive('p2', Q, [A('h1')], { VisibilityTimeout: 5, ReceiveRequestAttemptId: 'a1' }).at(600).receive('p2', Q, [A('h1')], { VisibilityTimeout: 5, ReceiveRequestAttemptId: 'a1' }).build(),
+  },
+  {
+    id: 'fair.group-id-missing',
+    bad: 'a message sent with MessageGroupId g1 to a standard queue comes back without it',
+    good: 'it comes back with MessageGroupId g1',
+    source: 'sqs-semantics.md 10, 17 [M]',
+    badHistory: history().create('q').at(0).send('p1', 'q', 'm-a', { id: 'A', input: { MessageGroupId: 'g1' } }).at(200).receive('p2', 'q', [A('h1', {})], { MessageSystemAttributeNames: ['MessageGroupId'] }).build(),
+    goodHistory: history().create('q').at(0).send('p1', 'q', 'm-a', { id: 'A', input: { MessageGroupId: 'g1' } }).at(200).receive('p2', 'q', [A('h1', { MessageGroupId: 'g1' })], { MessageSystemAttributeNames: ['MessageGroupId'] }).build(),
+  },
+  {
+    id: 'fair.sequence-number-present',
+    bad: 'a send with MessageGroupId to a standard queue answers a SequenceNumber',
+    good: 'it answers none',
+    source: 'aws-recorded-facts.md A7 item 65',
+    badHistory: history().create('q').at(0).send('p1', 'q', 'm-a', { id: 'A', sequenceNumber: '1', input: { MessageGroupId: 'g1' } }).build(),
+    goodHistory: history().create('q').at(0).send('p1', 'q', 'm-a', { id: 'A', input: { MessageGroupId: 'g1' } }).build(),
+  },
 ];

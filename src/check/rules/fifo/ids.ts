@@ -10,6 +10,9 @@ export const FIFO_IDS = [
   'fifo.sequence-number-missing',
   'fifo.sequence-not-increasing',
   'fifo.sequence-number-changed',
+  'fifo.attempt-retry-differs',
+  'fair.group-id-missing',
+  'fair.sequence-number-present',
 ] as const;
 
 export type FifoId = (typeof FIFO_IDS)[number];

@@ -4,6 +4,8 @@
 // FIFO ids for FIFO queues. Every finding is data; all are graded by running again at the wide
 // tolerance. PURE.
 import type { CallRuleContext, CheckRule, Finding } from '../../types.js';
+import { attemptFindings } from './attempt.js';
+import { fairFindings } from './fair.js';
 import { dedupFindings } from './dedup.js';
 import { FIFO_IDS } from './ids.js';
 import { orderFindings } from './order.js';
@@ -15,7 +17,8 @@ export { deliveredTwice } from './dedup.js';
 function calls(ctx: CallRuleContext): Finding[] {
   const { prep, gate, tolerance } = ctx;
   const fifoQueues = [...prep.queues.values()].filter((q) => q.fifo).length;
-  if (fifoQueues === 0) return [];
+  // Fair queues: MessageGroupId on standard queues (sqs-semantics.md 10).
+  if (fifoQueues === 0) return fairFindings(prep, gate);
   for (const m of prep.messages) {
     if (m.group === undefined) continue;
     gate.exercised('fifo.order-inverted', m.hits.length);
@@ -25,6 +28,8 @@ function calls(ctx: CallRuleContext): Finding[] {
   if (gate.on('fifo.order-inverted') || gate.on('fifo.group-lock-violated')) out.push(...orderFindings(prep, tolerance.epsilonMs, tolerance.retentionSlackMs));
   out.push(...dedupFindings(prep));
   out.push(...sequenceFindings(prep, tolerance.epsilonMs));
+  out.push(...attemptFindings(prep, gate, tolerance.epsilonMs));
+  out.push(...fairFindings(prep, gate));
   return out;
 }
 

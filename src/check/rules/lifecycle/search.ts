@@ -403,6 +403,25 @@ export function searchMessage(input: SearchInput): SearchResult {
     return st;
   };
 
+  /**
+   * A FIFO receive retried with its ReceiveRequestAttemptId returns the same message and handle and
+   * restarts its visibility timeout, provided nothing changed it since (sqs-semantics.md 9): the
+   * handle must still be the message's newest, the message still there.
+   */
+  const applyRetry = (st: State, e: Extract<Ev, { kind: 'hit' }>, here: Where): State[] => {
+    input.exercised?.add('fifo.attempt-retry-differs');
+    if (!st.present || st.newest !== e.hit.handle || st.where !== here) {
+      if (on('fifo.attempt-retry-differs')) fail(st, 'fifo.attempt-retry-differs', 'stale', { call: callRef(e.call), message: m.name, first: callRef(e.hit.retryOf!.call) }, [e.call]);
+      return [];
+    }
+    return hideAt(st, at(e.v)).map((s) => {
+      s.visibleFrom = at(e.v, e.hit.visibilityTimeout * 1000);
+      s.cause = 'deadline';
+      s.trail.push({ call: e.call, premise: { kind: 'received', message: m.name, receive: callRef(e.call), visibilityTimeout: e.hit.visibilityTimeout, count: s.count, known: true } });
+      return s;
+    });
+  };
+
   const applyHit = (st0: State, e: Extract<Ev, { kind: 'hit' | 'phantom' }>): State[] => {
     let st = branch(st0);
     const v = e.v;
@@ -424,6 +443,7 @@ export function searchMessage(input: SearchInput): SearchResult {
         st = moved;
       }
     }
+    if (observed && e.hit.retryOf) return applyRetry(st, e, here);
     if (on('delay.visible-early')) {
       if (m.delaySeconds > 0) input.exercised?.add('delay.visible-early');
       if (!st.solver.le(at(S, m.delaySeconds * 1000), at(v))) {
