@@ -75,8 +75,14 @@ export function check(history: History, options: CheckOptions): Verdict {
   const wideKeys = new Set<string>();
   for (const rule of rules) {
     if (!rule.calls) continue;
-    tightFindings.push(...rule.calls({ prep, gate, tolerance: tight, marks: marks.tight }));
-    for (const f of rule.calls({ prep, gate: quiet, tolerance: wide, marks: marks.wide })) wideKeys.add(findingKey(f));
+    const found = rule.calls({ prep, gate, tolerance: tight, marks: marks.tight });
+    tightFindings.push(...found);
+    if (rule.timed) for (const f of rule.calls({ prep, gate: quiet, tolerance: wide, marks: marks.wide })) wideKeys.add(findingKey(f));
+    else {
+      // Not timed: the wide pass would find and mark the same.
+      for (const f of found) wideKeys.add(findingKey(f));
+      for (const k of ['acceptedInvalid', 'indeterminate', 'excluded', 'earlyPolls'] as const) for (const c of marks.tight[k]) (marks.wide[k] as Set<unknown>).add(c);
+    }
   }
   for (const f of tightFindings) {
     if (!gate.on(f.id)) continue;

@@ -198,13 +198,16 @@ export interface HistoryRuleResult {
 }
 
 /**
- * A checker rule: pure functions over the prepared history. `calls` runs once per tolerance (tight
- * and wide) and a finding seen only at the tight one is `suspect`; `history` grades its own.
+ * A checker rule: pure functions over the prepared history. `calls` runs at the tight tolerance,
+ * and again at the wide one when the rule is `timed` (a finding seen only at the tight one is
+ * `suspect`); `history` grades its own.
  */
 export interface CheckRule {
   name: string;
   /** Every id the rule can raise (a meta-test checks each is catalogued). */
   ids: readonly string[];
+  /** Its per-call findings depend on the tolerance: it runs again at the wide one to grade them. */
+  timed?: boolean;
   calls?(ctx: CallRuleContext): Finding[];
   history?(ctx: HistoryRuleContext): HistoryRuleResult;
 }

@@ -50,4 +50,4 @@ function groupPurges<T extends { invoke: { f: string; queue: string } }>(calls: 
   return out;
 }
 
-export const purgeRule: CheckRule = { name: 'purge', ids: PURGE_IDS, calls };
+export const purgeRule: CheckRule = { name: 'purge', ids: PURGE_IDS, timed: true, calls };

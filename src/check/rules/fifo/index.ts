@@ -33,4 +33,4 @@ function calls(ctx: CallRuleContext): Finding[] {
   return out;
 }
 
-export const fifoRule: CheckRule = { name: 'fifo', ids: FIFO_IDS, calls };
+export const fifoRule: CheckRule = { name: 'fifo', ids: FIFO_IDS, timed: true, calls };

@@ -8,11 +8,11 @@ import { effectiveWaitTime, isLongPoll } from '../../../spec/model/index.js';
 import { num } from '../../num.js';
 import { inputOf, outputOf, toMs } from '../../prepare.js';
 import { callRef, ms } from '../../refs.js';
-import type { CallRuleContext, CheckRule, Finding, Gate, GradedFinding, HistoryRuleContext, HistoryRuleResult, Markable } from '../../types.js';
+import type { CallRuleContext, CheckRule, Finding, Gate, GradedFinding, HistoryRuleContext, HistoryRuleResult, Markable, Tolerances } from '../../types.js';
 import { deliveredTwice } from '../fifo/dedup.js';
 import { LIFECYCLE_IDS } from './ids.js';
 import { longPollsByQueue, NO_POLLS, type QueuePolls } from './polls.js';
-import { searchMessage, type SearchFailure, type SearchInput } from './search.js';
+import { searchMessage, type RedriveInput, type SearchFailure, type SearchInput } from './search.js';
 
 export { LIFECYCLE_IDS, type LifecycleId } from './ids.js';
 export { DRAIN_PROCESS } from './polls.js';
@@ -60,36 +60,47 @@ function history(ctx: HistoryRuleContext): HistoryRuleResult {
     const m = { ...m0, uses: m0.uses.filter((u) => !marks.tight.excluded.has(u)) };
     const queue = prep.queues.get(m.queue)!;
     const polls = (p: QueuePolls | undefined) => ({ longPolls: (p ?? NO_POLLS).polls, maxPollMs: (p ?? NO_POLLS).maxPollMs });
-    const base = {
-      message: m,
-      queue,
-      rank,
-      wallOffsetMs: prep.wallOffsetMs,
-      unknownReceives: prep.unknownReceivesByQueue.get(m.queue) ?? [],
-      purges: prep.purgesByQueue.get(m.queue) ?? [],
-      indeterminate: marks.tight.indeterminate,
-      maxNodes: ctx.maxSearchNodesPerMessage,
-    };
     // Its dead-letter queue, when the history wired one (sqs-semantics.md 5.5).
     const dlqKey = prep.deadLetterOf.get(m.queue);
-    const redrive = (byQueue: Map<string, QueuePolls>): Pick<SearchInput, 'redrive'> =>
+    const redrive = (byQueue: Map<string, QueuePolls>): RedriveInput | undefined =>
       dlqKey !== undefined && queue.redrivePolicy
         ? {
-            redrive: {
-              maxReceiveCount: queue.redrivePolicy.maxReceiveCount,
-              queueKey: dlqKey,
-              queue: prep.queues.get(dlqKey)!,
-              longPolls: (byQueue.get(dlqKey) ?? NO_POLLS).polls,
-              maxPollMs: (byQueue.get(dlqKey) ?? NO_POLLS).maxPollMs,
-              unknownReceives: prep.unknownReceivesByQueue.get(dlqKey) ?? [],
-            },
+            maxReceiveCount: queue.redrivePolicy.maxReceiveCount,
+            queueKey: dlqKey,
+            queue: prep.queues.get(dlqKey)!,
+            longPolls: (byQueue.get(dlqKey) ?? NO_POLLS).polls,
+            maxPollMs: (byQueue.get(dlqKey) ?? NO_POLLS).maxPollMs,
+            unknownReceives: prep.unknownReceivesByQueue.get(dlqKey) ?? [],
           }
-        : {};
-    const tightInput = (g: Gate): SearchInput => ({ ...base, gate: g, ...tight, ...polls(pollsTight.get(m.queue)), ...redrive(pollsTight) });
-    const wideInput = (g: Gate): SearchInput => ({ ...base, gate: g, ...wide, ...polls(pollsWide.get(m.queue)), ...redrive(pollsWide) });
+        : undefined;
+    // One object shape for every search (property reads stay monomorphic on the hot path).
+    const input = (g: Gate, t: Tolerances, byQueue: Map<string, QueuePolls>, exercised?: Set<string>): SearchInput => {
+      const p = byQueue.get(m.queue) ?? NO_POLLS;
+      return {
+        message: m,
+        queue,
+        gate: g,
+        rank,
+        epsilonMs: t.epsilonMs,
+        clockSkewMs: t.clockSkewMs,
+        retentionSlackMs: t.retentionSlackMs,
+        wakeMs: t.wakeMs,
+        wallOffsetMs: prep.wallOffsetMs,
+        unknownReceives: prep.unknownReceivesByQueue.get(m.queue) ?? [],
+        longPolls: p.polls,
+        maxPollMs: p.maxPollMs,
+        indeterminate: marks.tight.indeterminate,
+        maxNodes: ctx.maxSearchNodesPerMessage,
+        exercised,
+        redrive: redrive(byQueue),
+        purges: prep.purgesByQueue.get(m.queue) ?? [],
+      };
+    };
+    const tightInput = (g: Gate): SearchInput => input(g, tight, pollsTight);
+    const wideInput = (g: Gate): SearchInput => input(g, wide, pollsWide);
 
     const seen = new Set<string>();
-    let r = searchMessage({ ...tightInput(gate), exercised: seen });
+    let r = searchMessage(input(gate, tight, pollsTight, seen));
     searchNodes += r.nodes;
     for (const id of seen) gate.exercised(id);
     if (r.kind === 'budget') {
@@ -138,4 +149,4 @@ function history(ctx: HistoryRuleContext): HistoryRuleResult {
   return { findings, undecided, searchNodes };
 }
 
-export const lifecycleRule: CheckRule = { name: 'lifecycle', ids: LIFECYCLE_IDS, calls, history };
+export const lifecycleRule: CheckRule = { name: 'lifecycle', ids: LIFECYCLE_IDS, timed: true, calls, history };

@@ -55,9 +55,9 @@ export interface SearchInput {
   indeterminate: ReadonlySet<Markable>;
   maxNodes: number;
   /** Collects the ids whose situation arose on some order tried (rule coverage). */
-  exercised?: Set<string>;
+  exercised?: Set<string> | undefined;
   /** The message's dead-letter queue, when its queue's RedrivePolicy names one of the history (sqs-semantics.md 5.5). */
-  redrive?: RedriveInput;
+  redrive?: RedriveInput | undefined;
   /** PurgeQueue calls on the message's queue that may have purged it (sqs-semantics.md 4.6). */
   purges?: readonly Call[];
 }
@@ -115,7 +115,7 @@ interface State {
   last: number;
   present: boolean;
   /** What removed it, when it is gone: a delete or a purge (which rule a later receive breaks). */
-  goneBy?: 'delete' | 'purge';
+  goneBy: 'delete' | 'purge' | undefined;
   visibleFrom: Term;
   cause: Cause;
   /** Which queue holds the message, and when retention removes it there (earliest, latest). */
@@ -123,13 +123,13 @@ interface State {
   expiryEarliest: Term;
   expiryLatest: Term;
   intervals: Interval[];
-  newest?: string;
+  newest: string | undefined;
   handleReceive: Map<string, number>;
   /** Which queue's receive issued each handle. */
   handleWhere: Map<string, Where>;
   count: number;
   knownCount: number;
-  firstReceive?: number;
+  firstReceive: number | undefined;
   trail: { call: Call; premise: Premise }[];
 }
 
@@ -198,7 +198,8 @@ export function searchMessage(input: SearchInput): SearchResult {
   // delete is a guaranteed fault there, with ids of their own, and lapsed handles fail.
   const kind = queue.fifo ? 'fifo' : 'standard';
   const deliveredAfterDeleteId = queue.fifo ? 'fifo.delivered-after-delete' : 'delete.not-effective';
-  const solver = Solver.create(32);
+  // Room for the send, each event and a few more made while searching (the matrix grows if needed).
+  const solver = Solver.create(4 + m.hits.length + m.uses.length + 2 * (input.purges?.length ?? 0) + 4);
   const callEnd = (c: Call): number => (c.complete && c.complete.type !== 'info' ? toMs(c.end) : Number.POSITIVE_INFINITY);
   const window = (c: Call, end = callEnd(c)): [number, number] => [toMs(c.start) - eps, end < Number.POSITIVE_INFINITY ? end + eps : UNBOUNDED];
   const [sLo, sHi] = window(m.send);
@@ -290,13 +291,26 @@ export function searchMessage(input: SearchInput): SearchResult {
     return [];
   };
 
+  // Field by field (not a spread): one object shape for every state on the hot path.
   const branch = (st: State): State => ({
-    ...st,
     solver: st.solver.clone(),
     placed: st.placed.slice(),
+    depth: st.depth,
+    last: st.last,
+    present: st.present,
+    goneBy: st.goneBy,
+    visibleFrom: st.visibleFrom,
+    cause: st.cause,
+    where: st.where,
+    expiryEarliest: st.expiryEarliest,
+    expiryLatest: st.expiryLatest,
     intervals: st.intervals.slice(),
+    newest: st.newest,
     handleReceive: new Map(st.handleReceive),
     handleWhere: new Map(st.handleWhere),
+    count: st.count,
+    knownCount: st.knownCount,
+    firstReceive: st.firstReceive,
     trail: st.trail.slice(),
   });
 
@@ -422,8 +436,9 @@ export function searchMessage(input: SearchInput): SearchResult {
     });
   };
 
+  // `st0` is the caller's own branch (explore made it for this event): no copy needed here.
   const applyHit = (st0: State, e: Extract<Ev, { kind: 'hit' | 'phantom' }>): State[] => {
-    let st = branch(st0);
+    let st = st0;
     const v = e.v;
     const observed = e.kind === 'hit';
     const receive = callRef(e.call);
@@ -646,7 +661,9 @@ export function searchMessage(input: SearchInput): SearchResult {
 
   /** Long polls must not have waited while the message was visible (in the queue that held it). */
   const quietHolds = (st: State): boolean => {
-    const s = st.solver.clone();
+    // Read-only unless a move var or poll vars are added: clone only then.
+    let s = st.solver;
+    const own = () => (s === st.solver ? (s = st.solver.clone()) : s);
     const intervals = st.intervals.slice();
     const sourceExpiry = at(S, retentionMs);
     const expiryOf = (interval: Interval): Term => (interval.where === 'dlq' ? st.expiryEarliest : sourceExpiry);
@@ -654,7 +671,7 @@ export function searchMessage(input: SearchInput): SearchResult {
       if (redrive && st.where === 'source' && st.count >= redrive.maxReceiveCount) {
         // Its receives used up: the source's receives move it rather than return it, and the
         // source's final drain moved it at the latest; then the DLQ must return it (5.5; 14 N18).
-        const tm = s.addVar(-UNBOUNDED, UNBOUNDED);
+        const tm = own().addVar(-UNBOUNDED, UNBOUNDED);
         s.le(st.visibleFrom, at(tm));
         const drain = input.longPolls.find((p) => p.finalDrain);
         if (drain && s.canLe(st.visibleFrom, at(0, toMs(drain.call.end) + eps))) s.le(at(tm), at(0, toMs(drain.call.end) + eps));
@@ -689,6 +706,7 @@ export function searchMessage(input: SearchInput): SearchResult {
       }
     }
     if (pairs.length === 0) return true;
+    own();
     // The final drain first: a message visible at the end is lost, the most basic divergence.
     pairs.sort((a, b) => Number(b.poll.finalDrain) - Number(a.poll.finalDrain) || a.poll.call.start - b.poll.call.start);
     const quietVars = new Map<Call, { b: number; r: number }>();
@@ -795,6 +813,9 @@ export function searchMessage(input: SearchInput): SearchResult {
     depth: 0,
     last: S,
     present: true,
+    goneBy: undefined,
+    newest: undefined,
+    firstReceive: undefined,
     visibleFrom: at(S, m.delaySeconds * 1000),
     cause: m.delaySeconds > 0 ? 'delay' : 'send',
     where: 'source',
