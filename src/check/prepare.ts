@@ -232,7 +232,12 @@ export function prepare(history: History): Prepared {
     if (dlq !== undefined && dlq !== key) deadLetterOf.set(key, dlq);
   }
   /** The queues a receive on `queue` may find a message of: its own, and the sources it is the DLQ of. */
-  const sourcesOf = (queue: string) => [queue, ...[...deadLetterOf].filter(([, d]) => d === queue).map(([src]) => src)];
+  const sourcesByQueue = new Map<string, string[]>();
+  const sourcesOf = (queue: string): string[] => {
+    let out = sourcesByQueue.get(queue);
+    if (!out) sourcesByQueue.set(queue, (out = [queue, ...[...deadLetterOf].filter(([, d]) => d === queue).map(([src]) => src)]));
+    return out;
+  };
 
   const messages: TrackedMessage[] = [];
   const byId = new Map<string, TrackedMessage>();
@@ -253,20 +258,16 @@ export function prepare(history: History): Prepared {
   };
   const track = (c: Call, queue: QueueSettings, entry: Record<string, unknown>, known: boolean, answer: Record<string, unknown> | undefined, entryId?: string) => {
     const body = typeof entry.MessageBody === 'string' ? entry.MessageBody : '';
-    const ref: SendRef = {
-      call: c,
-      ...(entryId !== undefined ? { entry: entryId } : {}),
-      body,
-      known,
-      ...(answer && typeof answer.MessageId === 'string' ? { messageId: answer.MessageId } : {}),
-      ...(answer && isSequenceNumber(answer.SequenceNumber) ? { sequenceNumber: answer.SequenceNumber } : {}),
-    };
+    const ref: SendRef = { call: c, body, known };
+    if (entryId !== undefined) ref.entry = entryId;
+    if (answer && typeof answer.MessageId === 'string') ref.messageId = answer.MessageId;
+    if (answer && isSequenceNumber(answer.SequenceNumber)) ref.sequenceNumber = answer.SequenceNumber;
     const key = sendDeduplicationKey(queue, entry);
     const clusterKey = key !== undefined ? `${c.invoke.queue}\u0000${key}` : undefined;
     const prior = clusterKey !== undefined ? clusters.get(clusterKey) : undefined;
     // Within the window of the first send the same key is the same message (item 58), unless a
     // purge cleared the deduplication cache in between (item 63).
-    const purgedSince = (purgesByQueue.get(c.invoke.queue) ?? []).some((p) => prior && p.start > prior.send.start && p.end < c.start);
+    const purgedSince = prior !== undefined && (purgesByQueue.get(c.invoke.queue) ?? []).some((p) => p.start > prior.send.start && p.end < c.start);
     if (prior && !purgedSince && toMs(c.start) - toMs(prior.send.end) < WINDOWS_MS.deduplication) {
       prior.sends.push(ref);
       prior.sendKnown ||= known;
@@ -279,7 +280,6 @@ export function prepare(history: History): Prepared {
       name: `m${messages.length + 1}`,
       queue: c.invoke.queue,
       send: c,
-      ...(entryId !== undefined ? { sendEntry: entryId } : {}),
       sends: [ref],
       sendKnown: known,
       body,
@@ -287,10 +287,11 @@ export function prepare(history: History): Prepared {
       delaySeconds: effectiveDelay(queue, num(entry.DelaySeconds)),
       hits: [],
       uses: [],
-      ...(queue.fifo && typeof entry.MessageGroupId === 'string' ? { group: entry.MessageGroupId } : {}),
-      ...(key !== undefined ? { dedupKey: key } : {}),
-      ...(ref.sequenceNumber && known ? { sequenceNumber: ref.sequenceNumber } : {}),
     };
+    if (entryId !== undefined) m.sendEntry = entryId;
+    if (queue.fifo && typeof entry.MessageGroupId === 'string') m.group = entry.MessageGroupId;
+    if (key !== undefined) m.dedupKey = key;
+    if (ref.sequenceNumber && known) m.sequenceNumber = ref.sequenceNumber;
     if (ref.messageId) bind(m, ref.messageId);
     if (clusterKey !== undefined) clusters.set(clusterKey, m);
     messages.push(m);
