@@ -40,6 +40,8 @@ export interface TrackedMessage {
   /** Every MessageId that sends or receives bound to this message (more than one is a fault on FIFO). */
   ids: Set<string>;
   delaySeconds: number;
+  /** A copy a message move task made of this message (a new message with a new MessageId, sqs-semantics.md 4.15). */
+  copyOf?: TrackedMessage;
   /** FIFO: the MessageGroupId, the deduplication key and the SequenceNumber of the first known send. */
   group?: string;
   dedupKey?: string;
@@ -104,12 +106,21 @@ export interface Prepared {
   unknownReceivesByQueue: Map<string, Call[]>;
   /** PurgeQueue calls that may have purged (ok or unknown), per queue, in invoke order. */
   purgesByQueue: Map<string, Call[]>;
+  /** StartMessageMoveTask calls that may have started a task (ok or unknown), with their queues. */
+  moveTasks: MoveTaskRef[];
   /** Findings of identification (unexpected, body changed, id changed), as raw facts. */
   identity: IdentityFinding[];
   /** Batch answers that name an entry twice or leave one out. */
   batchAnswers: BatchAnswerFinding[];
   /** ms offset to convert our wall-clock ms into history ms (history ms = wall - offset). */
   wallOffsetMs: number;
+}
+
+export interface MoveTaskRef {
+  call: Call;
+  /** The dead-letter queue it moves out of, and the destination (undefined: each message's own source). */
+  source: string;
+  destination?: string;
 }
 
 export type IdentityFinding =
@@ -231,6 +242,16 @@ export function prepare(history: History): Prepared {
     const dlq = arn === undefined ? undefined : [...arns].find(([, a]) => a === arn)?.[0];
     if (dlq !== undefined && dlq !== key) deadLetterOf.set(key, dlq);
   }
+  const keyOfArn = (arn: unknown) => (typeof arn === 'string' ? [...arns].find(([, a]) => a === arn)?.[0] : undefined);
+  const moveTasks: MoveTaskRef[] = [];
+  for (const c of calls) {
+    if (c.invoke.f !== 'StartMessageMoveTask' || c.complete?.type === 'fail') continue;
+    const source = keyOfArn(c.invoke.value.SourceArn);
+    if (source === undefined) continue;
+    const destination = keyOfArn(c.invoke.value.DestinationArn);
+    if (c.invoke.value.DestinationArn !== undefined && destination === undefined) continue;
+    moveTasks.push({ call: c, source, ...(destination !== undefined ? { destination } : {}) });
+  }
   /** The queues a receive on `queue` may find a message of: its own, and the sources it is the DLQ of. */
   const sourcesByQueue = new Map<string, string[]>();
   const sourcesOf = (queue: string): string[] => {
@@ -313,6 +334,34 @@ export function prepare(history: History): Prepared {
     }
   }
 
+  /**
+   * A message a move task redrove into `c`'s queue: a new message (new MessageId, new enqueue time)
+   * with the body of one that was in the task's dead-letter queue (sent there, or moved there from
+   * one of its sources), sent by the task at some time after it started (sqs-semantics.md 4.15).
+   */
+  const copies = new Map<string, TrackedMessage>();
+  function moveTaskCopy(c: Call, body: string): TrackedMessage | undefined {
+    for (const t of moveTasks) {
+      if (t.call.start > c.end) continue;
+      const intoSource = t.destination === undefined && deadLetterOf.get(c.invoke.queue) === t.source;
+      if (t.destination !== c.invoke.queue && !intoSource) continue;
+      const original = [t.source, ...[...deadLetterOf].filter(([, d]) => d === t.source).map(([src]) => src)]
+        .flatMap((q) => byBody.get(bodyKey(q, body)) ?? [])
+        .find((x) => !x.copyOf);
+      if (!original) continue;
+      const key = `${c.invoke.queue}\u0000${body}`;
+      let copy = copies.get(key);
+      if (!copy) {
+        copy = { name: `m${messages.length + 1}`, queue: c.invoke.queue, send: t.call, sends: [{ call: t.call, body, known: false }], sendKnown: false, body, ids: new Set(), delaySeconds: 0, hits: [], uses: [], copyOf: original };
+        copies.set(key, copy);
+        messages.push(copy);
+        pushTo(byBody, bodyKey(c.invoke.queue, body), copy);
+      }
+      return copy;
+    }
+    return undefined;
+  }
+
   for (const c of calls) {
     if (c.invoke.f !== 'ReceiveMessage') continue;
     const queue = queues.get(c.invoke.queue);
@@ -349,12 +398,19 @@ export function prepare(history: History): Prepared {
           // A second message for one deduplication key: judged by the FIFO rules, not as a changed id.
           bind(fifoCluster, messageId);
           m = fifoCluster;
-        } else if (candidates.length > 0) {
-          identity.push({ kind: 'id-changed', call: c, message: candidates[0]!, messageId });
-          return;
         } else {
-          identity.push({ kind: 'unexpected', call: c, messageId, body });
-          return;
+          // A new MessageId for a known body: a move task's copy, else a changed id or a stranger.
+          const copy = moveTaskCopy(c, body);
+          if (copy) {
+            bind(copy, messageId);
+            m = copy;
+          } else if (candidates.length > 0) {
+            identity.push({ kind: 'id-changed', call: c, message: candidates[0]!, messageId });
+            return;
+          } else {
+            identity.push({ kind: 'unexpected', call: c, messageId, body });
+            return;
+          }
         }
       }
       if (!m.sends.some((x) => x.body === body)) identity.push({ kind: 'body-changed', call: c, message: m, body });
@@ -403,5 +459,5 @@ export function prepare(history: History): Prepared {
   const offsets = history.ops.map((o) => o.wallTime - toMs(o.time)).sort((a, b) => a - b);
   const wallOffsetMs = offsets.length > 0 ? offsets[Math.floor(offsets.length / 2)]! : 0;
 
-  return { calls, queues, attributesSet, arns, deadLetterOf, messages, byHandle, uses, receivesByQueue, unknownReceivesByQueue, purgesByQueue, identity, batchAnswers, wallOffsetMs };
+  return { calls, queues, attributesSet, arns, deadLetterOf, messages, byHandle, uses, receivesByQueue, unknownReceivesByQueue, purgesByQueue, moveTasks, identity, batchAnswers, wallOffsetMs };
 }

@@ -1,9 +1,10 @@
 // The redrive suite's divergence ids: the move into a dead-letter queue and what it carries, and
 // ListDeadLetterSourceQueues (src/check/rules/redrive.ts and the lifecycle search).
 import { rec, sem, type CatalogEntries } from '../../../src/catalog/index.js';
+import type { MoveTaskId } from '../../../src/check/rules/move-tasks.js';
 import type { RedriveId } from '../../../src/check/rules/redrive.js';
 
-export const entries: CatalogEntries<RedriveId> = {
+export const entries: CatalogEntries<RedriveId | MoveTaskId> = {
   'redrive.not-moved': {
     area: 'redrive', rank: 400, strictness: 'guaranteed',
     summary: 'A message was returned by more receives than its queue’s maxReceiveCount.',
@@ -45,5 +46,19 @@ export const entries: CatalogEntries<RedriveId> = {
     rule: 'ListDeadLetterSourceQueues answers, under the key queueUrls, the queues whose RedrivePolicy names the queue.',
     source: rec('A6 item 43; sqs-semantics.md 4.14'), implies: [],
     explain: { default: '{call} listed {got}; the queues using it as their dead-letter queue are {expected}.', key: '{call} answered the keys {keys} instead of queueUrls.' },
+  },
+  'move-task.rate-exceeded': {
+    area: 'redrive', rank: 450, strictness: 'guaranteed',
+    summary: 'A message move task moved messages faster than its MaxNumberOfMessagesPerSecond.',
+    rule: 'A task with MaxNumberOfMessagesPerSecond r moves at most r messages a second (4 messages at 1/s take at least 3 s).',
+    source: rec('A6 item 51; sqs-semantics.md 4.15'), implies: [],
+    explain: { default: '{call} received {message}, copy number {k} of the task {task} at {rate} a second, {after} after it started.' },
+  },
+  'move-task.list-wrong': {
+    area: 'redrive', rank: 451, strictness: 'guaranteed',
+    summary: 'ListMessageMoveTasks described a task with fields the model does not allow.',
+    rule: 'Status is RUNNING, COMPLETED, CANCELLING, CANCELLED or FAILED; TaskHandle appears only while RUNNING; MaxNumberOfMessagesPerSecond and DestinationArn only when set; ApproximateNumberOfMessagesMoved always.',
+    source: rec('A6 item 50; sqs-semantics.md 4.16'), implies: [],
+    explain: { default: '{call} described a task ({status}) with {problems}.' },
   },
 };

@@ -84,4 +84,31 @@ export const policyScenario: fc.Arbitrary<Scenario> = fc.shuffledSubarray([...RE
   }),
 );
 
+/**
+ * Message move tasks: messages moved into the DLQ (maxReceiveCount 1, receives with VisibilityTimeout
+ * 0), then a task out of it at 1–3 messages a second, to a destination queue or back to each source;
+ * the copies received where they went, ListMessageMoveTasks during and after, and every refused
+ * request (a task out of a queue that is no DLQ, to a missing destination, a malformed cancel).
+ */
+export const moveTaskScenario: fc.Arbitrary<Scenario> = fc
+  .record({ messages: fc.integer({ min: 2, max: 4 }), toSource: fc.boolean(), rate: fc.integer({ min: 1, max: 3 }) })
+  .map(({ messages, toSource, rate }): Scenario => {
+    const main: StepBase[] = [];
+    for (let i = 0; i < messages; i++) main.push({ op: 'send' });
+    main.push(
+      { op: 'receive', attributes: 'none', max: 10, visibilityTimeout: 0, waitSeconds: 1 } as StepBase,
+      { op: 'receive', attributes: 'none', max: 10, visibilityTimeout: 0, waitSeconds: 1 } as StepBase,
+      { op: 'move-task', from: 'dlq', ...(toSource ? {} : { to: 'dest' }), rate } as StepBase,
+      { op: 'list-move-tasks', from: 'dlq' } as StepBase,
+    );
+    const where = toSource ? undefined : 'dest';
+    for (let i = 0; i < 3; i++) main.push({ op: 'receive', ...(where ? { queue: where } : {}), attributes: 'all', max: 10, visibilityTimeout: 30, waitSeconds: 1 } as StepBase, { op: 'sleep', ms: 700 } as StepBase);
+    main.push({ op: 'list-move-tasks', from: 'dlq' } as StepBase);
+    const probes: StepBase[] = (['not-a-dlq', 'missing-destination', 'cancel-malformed'] as const).map((probe) => ({ op: 'move-task-probe', probe, plain: 'dest', dlq: 'dlq' }) as StepBase);
+    return {
+      queues: { q: { attributes: { VisibilityTimeout: 0 }, deadLetter: { queue: 'dlq', maxReceiveCount: 1 } }, dlq: { attributes: { VisibilityTimeout: 5 } }, dest: { attributes: { VisibilityTimeout: 5 } } },
+      processes: [main, [{ op: 'sleep', ms: 3000 } as StepBase, ...probes]],
+    };
+  });
+
 export { redriveProbeStep };

@@ -5,12 +5,12 @@ import { fifoSendBatchKind, fifoSendKind } from './fifo.js';
 import { changeVisibilityKind, deleteKind } from './handles.js';
 import { probeKind } from './probe.js';
 import { purgeKind } from './purge.js';
-import { listSourcesKind, redriveProbeKind } from './redrive.js';
+import { listMoveTasksKind, listSourcesKind, moveTaskKind, moveTaskProbeKind, redriveProbeKind } from './redrive.js';
 import { receiveKind, receiveRetryKind } from './receive.js';
 import { sendKind } from './send.js';
 import { sleepKind } from './sleep.js';
 
-export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind, listSourcesKind, redriveProbeKind, purgeKind, receiveRetryKind];
+export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind, listSourcesKind, redriveProbeKind, purgeKind, receiveRetryKind, moveTaskKind, listMoveTasksKind, moveTaskProbeKind];
 
 export * from './sleep.js';
 export * from './send.js';

@@ -71,3 +71,80 @@ export const redriveProbeKind: StepKind<RedriveProbeStep> = {
     await ctx.call('SetQueueAttributes', { QueueUrl: sourceUrl, Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: targetArn, maxReceiveCount }) } }, source.key);
   },
 };
+
+export interface MoveTaskStep extends StepBase {
+  op: 'move-task';
+  /** The dead-letter queue (scenario key) to move out of. */
+  from: string;
+  /** A destination queue (scenario key), or each message's own source when absent. */
+  to?: string;
+  rate?: number;
+}
+
+export interface ListMoveTasksStep extends StepBase {
+  op: 'list-move-tasks';
+  from: string;
+}
+
+/** Move-task requests the model refuses: out of a queue that is no DLQ (item 46), to a missing destination (47), cancels of a malformed handle (49). */
+export type MoveTaskProbe = 'not-a-dlq' | 'missing-destination' | 'cancel-malformed';
+
+export interface MoveTaskProbeStep extends StepBase {
+  op: 'move-task-probe';
+  probe: MoveTaskProbe;
+  /** A queue of the scenario that is not a DLQ, and the scenario's DLQ. */
+  plain: string;
+  dlq: string;
+}
+
+async function arnOfQueue(ctx: Parameters<StepKind['run']>[1], key: string): Promise<string | undefined> {
+  const q = ctx.queue(key);
+  const a = arnOf(await ctx.call('GetQueueAttributes', { QueueUrl: q.url, AttributeNames: ['QueueArn'] }, key));
+  return typeof a === 'string' ? a : undefined;
+}
+
+export const moveTaskKind: StepKind<MoveTaskStep> = {
+  op: 'move-task',
+  description: 'StartMessageMoveTask out of a dead-letter queue, to a destination or back to each source, with or without a rate.',
+  actions: ['GetQueueAttributes', 'StartMessageMoveTask'],
+  async run(step, ctx) {
+    const source = await arnOfQueue(ctx, step.from);
+    const dest = step.to !== undefined ? await arnOfQueue(ctx, step.to) : undefined;
+    if (!source || (step.to !== undefined && !dest)) return;
+    const input: Record<string, unknown> = { SourceArn: source };
+    if (dest) input.DestinationArn = dest;
+    if (step.rate !== undefined) input.MaxNumberOfMessagesPerSecond = step.rate;
+    await ctx.call('StartMessageMoveTask', input, step.from);
+    // Copies may arrive for a while: the drain waits (at most the rate allows for a few messages).
+    ctx.hides(step.rate !== undefined ? Math.ceil(10 / step.rate) : 2, step.to ?? step.from);
+  },
+};
+
+export const listMoveTasksKind: StepKind<ListMoveTasksStep> = {
+  op: 'list-move-tasks',
+  description: 'ListMessageMoveTasks of a dead-letter queue.',
+  actions: ['GetQueueAttributes', 'ListMessageMoveTasks'],
+  async run(step, ctx) {
+    const source = await arnOfQueue(ctx, step.from);
+    if (source) await ctx.call('ListMessageMoveTasks', { SourceArn: source, MaxResults: 10 }, step.from);
+  },
+};
+
+export const moveTaskProbeKind: StepKind<MoveTaskProbeStep> = {
+  op: 'move-task-probe',
+  description: 'A move-task request the model refuses: out of a queue that is no DLQ, to a missing destination, a cancel with a malformed handle.',
+  actions: ['GetQueueAttributes', 'StartMessageMoveTask', 'CancelMessageMoveTask'],
+  async run(step, ctx) {
+    if (step.probe === 'cancel-malformed') {
+      await ctx.call('CancelMessageMoveTask', { TaskHandle: 'foobared' }, step.dlq);
+      return;
+    }
+    if (step.probe === 'not-a-dlq') {
+      const arn = await arnOfQueue(ctx, step.plain);
+      if (arn) await ctx.call('StartMessageMoveTask', { SourceArn: arn }, step.plain);
+      return;
+    }
+    const arn = await arnOfQueue(ctx, step.dlq);
+    if (arn) await ctx.call('StartMessageMoveTask', { SourceArn: arn, DestinationArn: `${arn}-missing` }, step.dlq);
+  },
+};

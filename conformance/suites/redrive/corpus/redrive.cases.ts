@@ -5,6 +5,8 @@ import type { CorpusCase } from '../../../../src/suite/index.js';
 
 const ARN = (name: string) => `arn:aws:sqs:us-east-1:000000000000:${name}`;
 const A = (handle: string, attrs?: Record<string, string>) => ({ id: 'A', body: 'm-a', handle, ...(attrs ? { attrs } : {}) });
+/** A copy in `dest`: a new MessageId for a body of the DLQ. */
+const C = (id: string, body: string) => ({ id, body, handle: `h-${id}` });
 
 /** A DLQ `dlq`, a source `q` (VisibilityTimeout 1) whose RedrivePolicy names it with `max`, and A sent at 100 ms. */
 function pair(max: number): HistoryBuilder {
@@ -66,4 +68,34 @@ export const redriveCases: CorpusCase[] = [
     badHistory: pair(1).at(200).call('p2', 'ListDeadLetterSourceQueues', 'dlq', { QueueUrl: 'dlq' }, { queueUrls: [] }).build(),
     goodHistory: pair(1).at(200).call('p2', 'ListDeadLetterSourceQueues', 'dlq', { QueueUrl: 'dlq' }, { queueUrls: ['http://sqs.local/000000000000/q'] }).build(),
   },
+  {
+    id: 'move-task.rate-exceeded',
+    bad: 'a task with MaxNumberOfMessagesPerSecond 1 delivers its third copy 300 ms after it started',
+    good: 'the third copy arrives 2.5 s after',
+    source: 'aws-recorded-facts.md A6 item 51',
+    badHistory: moved().at(1000).call('p1', 'StartMessageMoveTask', 'dlq', { SourceArn: ARN('dlq'), DestinationArn: ARN('dest'), MaxNumberOfMessagesPerSecond: 1 }, { TaskHandle: 't1' }).at(1300).receive('p2', 'dest', [C('c1', 'm-a'), C('c2', 'm-b'), C('c3', 'm-c')], { MaxNumberOfMessages: 10, VisibilityTimeout: 30 }).build(),
+    goodHistory: moved().at(1000).call('p1', 'StartMessageMoveTask', 'dlq', { SourceArn: ARN('dlq'), DestinationArn: ARN('dest'), MaxNumberOfMessagesPerSecond: 1 }, { TaskHandle: 't1' }).at(1300).receive('p2', 'dest', [C('c1', 'm-a')], { MaxNumberOfMessages: 10, VisibilityTimeout: 30 }).at(3500).receive('p2', 'dest', [C('c2', 'm-b'), C('c3', 'm-c')], { MaxNumberOfMessages: 10, VisibilityTimeout: 30 }).build(),
+  },
+  {
+    id: 'move-task.list-wrong',
+    bad: 'ListMessageMoveTasks shows a COMPLETED task with its TaskHandle',
+    good: 'a COMPLETED task without one',
+    source: 'aws-recorded-facts.md A6 item 50',
+    badHistory: moved().at(1000).call('p1', 'StartMessageMoveTask', 'dlq', { SourceArn: ARN('dlq'), DestinationArn: ARN('dest') }, { TaskHandle: 't1' }).at(1500).call('p1', 'ListMessageMoveTasks', 'dlq', { SourceArn: ARN('dlq') }, { Results: [{ Status: 'COMPLETED', TaskHandle: 't1', SourceArn: ARN('dlq'), DestinationArn: ARN('dest'), ApproximateNumberOfMessagesMoved: 3, StartedTimestamp: 1 }] }).build(),
+    goodHistory: moved().at(1000).call('p1', 'StartMessageMoveTask', 'dlq', { SourceArn: ARN('dlq'), DestinationArn: ARN('dest') }, { TaskHandle: 't1' }).at(1500).call('p1', 'ListMessageMoveTasks', 'dlq', { SourceArn: ARN('dlq') }, { Results: [{ Status: 'COMPLETED', SourceArn: ARN('dlq'), DestinationArn: ARN('dest'), ApproximateNumberOfMessagesMoved: 3, StartedTimestamp: 1 }] }).build(),
+  },
 ];
+
+/** `dlq` (with its ARN), `dest`, and three messages m-a, m-b, m-c sent straight to the DLQ. */
+function moved(): HistoryBuilder {
+  return history()
+    .create('dlq')
+    .at(5).getQueueAttributes('setup', 'dlq', { QueueArn: ARN('dlq') })
+    .at(10).create('q')
+    .at(15).call('setup', 'SetQueueAttributes', 'q', { QueueUrl: 'q', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: ARN('dlq'), maxReceiveCount: 1 }) } })
+    .at(20).create('dest')
+    .at(25).getQueueAttributes('setup', 'dest', { QueueArn: ARN('dest') })
+    .at(100).send('p1', 'dlq', 'm-a', { id: 'A' })
+    .at(120).send('p1', 'dlq', 'm-b', { id: 'B' })
+    .at(140).send('p1', 'dlq', 'm-c', { id: 'C' });
+}

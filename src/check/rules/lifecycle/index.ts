@@ -4,6 +4,7 @@
 // empty long poll waits its full time (sqs-semantics.md sections 4-7, 14; aws-recorded-facts.md
 // A1-A13). A failure is attributed to the most basic rule whose relaxation explains it; the rules
 // it leaves broken are attributed in turn, so every independent divergence of a message shows. PURE.
+import type { Call } from '../../../history/index.js';
 import { effectiveWaitTime, isLongPoll } from '../../../spec/model/index.js';
 import { num } from '../../num.js';
 import { inputOf, outputOf, toMs } from '../../prepare.js';
@@ -94,6 +95,7 @@ function history(ctx: HistoryRuleContext): HistoryRuleResult {
         exercised,
         redrive: redrive(byQueue),
         purges: prep.purgesByQueue.get(m.queue) ?? [],
+        moveTasks: prep.moveTasks.flatMap((t): { call: Call; where: 'source' | 'dlq' }[] => (t.source === m.queue ? [{ call: t.call, where: 'source' }] : t.source === dlqKey ? [{ call: t.call, where: 'dlq' }] : [])),
       };
     };
     const tightInput = (g: Gate): SearchInput => input(g, tight, pollsTight);

@@ -60,6 +60,8 @@ export interface SearchInput {
   redrive?: RedriveInput | undefined;
   /** PurgeQueue calls on the message's queue that may have purged it (sqs-semantics.md 4.6). */
   purges?: readonly Call[];
+  /** Message move tasks out of the queue that holds the message (its own, or its DLQ after a move): each may take it away (4.15). */
+  moveTasks?: readonly { call: Call; where: 'source' | 'dlq' }[];
 }
 
 export interface RedriveInput {
@@ -98,8 +100,8 @@ type Ev =
   | { kind: 'hit'; call: Call; v: number; hit: Hit; lo: number; hi: number; end: number; optional: false }
   | { kind: 'phantom'; call: Call; v: number; vt: number; lo: number; hi: number; end: number; optional: true }
   | { kind: 'use'; call: Call; v: number; use: HandleUse; handle: string; result: EntryResult; lo: number; hi: number; end: number; optional: false }
-  /** A purge removing the message at some time up to 60 s after the call (4.6; 14 N10). */
-  | { kind: 'purge'; call: Call; v: number; lo: number; hi: number; end: number; optional: boolean };
+  /** A purge removing the message at some time up to 60 s after the call (4.6; 14 N10), or a move task taking it away (4.15). */
+  | { kind: 'purge'; call: Call; v: number; lo: number; hi: number; end: number; optional: boolean; by: 'purge' | 'task'; where: 'source' | 'dlq' };
 
 interface Interval {
   from: Term;
@@ -202,7 +204,8 @@ export function searchMessage(input: SearchInput): SearchResult {
   const solver = Solver.create(4 + m.hits.length + m.uses.length + 2 * (input.purges?.length ?? 0) + 4);
   const callEnd = (c: Call): number => (c.complete && c.complete.type !== 'info' ? toMs(c.end) : Number.POSITIVE_INFINITY);
   const window = (c: Call, end = callEnd(c)): [number, number] => [toMs(c.start) - eps, end < Number.POSITIVE_INFINITY ? end + eps : UNBOUNDED];
-  const [sLo, sHi] = window(m.send);
+  // A move task's copy was sent by the task at some time after it started (4.15).
+  const [sLo, sHi] = window(m.send, m.copyOf ? Number.POSITIVE_INFINITY : callEnd(m.send));
   const S = solver.addVar(sLo, sHi);
   const retentionMs = queue.messageRetentionPeriod * 1000;
   const redrive = input.redrive;
@@ -258,7 +261,13 @@ export function searchMessage(input: SearchInput): SearchResult {
     const sentBefore = callEnd(m.send) < toMs(p.start) && m.sendKnown;
     const v = solver.addVar(Math.max(lo, sLo), hi < Number.POSITIVE_INFINITY ? hi : UNBOUNDED);
     if (v < 0) continue;
-    events.push({ kind: 'purge', call: p, v, lo, hi, end: hi, optional: !(sentBefore && known) });
+    events.push({ kind: 'purge', call: p, v, lo, hi, end: hi, optional: !(sentBefore && known), by: 'purge', where: 'source' });
+  }
+  for (const t of input.moveTasks ?? []) {
+    const lo = toMs(t.call.start) - eps;
+    const v = solver.addVar(Math.max(lo, sLo), UNBOUNDED);
+    if (v < 0) continue;
+    events.push({ kind: 'purge', call: t.call, v, lo, hi: UNBOUNDED, end: Number.POSITIVE_INFINITY, optional: true, by: 'task', where: t.where });
   }
   // Everything about the message happens after it was sent.
   for (const e of events) solver.le(at(S), at(e.v));
@@ -651,11 +660,14 @@ export function searchMessage(input: SearchInput): SearchResult {
 
   /** A purge of the message's queue: gone at v, wherever it was visible or in flight (item 113). */
   const applyPurge = (st: State, e: Extract<Ev, { kind: 'purge' }>): State[] => {
-    input.exercised?.add('purge.message-survived');
-    if (!st.present || st.where !== 'source') return [st];
+    if (e.by === 'purge') input.exercised?.add('purge.message-survived');
+    if (!st.present || st.where !== e.where) return [st];
     return hideAt(st, at(e.v)).map((s) => {
-      s.trail.push({ call: e.call, premise: { kind: 'fact', template: '{purge} purge {message} (effective within 60 s of the call).', values: { purge: callRef(e.call), message: m.name } } });
-      return { ...s, present: false, goneBy: 'purge' as const };
+      const fact = e.by === 'purge' ? '{purge} purge {message} (effective within 60 s of the call).' : '{purge} take {message} away to redrive it.';
+      s.trail.push({ call: e.call, premise: { kind: 'fact', template: fact, values: { purge: callRef(e.call), message: m.name } } });
+      s.present = false;
+      s.goneBy = e.by === 'purge' ? 'purge' : 'delete';
+      return s;
     });
   };
 
