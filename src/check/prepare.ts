@@ -343,19 +343,21 @@ export function prepare(history: History): Prepared {
   function moveTaskCopy(c: Call, body: string): TrackedMessage | undefined {
     for (const t of moveTasks) {
       if (t.call.start > c.end) continue;
-      const intoSource = t.destination === undefined && deadLetterOf.get(c.invoke.queue) === t.source;
-      if (t.destination !== c.invoke.queue && !intoSource) continue;
-      const original = [t.source, ...[...deadLetterOf].filter(([, d]) => d === t.source).map(([src]) => src)]
-        .flatMap((q) => byBody.get(bodyKey(q, body)) ?? [])
-        .find((x) => !x.copyOf);
+      const sources = [...deadLetterOf].filter(([, d]) => d === t.source).map(([src]) => src);
+      // Where the task sends copies, and where a copy may be received: there, or (moved on after
+      // its receives there were used up) in that queue's own dead-letter queue.
+      const destinations = t.destination !== undefined ? [t.destination] : sources;
+      const into = destinations.find((d) => d === c.invoke.queue || deadLetterOf.get(d) === c.invoke.queue);
+      if (into === undefined) continue;
+      const original = [t.source, ...sources].flatMap((q) => byBody.get(bodyKey(q, body)) ?? []).find((x) => !x.copyOf);
       if (!original) continue;
-      const key = `${c.invoke.queue}\u0000${body}`;
+      const key = `${into}\u0000${body}`;
       let copy = copies.get(key);
       if (!copy) {
-        copy = { name: `m${messages.length + 1}`, queue: c.invoke.queue, send: t.call, sends: [{ call: t.call, body, known: false }], sendKnown: false, body, ids: new Set(), delaySeconds: 0, hits: [], uses: [], copyOf: original };
+        copy = { name: `m${messages.length + 1}`, queue: into, send: t.call, sends: [{ call: t.call, body, known: false }], sendKnown: false, body, ids: new Set(), delaySeconds: 0, hits: [], uses: [], copyOf: original };
         copies.set(key, copy);
         messages.push(copy);
-        pushTo(byBody, bodyKey(c.invoke.queue, body), copy);
+        pushTo(byBody, bodyKey(into, body), copy);
       }
       return copy;
     }
