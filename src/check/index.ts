@@ -19,3 +19,4 @@ export { fifoRule, FIFO_IDS, type FifoId } from './rules/fifo/index.js';
 export { redriveRule, REDRIVE_IDS, type RedriveId } from './rules/redrive.js';
 export { purgeRule, PURGE_IDS, type PurgeId } from './rules/purge.js';
 export { moveTaskRule, MOVE_TASK_IDS, type MoveTaskId } from './rules/move-tasks.js';
+export { countsRule, COUNT_IDS, type CountId } from './rules/counts.js';

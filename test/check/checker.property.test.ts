@@ -20,12 +20,12 @@ import type { Strictness } from '../../src/spec/types.js';
 import { engineHistory as simulate, ENGINE_TOLERANCE as TOLERANCE } from '../support/engine-histories.js';
 import { attemptScenario, dedupScenario, fairScenario, fifoValidationScenario, lockScenario, orderScenario } from '../../conformance/suites/fifo/scenarios.js';
 import { fifoMovesScenario, movesScenario, moveTaskScenario, policyScenario } from '../../conformance/suites/redrive/scenarios.js';
-import { purgeScenario } from '../../conformance/suites/purge/scenarios.js';
+import { countsScenario, purgeScenario } from '../../conformance/suites/purge/scenarios.js';
 
 // Fixed seeds keep CI deterministic; set FC_SEED to explore other histories.
 const SEED = Number(process.env.FC_SEED ?? 20_261_125);
 
-const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario, orderScenario, dedupScenario, lockScenario, fifoValidationScenario, attemptScenario, fairScenario, movesScenario, fifoMovesScenario, policyScenario, moveTaskScenario, purgeScenario);
+const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario, orderScenario, dedupScenario, lockScenario, fifoValidationScenario, attemptScenario, fairScenario, movesScenario, fifoMovesScenario, policyScenario, moveTaskScenario, purgeScenario, countsScenario);
 const strictness = fc.constantFrom<Strictness>('typical', 'guaranteed');
 
 function describeVerdict(h: History, strict: Strictness): string {
@@ -272,7 +272,7 @@ const mutations: Mutation[] = [
     name: 'purge: a message sent before a purge comes back after its minute',
     expect: ['purge.message-survived'],
     purge: true,
-    runs: 20,
+    runs: 40,
     apply(h0) {
       const h = clone(h0);
       const purge = h.ops.find((o) => o.type === 'ok' && o.f === 'PurgeQueue');

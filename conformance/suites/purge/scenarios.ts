@@ -28,3 +28,20 @@ export const purgeScenario: fc.Arbitrary<Scenario> = fc
       return { queues: { q: { attributes: { VisibilityTimeout: 2, DelaySeconds: delay } } }, processes: [main, ...others] };
     }),
   );
+
+/**
+ * Approximate counts at quiet moments: messages visible, delayed (per-message DelaySeconds 3–5 s),
+ * in flight (received with a 30 s timeout) and deleted, then the three counts read; again after a
+ * purge (sqs-semantics.md 3, 14 N6).
+ */
+export const countsScenario: fc.Arbitrary<Scenario> = fc
+  .record({ visible: fc.integer({ min: 0, max: 3 }), delayed: fc.integer({ min: 0, max: 3 }), taken: fc.integer({ min: 0, max: 3 }), deleted: fc.integer({ min: 0, max: 2 }) })
+  .map(({ visible, delayed, taken, deleted }): Scenario => {
+    const main: StepBase[] = [];
+    for (let i = 0; i < taken + visible; i++) main.push(s({ op: 'send' }));
+    for (let i = 0; i < taken; i++) main.push(s({ op: 'receive', attributes: 'none', max: 1, visibilityTimeout: 30 }));
+    for (let i = 0; i < Math.min(deleted, taken); i++) main.push(s({ op: 'delete', handle: { kind: 'latest' } }));
+    for (let i = 0; i < delayed; i++) main.push(s({ op: 'send', delaySeconds: 3 + (i % 3) }));
+    main.push(s({ op: 'sleep', ms: 300 }), s({ op: 'counts' }), s({ op: 'sleep', ms: 300 }), s({ op: 'purge' }), s({ op: 'sleep', ms: 200 }), s({ op: 'counts' }));
+    return { queues: { q: { attributes: { VisibilityTimeout: 2 } } }, processes: [main] };
+  });

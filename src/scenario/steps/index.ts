@@ -4,13 +4,13 @@ import type { AnyStepKind } from '../types.js';
 import { fifoSendBatchKind, fifoSendKind } from './fifo.js';
 import { changeVisibilityKind, deleteKind } from './handles.js';
 import { probeKind } from './probe.js';
-import { purgeKind } from './purge.js';
+import { countsKind, purgeKind } from './purge.js';
 import { listMoveTasksKind, listSourcesKind, moveTaskKind, moveTaskProbeKind, redriveProbeKind } from './redrive.js';
 import { receiveKind, receiveRetryKind } from './receive.js';
 import { sendKind } from './send.js';
 import { sleepKind } from './sleep.js';
 
-export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind, listSourcesKind, redriveProbeKind, purgeKind, receiveRetryKind, moveTaskKind, listMoveTasksKind, moveTaskProbeKind];
+export const BUILTIN_STEPS: readonly AnyStepKind[] = [sleepKind, sendKind, receiveKind, deleteKind, changeVisibilityKind, probeKind, fifoSendKind, fifoSendBatchKind, listSourcesKind, redriveProbeKind, purgeKind, receiveRetryKind, moveTaskKind, listMoveTasksKind, moveTaskProbeKind, countsKind];
 
 export * from './sleep.js';
 export * from './send.js';

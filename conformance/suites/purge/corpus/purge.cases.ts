@@ -30,4 +30,13 @@ export const purgeCases: CorpusCase[] = [
     badHistory: history().create('q').at(1000).call('p1', 'PurgeQueue', 'q', { QueueUrl: 'q' }).at(66_000).call('p1', 'PurgeQueue', 'q', { QueueUrl: 'q' }, {}, { fail: IN_PROGRESS }).build(),
     goodHistory: history().create('q').at(1000).call('p1', 'PurgeQueue', 'q', { QueueUrl: 'q' }).at(66_000).call('p1', 'PurgeQueue', 'q', { QueueUrl: 'q' }).build(),
   },
+  {
+    id: 'counts.out-of-range',
+    bad: 'A is sent and received with a 30 s timeout; the counts then say 0 in flight',
+    good: '0 visible, 1 in flight',
+    source: 'sqs-semantics.md 3, 14 N6',
+    grade: 'definite',
+    badHistory: history().create('q').at(0).send('p1', 'q', 'm-a', { id: 'A' }).at(200).receive('p1', 'q', [A('h1')], { VisibilityTimeout: 30 }).at(1500).call('p1', 'GetQueueAttributes', 'q', { QueueUrl: 'q', AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }, { Attributes: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' } }).build(),
+    goodHistory: history().create('q').at(0).send('p1', 'q', 'm-a', { id: 'A' }).at(200).receive('p1', 'q', [A('h1')], { VisibilityTimeout: 30 }).at(1500).call('p1', 'GetQueueAttributes', 'q', { QueueUrl: 'q', AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }, { Attributes: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '1' } }).build(),
+  },
 ];
