@@ -26,6 +26,7 @@ const ALLOWED: Record<string, string[]> = {
   runner: ['suite', 'check', 'scenario', 'target', 'spec', 'history', 'catalog', 'clock'],
   report: ['runner:types', 'suite:types', 'check', 'catalog', 'history', 'spec'],
   settings: ['spec', 'target', 'clock', 'history', 'check', 'server'],
+  testing: ['server'],
   cli: ['*'],
 };
 

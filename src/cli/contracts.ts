@@ -5,7 +5,7 @@
 import type { Command, OptionValues } from 'commander';
 import type { RunOptions } from '../runner/run-suites.js';
 import type { RunReport } from '../runner/types.js';
-import type { ReferenceServer, ReferenceServerOptions } from '../server/index.js';
+import type { QueueDefinition, QueuesResult, ReferenceServer, ReferenceServerOptions } from '../server/index.js';
 import type { SuiteDefinition } from '../suite/index.js';
 import type { Launcher, RunningTarget, TargetProfile } from '../target/types.js';
 
@@ -52,6 +52,10 @@ export interface TargetApi {
 /** What `serve` and `simulate --verify` need from src/server. */
 export interface ServerApi {
   startReferenceServer: (options: ReferenceServerOptions) => Promise<ReferenceServer>;
+  /** `serve --queues FILE`: the file read and checked for its shape, every error one line. */
+  readQueuesFile: (path: string) => Promise<QueuesResult<QueueDefinition[]>>;
+  /** The URL of each queue the definitions name (DLQs they create included), by name. */
+  queueUrlsOf: (engine: ReferenceServer['engine'], definitions: readonly QueueDefinition[]) => Record<string, string>;
 }
 
 /** The library, each part imported when a command needs it (so --help never loads the AWS SDK). */

@@ -28,6 +28,7 @@ import {
   type FormParams,
 } from '../wire/index.js';
 import * as HttpErrors from './errors.js';
+import { createQueues, QueuesFileError, type QueueDefinition } from './queues-file.js';
 
 export interface ReferenceServerOptions {
   /** 0 (default) = any free port. */
@@ -42,6 +43,8 @@ export interface ReferenceServerOptions {
   defaultMaximumMessageSize?: number;
   ids?: IdSource;
   log?: (line: string) => void;
+  /** Queues made before the server listens (queues-file.ts); an invalid one throws a QueuesFileError. */
+  queues?: readonly QueueDefinition[];
 }
 
 export interface ReferenceServer {
@@ -156,6 +159,11 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   if (options.defaultMaximumMessageSize !== undefined) engineOptions.defaultMaximumMessageSize = options.defaultMaximumMessageSize;
   if (options.ids !== undefined) engineOptions.ids = options.ids;
   const engine = createEngine(engineOptions);
+  if (options.queues) {
+    // Before listening: a client that can connect sees every queue (GET /health means ready).
+    const made = createQueues(engine, options.queues, clock.wallMs());
+    if (!made.ok) throw new QueuesFileError(made.error);
+  }
 
   // Long polls park here and wake when the engine says messages may be available (spec/engine/long-poll.ts).
   const waiters = new Waiters(engine);

@@ -1,8 +1,12 @@
 // `serve`: the reference server as a local SQS (JSON 1.0 and Query) until SIGINT/SIGTERM, then a
 // clean stop (exit 0). The URL goes to stdout (one line, for scripts); server log lines go to
 // stderr. A port in use or an address that cannot be bound is one error line and exit 2.
+// `--queues FILE` creates queues before the server listens (src/server/queues-file.ts); a file
+// that cannot be read, is not JSON, has unknown fields or an attribute SQS refuses is one error line
+// and exit 2, and nothing listens.
+import { resolve } from 'node:path';
 import { Option, type OptionValues } from 'commander';
-import type { ReferenceServer } from '../../server/index.js';
+import type { QueueDefinition, ReferenceServer } from '../../server/index.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, load, messageOf, PREFIX } from '../io.js';
 import { checked, err, ok, option, parseInteger, parseRegion, quote } from '../parse.js';
@@ -14,6 +18,8 @@ export interface ServeCommandOptions {
   region?: string;
   /** Account id of queue URLs and ARNs (default: the server's, 000000000000). */
   accountId?: string;
+  /** JSON file of queues to create at start (src/server/queues-file.ts). */
+  queues?: string;
 }
 
 /** 9324 is the port local SQS servers customarily use (ElasticMQ's default). */
@@ -37,7 +43,8 @@ export function validateServeOptions(raw: OptionValues): Result<ServeCommandOpti
     option(raw, 'port', (v) => parseInteger('--port', v, 0, 65535), (n) => (o.port = n)) ??
       option(raw, 'host', parseHost, (h) => (o.host = h)) ??
       option(raw, 'region', (v) => parseRegion('--region', v), (r) => (o.region = r)) ??
-      option(raw, 'accountId', accountId, (a) => (o.accountId = a)),
+      option(raw, 'accountId', accountId, (a) => (o.accountId = a)) ??
+      option(raw, 'queues', (v): Result<string> => (v.trim() === '' ? err('--queues needs a file name') : ok(v)), (f) => (o.queues = f)),
   );
 }
 
@@ -49,7 +56,8 @@ export const serveCommand: CommandDefinition<ServeCommandOptions> = {
       .addOption(new Option('--port <n>', `port to listen on, 0 for any free one (default ${SERVE_DEFAULTS.port})`))
       .addOption(new Option('--host <host>', `address to listen on (default ${SERVE_DEFAULTS.host})`))
       .addOption(new Option('--region <region>', 'region of queue ARNs (default us-east-1)'))
-      .addOption(new Option('--account-id <id>', 'account id of queue URLs and ARNs (default 000000000000)')),
+      .addOption(new Option('--account-id <id>', 'account id of queue URLs and ARNs (default 000000000000)'))
+      .addOption(new Option('--queues <file>', 'JSON file of queues to create at start: { "queues": [ { "name", "attributes", "tags", "deadLetter": { "name", "maxReceiveCount" } } ] }')),
   validate: validateServeOptions,
   run: serve,
 };
@@ -57,6 +65,13 @@ export const serveCommand: CommandDefinition<ServeCommandOptions> = {
 async function serve(o: ServeCommandOptions, io: CliIO, deps: CliDeps): Promise<number> {
   const api = await load(io, 'the reference server', () => deps.loadServer());
   if (!api) return EXIT.usage;
+  let queues: QueueDefinition[] | undefined;
+  if (o.queues !== undefined) {
+    const read = await api.readQueuesFile(resolve(io.cwd, o.queues));
+    // The error names the file as the user wrote it, not its absolute path.
+    if (!read.ok) return fail(io, read.error.split(resolve(io.cwd, o.queues)).join(o.queues));
+    queues = read.value;
+  }
   let signalled: (signal: string) => void = () => {};
   const stopSignal = new Promise<string>((resolve) => {
     signalled = resolve;
@@ -79,17 +94,23 @@ async function serve(o: ServeCommandOptions, io: CliIO, deps: CliDeps): Promise<
         host: o.host,
         ...(o.region !== undefined ? { region: o.region } : {}),
         ...(o.accountId !== undefined ? { accountId: o.accountId } : {}),
+        ...(queues !== undefined ? { queues } : {}),
         // The listening line is printed below on stdout; the rest (internal failures) on stderr.
         log: (line) => {
           if (!line.startsWith('reference server listening')) io.stderr.write(`${PREFIX}: ${line.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
         },
       });
     } catch (e) {
+      if (e instanceof Error && e.name === 'QueuesFileError') return fail(io, `queues file ${o.queues ?? ''}: ${messageOf(e)}`);
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'the address is not on this machine' : messageOf(e);
       return fail(io, `cannot listen on ${o.host}:${o.port}: ${why}`);
     }
     io.stdout.write(`${PREFIX}: reference SQS server on ${server.url} (JSON 1.0 and Query; Ctrl-C to stop)\n`);
+    if (queues !== undefined) {
+      const names = Object.keys(api.queueUrlsOf(server.engine, queues));
+      io.stderr.write(`${PREFIX}: ${names.length} queue${names.length === 1 ? '' : 's'} from ${o.queues ?? ''}: ${names.join(', ')}\n`);
+    }
     const signal = await stopSignal;
     io.stderr.write(`${PREFIX}: ${signal}: stopping the reference server\n`);
     await server.stop();
