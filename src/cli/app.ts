@@ -173,7 +173,7 @@ async function listSuites(io: CliIO, deps: CliDeps): Promise<number> {
   return 0;
 }
 
-type Started = { ok: true; target: RunningTarget } | { ok: false; error: string };
+type Started = { ok: true; target: RunningTarget } | { ok: false; error: string; log?: { file: string; tail: string[] } };
 
 async function startTarget(options: RunCliOptions, io: CliIO, deps: CliDeps, progress: Progress): Promise<Started> {
   let targets: TargetApi;
@@ -218,7 +218,10 @@ async function startTarget(options: RunCliOptions, io: CliIO, deps: CliDeps, pro
     const target = await launcher.start({ workDir, log: (line) => progress.log(`[${name}] ${line}`) });
     return { ok: true, target };
   } catch (e) {
-    return { ok: false, error: `target ${quote(name)} failed to start: ${messageOf(e)}` };
+    // A launcher's TargetError carries the end of the peer's log: show it with the error.
+    const log = (e as { log?: { file?: unknown; tail?: unknown } }).log;
+    const withLog = log && typeof log.file === 'string' && Array.isArray(log.tail) ? { log: { file: log.file, tail: log.tail.map(String) } } : {};
+    return { ok: false, error: `target ${quote(name)} failed to start: ${messageOf(e)}`, ...withLog };
   }
 }
 
@@ -264,6 +267,7 @@ async function run(options: RunCliOptions, io: CliIO, deps: CliDeps): Promise<nu
       progress.done();
       if (interrupted) return EXIT.interrupted;
       errorLine(io, started.error);
+      if (started.log) io.stderr.write(`${PREFIX}: last lines of ${started.log.file}:\n${started.log.tail.map((l) => `  | ${l}\n`).join('')}`);
       return EXIT.usage;
     }
     const target = started.target;

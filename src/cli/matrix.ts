@@ -47,6 +47,7 @@ export function scoreboardLines(sb: Scoreboard): string[] {
   for (const t of sb.targets) {
     if (t.status === 'error') {
       lines.push(`${t.name.padEnd(w)}  ${'error'.padEnd(16)}  ${'–'.padStart(9)}  ${t.error ?? ''}`);
+      if (t.errorLog) lines.push(`${' '.repeat(w + 2)}last lines of ${t.errorLog.file}:`, ...t.errorLog.tail.map((l) => `${' '.repeat(w + 2)}| ${l}`));
       continue;
     }
     const ids = t.divergences.length;
