@@ -182,7 +182,7 @@ export interface PeerInstallOptions {
  * Installs a peer from its lock into `<workDir>/<its dir>` (once; later calls return at once and
  * need no network, until the lock changes).
  */
-export function ensurePeerInstalled(name: PeerPackageName, workDir: string, options: PeerInstallOptions = {}): Promise<InstallResult> {
+export async function ensurePeerInstalled(name: PeerPackageName, workDir: string, options: PeerInstallOptions = {}): Promise<InstallResult> {
   const lock = readPeerLock(name);
   return ensureInstalled({
     name,
