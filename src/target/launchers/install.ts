@@ -1,7 +1,8 @@
 // Installs peers up front (scripts/install-peers.sh, CI): each one from its committed lock in
 // peers/<name>/, once, into the work dir; a peer already installed from the same lock is reported
 // as cached and left alone (no network). `reinstall` installs again anyway.
-import { describeLock, ensurePeerInstalled, isLockedPeer, LOCKED_PEERS, readPeerLock } from './locked.js';
+import { ensurePeerInstalled } from './locked.js';
+import { describeLock, isLockedPeer, LOCKED_PEERS, readPeerLock } from './peer-locks.js';
 
 export interface PeerInstallReport {
   name: string;

@@ -10,7 +10,8 @@ import { loadProfile } from '../profiles.js';
 import type { Launcher, LaunchOptions, RunningTarget, TargetProfile } from '../types.js';
 import { TargetError } from './common.js';
 import type { InstallMarker } from './install-lock.js';
-import { ensurePeerInstalled, type PeerPackageName } from './locked.js';
+import { ensurePeerInstalled } from './locked.js';
+import type { PeerPackageName } from './peer-locks.js';
 import { startOnFreePort } from './ports.js';
 import { freshRunDir, spawnServer, waitForServer, type ServerProcess } from './spawn.js';
 
