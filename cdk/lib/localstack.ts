@@ -1,7 +1,7 @@
 // LocalStack for the CDK flow: the launcher of src/target/launchers/localstack.ts starts SQS only;
 // `cdklocal bootstrap` and `deploy` also need CloudFormation, S3, STS, IAM and SSM, and IAM/STS/SSM
 // fall back to moto, so this venv has `localstack-core[runtime]` (moto-ext[all]) rather than
-// `[base-runtime]`. Install notes (found here, 2026-11):
+// `[base-runtime]`, installed from its lock, peers/localstack-cdk. Install notes (found here, 2026-11):
 // - Python >= 3.13: with [runtime], SQS requests fail on 3.12 (`cannot import name 'deprecated' from
 //   'warnings'`, a 3.13 addition) and on 3.11 (PEP 695 syntax in services/sqs/queue.py);
 // - `cbor2<6` (6.x dropped `cbor2._decoder`, which the protocol parser imports);
@@ -12,36 +12,21 @@
 // server, no analytics), with SERVICES widened.
 import { join } from 'node:path';
 import { loadProfile } from '../../src/target/index.js';
-import { LOCALSTACK_VERSION, localStackEnv } from '../../src/target/launchers/localstack.js';
-import { ensureInstalled, freshRunDir, httpText, installPythonVenv, spawnServer, startOnFreePort, waitForServer } from '../../src/target/launchers/process.js';
+import { localStackEnv } from '../../src/target/launchers/localstack.js';
+import { ensurePeerInstalled } from '../../src/target/launchers/locked.js';
+import { startOnFreePort } from '../../src/target/launchers/ports.js';
+import { freshRunDir, httpText, spawnServer, waitForServer } from '../../src/target/launchers/spawn.js';
 
 export const CDK_SERVICES = 'cloudformation,s3,sts,iam,ssm,sqs';
-export const LOCALSTACK_CDK_REQUIREMENTS = [
-  `localstack-core[runtime]==${LOCALSTACK_VERSION}`,
-  'cbor2<6',
-  'service_identity',
-  'pyOpenSSL<24.3',
-  'cryptography<44',
-  'joserfc<1.1',
-];
-
 export interface LocalStackForCdk {
   endpoint: string;
   logFile: string;
   stop(): Promise<void>;
 }
 
-/** Installs (once, from PyPI) and starts LocalStack with the services CDK needs; `port` 0 = any free one. */
+/** Installs (once, from its lock) and starts LocalStack with the services CDK needs; `port` 0 = any free one. */
 export async function startLocalStackForCdk(workDir: string, log: (line: string) => void = () => {}, port = 0): Promise<LocalStackForCdk> {
-  const { dir } = await ensureInstalled({
-    name: 'localstack-cdk',
-    workDir,
-    dir: join(workDir, 'python', 'localstack-cdk'),
-    want: { package: LOCALSTACK_CDK_REQUIREMENTS[0]!, with: LOCALSTACK_CDK_REQUIREMENTS.slice(1).join(' ') },
-    log,
-    timeoutMs: 900_000,
-    install: (ctx) => installPythonVenv(ctx, 'localstack-cdk', 13, LOCALSTACK_CDK_REQUIREMENTS),
-  });
+  const { dir, marker } = await ensurePeerInstalled('localstack-cdk', workDir, { log });
   const profile = loadProfile('localstack');
   const start = async (port: number): Promise<LocalStackForCdk> => {
     const runDir = await freshRunDir(workDir, 'localstack-cdk', port);
@@ -73,7 +58,7 @@ export async function startLocalStackForCdk(workDir: string, log: (line: string)
       await proc.stop();
       throw e;
     }
-    log(`LocalStack ${LOCALSTACK_VERSION} (${CDK_SERVICES}) on ${endpoint}, log ${proc.logFile}`);
+    log(`LocalStack ${marker.want['localstack-core'] ?? '?'} (${CDK_SERVICES}) on ${endpoint}, log ${proc.logFile}`);
     return { endpoint, logFile: proc.logFile, stop: () => proc.stop() };
   };
   return port === 0 ? startOnFreePort(3, start) : start(port);

@@ -33,7 +33,7 @@ export interface RunnerApi {
   runSuites: (options: CliRunOptions) => Promise<RunReport>;
 }
 
-export type EndpointTargetResult = { ok: true; target: RunningTarget } | { ok: false; error: string };
+export type EndpointTargetResult = { ok: true; target: RunningTarget } | { ok: false; error: string; log?: { file: string; tail: string[] } };
 
 /** What the CLI needs from src/target. */
 export interface TargetApi {

@@ -108,6 +108,9 @@ export function renderScoreboardMarkdown(sb: Scoreboard): string {
     out.push('');
     if (t.status === 'error') {
       out.push(`⚠️ ${mdCell(t.error ?? 'error')}`);
+      if (t.errorLog) {
+        out.push('', `Last lines of ${mdCode(t.errorLog.file)}:`, '', '```text', ...t.errorLog.tail.map((l) => l.replace(/```/g, "'''")), '```');
+      }
       continue;
     }
     if (t.divergences.length === 0) out.push('No divergence.');
@@ -192,7 +195,10 @@ ${sb.areas.map(
 
   const details = sb.targets.map((t) => {
     const head = html`<div class="head"><h3 id="t-${t.name}">${t.name}</h3>${badge(t.status, STATUS_TEXT[t.status])}${t.status === 'error' ? '' : html`<span class="muted">${`${fraction(t.scenarios.passed, t.scenarios.total)} scenarios passed · ${t.divergenceCount} divergence occurrence${t.divergenceCount === 1 ? '' : 's'} · ${formatDuration(t.durationMs)}`}</span>`}</div>`;
-    if (t.status === 'error') return html`<section class="target">${head}<pre>${t.error ?? 'error'}</pre></section>`;
+    if (t.status === 'error') {
+      const log = t.errorLog ? html`<p>Last lines of <code>${t.errorLog.file}</code>:</p><pre class="log">${t.errorLog.tail.join('\n')}</pre>` : '';
+      return html`<section class="target">${head}<pre>${t.error ?? 'error'}</pre>${log}</section>`;
+    }
     const rows = t.divergences.map(
       (d) => html`<tr data-id="${d.id}"><td><code class="id">${d.id}</code></td><td>${d.area}</td><td>${d.summary}</td><td>${badge(d.strictness, d.strictness)} ${d.grades.map((g) => badge(g, g))}</td><td class="num count">${d.occurrences}</td>${sb.baselines ? html`<td>${badge(d.baseline ?? 'new', d.baseline ?? 'new')}</td>` : ''}<td><code>${d.replay}</code></td></tr>`,
     );

@@ -16,8 +16,23 @@ export interface MatrixTargetResult {
   report?: RunReport;
   /** Why there is no report (one line). */
   error?: string;
+  /** When the target did not start: its log file and last lines (from the launcher's error). */
+  errorLog?: ErrorLog;
   /** Start + run + stop, ms. */
   durationMs: number;
+}
+
+/** The end of a peer's log, shown with an error row. */
+export interface ErrorLog {
+  file: string;
+  tail: string[];
+}
+
+/** The `log` a launcher's error carries (TargetError), read without importing the target layer. */
+function errorLogOf(e: unknown): ErrorLog | undefined {
+  const log = (e as { log?: { file?: unknown; tail?: unknown } } | undefined)?.log;
+  if (!log || typeof log.file !== 'string' || !Array.isArray(log.tail)) return undefined;
+  return { file: log.file, tail: log.tail.filter((l): l is string => typeof l === 'string') };
 }
 
 export type MatrixEvent =
@@ -69,7 +84,8 @@ export async function runMatrix<T extends { stop(): Promise<void> }>(targets: re
     try {
       target = await hooks.start(name);
     } catch (e) {
-      return { name, error: `did not start: ${messageOf(e)}`, durationMs: now() - t0 };
+      const errorLog = errorLogOf(e);
+      return { name, error: `did not start: ${messageOf(e)}`, ...(errorLog ? { errorLog } : {}), durationMs: now() - t0 };
     }
     emit({ kind: 'started', target: name });
     let result: MatrixTargetResult;
@@ -159,6 +175,8 @@ export interface ScoreboardTarget {
   /** Counts toward a passing matrix: conformant, or within its baseline. */
   ok: boolean;
   error?: string;
+  /** Error rows of targets that did not start: the end of the peer's log. */
+  errorLog?: ErrorLog;
   endpoint?: string;
   protocol?: 'json' | 'query';
   strictness?: Strictness;
@@ -267,6 +285,7 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
       status: 'error',
       ok: false,
       error: r.error ?? 'no report',
+      ...(r.errorLog ? { errorLog: { file: r.errorLog.file, tail: [...r.errorLog.tail] } } : {}),
       durationMs: r.durationMs,
       scenarios: emptyCounts(),
       properties: [],

@@ -1,7 +1,7 @@
 // The CDK flow against LocalStack in host mode: cdklocal bootstraps and deploys the app in cdk/,
 // `sqs-conformance run --stack-outputs` plays the lifecycle suite on the deployed queues,
 // `check-settings --stack-outputs` checks them live, and `cdklocal destroy` removes the stack.
-// Installs localstack-core from PyPI on first use (into .peers/python/localstack-cdk).
+// Installs localstack-core from its lock (peers/localstack-cdk) on first use, into .peers/venvs/localstack-cdk.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -171,7 +171,12 @@ function matrixResults(): MatrixTargetResult[] {
   return [
     { name: 'reference', durationMs: 75_000, report: { ...conformantReport(), target: { name: 'reference', endpoint: 'http://127.0.0.1:1', protocol: 'json', region: 'us-east-1' } } },
     { name: 'elastic', durationMs: 140_000, report: divergentReport() },
-    { name: 'goaws', durationMs: 40, error: 'did not start: <script>alert("x")</script> not found' },
+    {
+      name: 'goaws',
+      durationMs: 40,
+      error: 'did not start: <script>alert("x")</script> not found',
+      errorLog: { file: '.peers/logs/goaws.log', tail: ['starting <b>goaws</b>', 'bind: address already in use'] },
+    },
   ];
 }
 
@@ -190,6 +195,7 @@ describe('scoreboard renderers', () => {
     expect(m).toContain('| lifecycle | visibility | ✅ 1/1 | ❌ 0/1 `visibility.redelivered-early`, `error.wrong-code` |');
     expect(m).toMatch(/\| `visibility\.redelivered-early` \| lifecycle \| .* \| 1 \| `sqs-conformance run --target elastic --suite lifecycle --seed 7 --replay visibility:3:0:1` \|/);
     expect(m).not.toContain('<script>');
+    expect(m).toContain('Last lines of `.peers/logs/goaws.log`:\n\n```text\nstarting <b>goaws</b>\nbind: address already in use\n```');
   });
 
   it('html: the numbers of scoreboard.json, escaped, self-contained', () => {
@@ -198,6 +204,7 @@ describe('scoreboard renderers', () => {
     expect(page).toMatch(/<tr data-target="elastic" data-status="divergent">.*<td class="num passed">1\/4<\/td><td class="num ids">2<\/td><td class="num occurrences">2<\/td>/);
     expect(page).toMatch(/<tr class="error-row" data-target="goaws" data-status="error">/);
     expect(page).toContain('did not start: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; not found');
+    expect(page).toContain('<p>Last lines of <code>.peers/logs/goaws.log</code>:</p><pre class="log">starting &lt;b&gt;goaws&lt;/b&gt;\nbind: address already in use</pre>');
     expect(tags(page)).not.toContain('script');
     expect(page).not.toMatch(/\b(src|href)="(https?:)?\/\//);
   });

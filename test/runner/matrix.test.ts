@@ -91,6 +91,23 @@ describe('runMatrix', () => {
     expect(stopped.sort()).toEqual(['boom', 'ok']);
   });
 
+  it("a start error's log (a launcher's TargetError.log) goes with the error row into the scoreboard", async () => {
+    const log = { file: '.peers/logs/localstack.log', tail: ['  File "crypto.py", line 119', "AttributeError: 'X509' object has no attribute 'add_extensions'"] };
+    const results = await runMatrix(['localstack', 'plain'], 1, {
+      start: async (name) => {
+        throw Object.assign(new Error(`${name} exited (code 1) before it was ready`), name === 'localstack' ? { log } : {});
+      },
+      run: async () => {
+        throw new Error('not reached');
+      },
+    });
+    expect(results[0]).toMatchObject({ name: 'localstack', error: 'did not start: localstack exited (code 1) before it was ready', errorLog: log });
+    expect(results[1]!.errorLog).toBeUndefined();
+    const sb = buildScoreboard({ results, seed: 1, suites: ['lifecycle'], generatedAt: 'x', wallTimeMs: 1, parallel: 1 });
+    expect(sb.targets[0]).toMatchObject({ status: 'error', errorLog: log });
+    expect(sb.targets[1]).not.toHaveProperty('errorLog');
+  });
+
   it('a failing stop is a warning, and an aborted matrix starts nothing more', async () => {
     const controller = new AbortController();
     const events: MatrixEvent[] = [];

@@ -1,8 +1,7 @@
 // Python clients for the end-to-end tests (test/server/clients.test.ts): boto3 and the AWS CLI,
-// both from PyPI, in a git-ignored virtual environment `.peers/python` created with
-// `python3 -m venv` and filled once with pinned versions. Offline-tolerant: when the venv already
-// imports boto3 and runs `aws`, nothing is downloaded. Concurrent callers (vitest workers, the CI
-// step) serialise on a lock folder.
+// in a git-ignored virtual environment `.peers/python`, installed like every peer from its
+// committed lock (peers/python-clients/requirements.lock) by the launchers' install routine: once,
+// under its lock folder, and again only when the lock changes.
 //
 // Also here, as Python source run with `python -c`:
 // - BRIDGE: a boto3 client driven over stdin/stdout, one JSON request per line, so the same
@@ -17,12 +16,9 @@
 // Run as a script (`node dist/test/support/python.js`) it only installs: .ci/run does that.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-/** Pinned so CI is reproducible (awscli 1.x carries its own botocore inside). */
-export const PYTHON_PACKAGES = ['boto3==1.44.8', 'awscli==1.46.3'] as const;
+import { ensurePeerInstalled } from '../../src/target/launchers/locked.js';
 
 /** The repository root (test/support in sources, dist/test/support when built). */
 export function repoRoot(): string {
@@ -73,55 +69,16 @@ async function probe(venv: string): Promise<string | undefined> {
   return `${py.stdout.trim()}, aws-cli ${cliVersion}`;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /**
- * The venv with boto3 and the AWS CLI, created and filled on first use (needs PyPI once; a few
- * minutes at most). Throws with pip's last lines when the install fails.
+ * The venv with boto3 and the AWS CLI, installed from its lock on first use (needs PyPI once; a
+ * minute or so). Throws with pip's last lines when the install fails.
  */
-export async function ensurePythonPeers(options: { root?: string; log?: (line: string) => void; timeoutMs?: number } = {}): Promise<PythonPeers> {
+export async function ensurePythonPeers(options: { root?: string; log?: (line: string) => void } = {}): Promise<PythonPeers> {
   const root = options.root ?? repoRoot();
-  const log = options.log ?? (() => {});
-  const timeoutMs = options.timeoutMs ?? 600_000;
-  const venv = join(root, '.peers', 'python');
-  const ready = (versions: string): PythonPeers => ({ venv, python: join(venv, 'bin', 'python'), aws: join(venv, 'bin', 'aws'), versions });
-  const have = await probe(venv);
-  if (have) return ready(have);
-
-  await mkdir(dirname(venv), { recursive: true });
-  const lock = `${venv}.lock`;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const done = await probe(venv);
-      if (done) return ready(done);
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if (age > timeoutMs) await rm(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`timed out waiting for another install into ${venv} (${lock})`);
-      else await sleep(1000);
-    }
-  }
-  try {
-    const again = await probe(venv);
-    if (again) return ready(again);
-    log(`creating ${venv} (python3 -m venv) and installing ${PYTHON_PACKAGES.join(' ')}`);
-    const mk = await run('python3', ['-m', 'venv', '--clear', venv], { timeoutMs: 120_000 });
-    if (mk.code !== 0) throw new Error(`python3 -m venv ${venv} failed: ${mk.stderr.trim().split('\n').slice(-3).join(' ')}`);
-    const pip = await run(join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-q', ...PYTHON_PACKAGES], {
-      timeoutMs: Math.max(60_000, deadline - Date.now()),
-    });
-    if (pip.code !== 0) throw new Error(`pip install ${PYTHON_PACKAGES.join(' ')} failed: ${pip.stderr.trim().split('\n').slice(-5).join(' | ')}`);
-    const versions = await probe(venv);
-    if (!versions) throw new Error(`${venv}: boto3 or aws still missing after pip install`);
-    log(`installed ${versions}`);
-    return ready(versions);
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
+  const { dir: venv } = await ensurePeerInstalled('python-clients', join(root, '.peers'), { ...(options.log ? { log: options.log } : {}) });
+  const versions = await probe(venv);
+  if (!versions) throw new Error(`${venv}: boto3 or aws does not run after the install (log ${join(root, '.peers', 'logs', 'python-clients-install.log')})`);
+  return { venv, python: join(venv, 'bin', 'python'), aws: join(venv, 'bin', 'aws'), versions };
 }
 
 /** Environment for boto3/aws: dummy credentials, no user config, no retries, optional model path. */

@@ -1,5 +1,5 @@
-// Out-of-process peers (sqslite, moto, ElasticMQ, goaws, LocalStack): install (cached in
-// <repo>/.peers; scripts/install-peers.sh does it up front in CI), start on a free loopback port,
+// Out-of-process peers (sqslite, moto, ElasticMQ, goaws, LocalStack): install from their locks
+// (cached in <repo>/.peers; scripts/install-peers.sh does it up front in CI), start on a free loopback port,
 // a CreateQueue / SendMessage / ReceiveMessage / DeleteMessage round trip over the profile's
 // protocol, the sockets the server's processes listen on, and stop (the whole process group).
 // First installs take minutes (Maven, pip, go install); install and start times are printed.
@@ -223,7 +223,7 @@ describe.each(PEERS)('$name peer', ({ name, protocol, loopbackOnly, host = '127.
 // The watchdog that leads each server's process group kills the group when the kit's process dies
 // without calling stop() (a crashed CLI, a killed test worker). Runs the compiled launcher code in
 // a child node process, kills that process with SIGKILL, and looks for survivors.
-const DIST_PROCESS = join(packageRoot(), 'dist', 'src', 'target', 'launchers', 'process.js');
+const DIST_PROCESS = join(packageRoot(), 'dist', 'src', 'target', 'launchers', 'spawn.js');
 describe.skipIf(!linux || !existsSync(DIST_PROCESS))('server process watchdog', () => {
   it('kills the server when the process that started it is SIGKILLed', async () => {
     const workDir = await mkdtemp(join(tmpdir(), 'sqsc-watchdog-'));

@@ -1,9 +1,8 @@
-// What the launchers share: installing a pinned npm package into the git-ignored cache
-// (`<workDir>/npm/<name>@<version>`, skipped once installed, so launches work offline after the
-// first), loading its entry point, waiting for readiness, and typed launch errors.
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// What the launchers share: typed launch errors (with the end of the peer's log when there is
+// one), loading an installed npm package's entry point, waiting for readiness, and in-process
+// targets.
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createPort, type ClientOptions } from '../client.js';
@@ -11,124 +10,42 @@ import type { RunningTarget, TargetProfile } from '../types.js';
 
 export type TargetErrorCode = 'install-failed' | 'start-failed' | 'unreachable' | 'unknown-launcher';
 
+/** The end of the log of a peer that failed to install or start. */
+export interface TargetLog {
+  file: string;
+  /** Its last lines (at most LOG_TAIL_LINES). */
+  tail: string[];
+}
+
+/** How many log lines an error carries. */
+export const LOG_TAIL_LINES = 20;
+
 /** An environment problem with a target (the CLI exits with code 2 on these). */
 export class TargetError extends Error {
   override readonly name = 'TargetError';
+  readonly log?: TargetLog;
   constructor(
     readonly code: TargetErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; log?: TargetLog },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (options?.log) this.log = options.log;
   }
 }
 
-/** The install folder of a pinned npm package. */
-export function npmCacheDir(workDir: string, name: string, version: string): string {
-  return join(workDir, 'npm', `${name}@${version}`);
-}
-
-async function installedVersion(pkgDir: string): Promise<string | undefined> {
+/** The last `lines` lines of a log file written after byte `from` ([] when it cannot be read). */
+export function readLogTail(file: string, lines = LOG_TAIL_LINES, from = 0): string[] {
   try {
-    const pkg = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : undefined;
+    const text = readFileSync(file, 'utf8');
+    const tail = text.slice(Math.min(from, text.length)).trimEnd();
+    return tail ? tail.split('\n').slice(-lines) : [];
   } catch {
-    return undefined;
+    return [];
   }
-}
-
-function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(Object.assign(err, { stdout, stderr }));
-      else resolve({ stdout, stderr });
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const installs = new Map<string, Promise<string>>();
-
-/**
- * Makes sure `<name>@<version>` is installed under `<workDir>/npm/<name>@<version>` and returns the
- * package folder (`…/node_modules/<name>`). A lock folder keeps concurrent processes from running
- * npm into the same place at once.
- */
-export function ensureNpmPackage(
-  workDir: string,
-  name: string,
-  version: string,
-  log: (line: string) => void = () => {},
-  timeoutMs = 180_000,
-): Promise<string> {
-  const dir = npmCacheDir(workDir, name, version);
-  const pending = installs.get(dir);
-  if (pending) return pending;
-  const p = install(dir, name, version, log, timeoutMs).finally(() => installs.delete(dir));
-  installs.set(dir, p);
-  return p;
-}
-
-async function install(dir: string, name: string, version: string, log: (line: string) => void, timeoutMs: number): Promise<string> {
-  const pkgDir = join(dir, 'node_modules', name);
-  if ((await installedVersion(pkgDir)) === version) return pkgDir;
-  await mkdir(join(dir, '..'), { recursive: true });
-  const lock = `${dir}.lock`;
-  const deadline = Date.now() + timeoutMs;
-  // Take the lock, or wait for whoever holds it to finish. A lock whose process is gone, or older
-  // than the timeout, is stale.
-  for (;;) {
-    try {
-      await mkdir(lock);
-      await writeFile(join(lock, 'pid'), String(process.pid));
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      if ((await installedVersion(pkgDir)) === version) return pkgDir;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if (age > timeoutMs || (age > 2000 && !(await lockHolderAlive(lock)))) await rm(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new TargetError('install-failed', `timed out waiting for another install of ${name}@${version} (${lock})`);
-      else await sleep(500);
-    }
-  }
-  try {
-    if ((await installedVersion(pkgDir)) === version) return pkgDir;
-    log(`installing ${name}@${version} into ${dir}`);
-    await mkdir(dir, { recursive: true });
-    try {
-      await run(
-        'npm',
-        ['install', '--prefix', dir, `${name}@${version}`, '--no-save', '--no-audit', '--no-fund', '--loglevel=error'],
-        timeoutMs,
-      );
-    } catch (e) {
-      const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n').slice(-5).join('\n');
-      throw new TargetError(
-        'install-failed',
-        `npm install ${name}@${version} failed${stderr ? `:\n${stderr}` : `: ${(e as Error).message}`}`,
-        { cause: e },
-      );
-    }
-    const got = await installedVersion(pkgDir);
-    if (got !== version) {
-      throw new TargetError('install-failed', `npm install ${name}@${version} left ${got ?? 'nothing'} in ${pkgDir}`);
-    }
-    return pkgDir;
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
-}
-
-async function lockHolderAlive(lock: string): Promise<boolean> {
-  const pid = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Imports an installed package by its folder: its `exports["."]` import entry, else `main`. */
 export async function importPackage<T>(pkgDir: string): Promise<T> {

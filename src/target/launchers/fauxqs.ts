@@ -8,11 +8,11 @@
 // `localhost`); harmless, since ports always send to the explicit endpoint. SQS over JSON 1.0 only:
 // fauxqs routes form-encoded (Query) bodies to its SNS/STS handlers.
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { loadProfile } from '../profiles.js';
 import type { Launcher, LaunchOptions, RunningTarget, TargetProfile } from '../types.js';
-import { ensureNpmPackage, httpAnswers, importPackage, inProcessTarget, TargetError, waitUntil } from './common.js';
-
-export const FAUXQS_VERSION = '1.9.2';
+import { httpAnswers, importPackage, inProcessTarget, TargetError, waitUntil } from './common.js';
+import { ensurePeerInstalled } from './locked.js';
 
 /** The part of fauxqs's API this launcher uses (dist/app.d.ts of 1.9.2). */
 interface FauxqsModule {
@@ -25,18 +25,18 @@ interface FastifyLike {
 }
 
 export interface FauxqsLauncherOptions {
-  version?: string;
   profile?: TargetProfile;
 }
 
 export function fauxqsLauncher(options: FauxqsLauncherOptions = {}): Launcher {
-  const version = options.version ?? FAUXQS_VERSION;
   return {
     name: 'fauxqs',
     async start({ workDir, log = () => {} }: LaunchOptions): Promise<RunningTarget> {
       const profile = options.profile ?? loadProfile('fauxqs');
       if (profile.protocol !== 'json') throw new TargetError('start-failed', 'fauxqs speaks SQS over JSON 1.0 only');
-      const pkgDir = await ensureNpmPackage(workDir, 'fauxqs', version, log);
+      const { dir, marker } = await ensurePeerInstalled('fauxqs', workDir, { log });
+      const version = marker.want['fauxqs'] ?? '?';
+      const pkgDir = join(dir, 'node_modules', 'fauxqs');
       const mod = await importPackage<FauxqsModule>(pkgDir);
       if (typeof mod.buildApp !== 'function') throw new TargetError('start-failed', `fauxqs@${version} has no buildApp()`);
       const app = mod.buildApp({ logger: false, defaultRegion: profile.region });

@@ -1,8 +1,7 @@
-// goaws (Go module github.com/Admiral-Piett/goaws), an SNS/SQS server. Installed with
-// `GOBIN=<workDir>/go/goaws/bin go install github.com/Admiral-Piett/goaws/app/cmd@<version>`, trying
-// v0.5.4 first (JSON 1.0 and Query; the Go proxy's version list shows only v0.4.x, but v0.5.4 is
-// served when asked by name) and then v0.4.5 (Query only: the running profile is then switched to
-// the Query protocol). The binary is named `cmd`.
+// goaws (Go module github.com/Admiral-Piett/goaws v0.5.4: JSON 1.0 and Query), an SNS/SQS server.
+// Built from the wrapper module in peers/goaws (go.mod names it as a `tool`, go.sum verifies every
+// module) with `go build -mod=readonly -o <workDir>/go/goaws/bin/cmd`. (The Go proxy's version list
+// shows only v0.4.x, which speaks Query only, but v0.5.4 is served when asked by name.)
 //
 // NOT loopback-only: goaws has no bind-address setting and always listens on 0.0.0.0:<Port>
 // (app/cmd/goaws.go). The launcher can only pick a free port and give clients the 127.0.0.1
@@ -17,53 +16,10 @@
 // Host 127.0.0.1 would give `http://us-east-1.127.0.0.1:<port>/…`, which is not even a valid URL
 // (a host ending in a number must be an IPv4 address).
 // Ready on `GET /health` → `OK`.
-import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadProfile } from '../profiles.js';
-import type { Launcher, LaunchOptions, RunningTarget, TargetProfile } from '../types.js';
-import { TargetError } from './common.js';
-import {
-  ensureInstalled,
-  freshRunDir,
-  httpText,
-  probeCommand,
-  processTarget,
-  spawnServer,
-  startOnFreePort,
-  waitForServer,
-  type InstallResult,
-} from './process.js';
-
-export const GOAWS_MODULE = 'github.com/Admiral-Piett/goaws';
-/** Tried in this order. */
-export const GOAWS_VERSIONS = ['v0.5.4', 'v0.4.5'] as const;
-
-/** Installs the goaws binary into `<workDir>/go/goaws/bin/cmd` (once; later calls need no network). */
-export function installGoaws(workDir: string, log?: (line: string) => void, versions: readonly string[] = GOAWS_VERSIONS): Promise<InstallResult> {
-  return ensureInstalled({
-    name: 'goaws',
-    workDir,
-    dir: join(workDir, 'go', 'goaws'),
-    want: { module: GOAWS_MODULE, versions: versions.join(' ') },
-    ...(log ? { log } : {}),
-    install: async (ctx) => {
-      const go = await probeCommand('go', ['version']);
-      if (!go) throw new TargetError('install-failed', 'goaws needs the Go toolchain (`go` not found)');
-      const env = { ...process.env, GOBIN: join(ctx.dir, 'bin') };
-      const failures: string[] = [];
-      for (const v of versions) {
-        try {
-          await ctx.run('go', ['install', `${GOAWS_MODULE}/app/cmd@${v}`], { env, cwd: ctx.dir });
-          return { version: v, go };
-        } catch (e) {
-          failures.push(`${v}: ${(e as Error).message}`);
-          ctx.log(`goaws ${v} did not install; trying the next version`);
-        }
-      }
-      throw new TargetError('install-failed', `goaws: no version installed:\n${failures.join('\n')}`);
-    },
-  });
-}
+import type { TargetProfile } from '../types.js';
+import { definePeerLauncher } from './peer.js';
+import { httpText } from './spawn.js';
 
 /** The goaws.yaml for one start. */
 export function goawsConfig(port: number, profile: TargetProfile): string {
@@ -87,53 +43,18 @@ export function goawsConfig(port: number, profile: TargetProfile): string {
   ].join('\n');
 }
 
-export interface GoawsLauncherOptions {
-  versions?: readonly string[];
-  profile?: TargetProfile;
-  startTimeoutMs?: number;
-}
-
-export function goawsLauncher(options: GoawsLauncherOptions = {}): Launcher {
-  return {
-    name: 'goaws',
-    async start({ workDir, log = () => {} }: LaunchOptions): Promise<RunningTarget> {
-      let profile = options.profile ?? loadProfile('goaws');
-      const { dir, marker } = await installGoaws(workDir, log, options.versions);
-      const version = marker.got.version ?? '?';
-      if (version.startsWith('v0.4.')) {
-        // v0.4.x speaks Query only.
-        profile = { ...profile, protocol: 'query', capabilities: profile.capabilities.filter((c) => c !== 'json'), flags: { ...profile.flags, version } };
-        log(`goaws ${version} speaks Query only: using the Query protocol`);
-      }
-      return startOnFreePort(3, async (port) => {
-        const runDir = await freshRunDir(workDir, 'goaws', port);
-        const conf = join(runDir, 'goaws.yaml');
-        await writeFile(conf, goawsConfig(port, profile));
-        const proc = await spawnServer({
-          name: 'goaws',
-          workDir,
-          cwd: runDir,
-          command: join(dir, 'bin', 'cmd'),
-          args: ['-config', conf, 'Local'],
-        });
-        const endpoint = `http://127.0.0.1:${port}`;
-        try {
-          await waitForServer(
-            'goaws',
-            proc,
-            async () => {
-              const r = await httpText(`${endpoint}/health`);
-              return r.status === 200 && r.text.trim() === 'OK';
-            },
-            options.startTimeoutMs ?? 20_000,
-          );
-        } catch (e) {
-          await proc.stop();
-          throw e;
-        }
-        log(`goaws ${version} listening on 0.0.0.0:${port} (it cannot bind loopback only); clients use ${endpoint} (log ${proc.logFile})`);
-        return processTarget(profile, endpoint, proc, () => rm(runDir, { recursive: true, force: true }));
-      });
-    },
-  };
-}
+export const goawsLauncher = definePeerLauncher({
+  name: 'goaws',
+  command: ({ dir, port, runDir, profile }) => ({
+    command: join(dir, 'bin', 'cmd'),
+    args: ['-config', join(runDir, 'goaws.yaml'), 'Local'],
+    files: { 'goaws.yaml': goawsConfig(port, profile) },
+  }),
+  ready: async (endpoint) => {
+    const r = await httpText(`${endpoint}/health`);
+    return r.status === 200 && r.text.trim() === 'OK';
+  },
+  startTimeoutMs: 20_000,
+  describe: (endpoint, s, proc) =>
+    `goaws ${s.marker.want['github.com/Admiral-Piett/goaws'] ?? '?'} listening on 0.0.0.0:${s.port} (it cannot bind loopback only); clients use ${endpoint} (log ${proc.logFile})`,
+});

@@ -16,13 +16,20 @@ export * from './endpoint.js';
 export * from './fauxqs.js';
 export * from './local-aws-sqs.js';
 export * from './reference.js';
-export * from './process.js';
 export * from './sqslite.js';
 export * from './moto.js';
 export * from './elasticmq.js';
 export * from './goaws.js';
 export * from './localstack.js';
 export * from './install.js';
+export * from './install-lock.js';
+export * from './lock-check.js';
+export * from './locked.js';
+export * from './peer-locks.js';
+export * from './peer.js';
+export * from './ports.js';
+export * from './python.js';
+export * from './spawn.js';
 
 /** Launchers that start a server themselves. `endpoint` (and real AWS) need a URL instead. */
 export const LAUNCHER_NAMES = ['reference', 'fauxqs', 'local-aws-sqs', 'sqslite', 'moto', 'elasticmq', 'goaws', 'localstack'] as const;

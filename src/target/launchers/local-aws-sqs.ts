@@ -5,11 +5,11 @@
 // unique queue names anyway.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { loadProfile } from '../profiles.js';
 import type { Launcher, LaunchOptions, RunningTarget, TargetProfile } from '../types.js';
-import { ensureNpmPackage, importPackage, inProcessTarget, TargetError } from './common.js';
-
-export const LOCAL_AWS_SQS_VERSION = '2.0.2';
+import { importPackage, inProcessTarget, TargetError } from './common.js';
+import { ensurePeerInstalled } from './locked.js';
 
 /** The part of local-aws-sqs's API this launcher uses (dist/index.d.ts of 2.0.2). */
 interface LocalAwsSqsModule {
@@ -25,19 +25,19 @@ interface LocalAwsSqsModule {
 }
 
 export interface LocalAwsSqsLauncherOptions {
-  version?: string;
   profile?: TargetProfile;
 }
 
 const START_TIMEOUT_MS = 10_000;
 
 export function localAwsSqsLauncher(options: LocalAwsSqsLauncherOptions = {}): Launcher {
-  const version = options.version ?? LOCAL_AWS_SQS_VERSION;
   return {
     name: 'local-aws-sqs',
     async start({ workDir, log = () => {} }: LaunchOptions): Promise<RunningTarget> {
       const profile = options.profile ?? loadProfile('local-aws-sqs');
-      const pkgDir = await ensureNpmPackage(workDir, 'local-aws-sqs', version, log);
+      const { dir, marker } = await ensurePeerInstalled('local-aws-sqs', workDir, { log });
+      const version = marker.want['local-aws-sqs'] ?? '?';
+      const pkgDir = join(dir, 'node_modules', 'local-aws-sqs');
       const mod = await importPackage<LocalAwsSqsModule>(pkgDir);
       if (typeof mod.createSqsServer !== 'function') {
         throw new TargetError('start-failed', `local-aws-sqs@${version} has no createSqsServer()`);
