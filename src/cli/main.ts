@@ -57,8 +57,11 @@ const io: CliIO = {
 };
 
 // Node prints process warnings as multi-line blocks; the CLI keeps stderr to its own lines. The AWS
-// SDK's notice about future Node versions is dropped (the package supports Node >= 20); any other
-// warning becomes one line.
+// SDK's notice about future Node versions is dropped (the package supports Node >= 20): on Node < 22
+// emitWarningIfUnsupportedVersion (@aws-sdk/core, client/) emits "NodeVersionSupportWarning: … versions
+// published after the first week of January 2027 will require node >=22" once per process (the SDK's
+// own switch is AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true). Any other warning becomes one
+// line (test/cli/node-warning.test.ts).
 process.removeAllListeners('warning');
 process.on('warning', (w) => {
   if (w.name === 'NodeVersionSupportWarning' || w.message.startsWith('NodeVersionSupportWarning')) return;
