@@ -2,6 +2,7 @@
 // clock, on 127.0.0.1 and a free port by default, with the queues of a queues file (the same shape
 // as `serve --queues FILE`, src/server/queues-file.ts) created before it listens.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   queueUrlsOf,
   readQueuesFile,
@@ -23,9 +24,10 @@ export interface TestingServerOptions {
   accountId?: string;
   /**
    * Queues to create at start: the queues file's content (`{ queues: [...] }` or the list), or the
-   * path of such a JSON file (relative to the current folder).
+   * path of such a JSON file (relative to the current folder) or its file: URL
+   * (`new URL('./queues.json', import.meta.url)`).
    */
-  queues?: string | QueuesFile | readonly QueueDefinition[];
+  queues?: string | URL | QueuesFile | readonly QueueDefinition[];
   /** Server log lines (internal failures only); default: none. */
   log?: (line: string) => void;
 }
@@ -45,8 +47,8 @@ export const TESTING_DEFAULTS = { host: '127.0.0.1', region: 'us-east-1', accoun
 /** The definitions `queues` names; a bad file or shape throws one line. */
 export async function queueDefinitions(queues: TestingServerOptions['queues']): Promise<QueueDefinition[]> {
   if (queues === undefined) return [];
-  if (typeof queues === 'string') {
-    const r = await readQueuesFile(resolve(queues));
+  if (typeof queues === 'string' || queues instanceof URL) {
+    const r = await readQueuesFile(typeof queues === 'string' ? resolve(queues) : fileURLToPath(queues));
     if (!r.ok) throw new Error(r.error);
     return r.value;
   }

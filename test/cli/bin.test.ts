@@ -1,6 +1,6 @@
 // The built command (bin/sqs-conformance.js → dist/src/cli/main.js): usage errors are one line on
 // stderr with exit 2 and nothing before them; --version, --help and usage errors answer without
-// loading the AWS SDK. Needs `npm run build` (npm install runs it through `prepare`); skipped when
+// loading the AWS SDK. Needs `npm run build` (npm install runs it through `postprepare`); skipped when
 // dist/ has no CLI.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

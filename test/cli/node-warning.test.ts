@@ -25,7 +25,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
 
 /** The process environment without the SDK's own switch for that warning, so the SDK would print it. */
 function envWithoutSwitch(): NodeJS.ProcessEnv {
-  const env = { ...process.env, NO_COLOR: '1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' };
   delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
   return env;
 }
