@@ -16,5 +16,5 @@ export * as clock from './clock/index.js';
 export { check as checkHistory } from './check/index.js';
 export { runSuites } from './runner/index.js';
 export * as suite from './suite/index.js';
-export { startReferenceServer } from './server/index.js';
-export { launcherFor, loadProfile } from './target/index.js';
+export { startReferenceServer, launcherFor } from './server/index.js';
+export { loadProfile } from './target/index.js';

@@ -11,10 +11,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
 
-/**
- * folder → folders it may import ("name:types" = only `import type`; "name:dynamic" = only a dynamic
- * `import()`, loaded when used: target/launchers/reference.ts starts the reference server that way).
- */
+/** folder → folders it may import ("name:types" = only `import type`). */
 const ALLOWED: Record<string, string[]> = {
   history: [],
   clock: [],
@@ -23,7 +20,7 @@ const ALLOWED: Record<string, string[]> = {
   wire: ['spec', 'history'],
   check: ['spec', 'history', 'catalog'],
   scenario: ['spec', 'history'],
-  target: ['spec', 'history', 'wire', 'clock', 'server:dynamic'],
+  target: ['spec', 'history', 'wire', 'clock'],
   suite: ['catalog', 'check', 'scenario', 'history', 'spec'],
   server: ['spec', 'wire', 'clock', 'history', 'target'],
   runner: ['suite', 'check', 'scenario', 'target', 'spec', 'history', 'catalog', 'clock'],
@@ -56,13 +53,12 @@ function code(path: string): string {
 interface Import {
   spec: string;
   typeOnly: boolean;
-  dynamic?: boolean;
 }
 
 function imports(text: string): Import[] {
   const out: Import[] = [];
   for (const m of text.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/g)) out.push({ spec: m[3]!, typeOnly: !!m[2] });
-  for (const m of text.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ spec: m[1]!, typeOnly: false, dynamic: true });
+  for (const m of text.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ spec: m[1]!, typeOnly: false });
   return out;
 }
 
@@ -97,7 +93,6 @@ describe('architecture: the import table of DESIGN.md section 3', () => {
           if (other === folder || other.endsWith('.js') || allowed.includes('*')) continue;
           if (allowed.includes(other)) continue;
           if (imp.typeOnly && allowed.includes(`${other}:types`)) continue;
-          if (imp.dynamic && allowed.includes(`${other}:dynamic`)) continue;
           problems.push(`${relative(root, file)} imports ${imp.spec}${imp.typeOnly ? ' (types)' : ''}`);
         }
       }

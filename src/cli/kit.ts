@@ -10,8 +10,9 @@ export async function loadKitRunner(): Promise<RunnerApi> {
 
 export async function loadKitTargets(): Promise<TargetApi> {
   const m = await import('../target/index.js');
+  const s = await import('../server/index.js'); // the registry with the reference server in it
   return {
-    launcherFor: (name, options) => m.launcherFor(name, options),
+    launcherFor: (name, options) => s.launcherFor(name, options),
     endpointTarget: m.endpointTarget,
     loadProfile: (name) => m.loadProfile(name),
     defaultWorkDir: m.defaultWorkDir,

@@ -3,11 +3,12 @@
 // conversion of attribute strings to a QueueConfig; the GetQueueAttributes defaults; and the
 // validation CreateQueue and SetQueueAttributes apply to an attribute map. PURE.
 import { expectedError } from './errors.js';
-import { deadLetterProblem } from './model/redrive.js';
+import { redriveAllowProblem, redriveTargetProblem } from './model/redrive.js';
 import { LIMITS, withinLimit, type LimitEntry } from './limits.js';
 import { DEFAULTS } from './model/defaults.js';
 import { utf8Length } from './message.js';
-import type { Evidence, ExpectedError, QueueConfig, SourceRef, Validation } from './types.js';
+import type { DeadLetterLookup, Evidence, ExpectedError, QueueConfig, RedrivePolicyProblem, SourceRef, Validation } from './types.js';
+export type { DeadLetterLookup, RedrivePolicyProblem } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sources
@@ -184,6 +185,20 @@ export function isTrue(value: string | undefined): boolean {
   return value !== undefined && value.toLowerCase() === 'true';
 }
 
+/**
+ * What is wrong with the dead-letter queue a RedrivePolicy value names, for a caller that can look
+ * queues up by ARN (the engine: its queues; the checker: the queues of a history). Undefined when
+ * nothing is, or when the lookup does not know the ARN.
+ */
+export function deadLetterProblem(sourceFifo: boolean, policyValue: string | undefined, lookup: DeadLetterLookup, sourceArn: string | undefined): RedrivePolicyProblem | undefined {
+  if (policyValue === undefined || policyValue === '') return undefined;
+  const policy = parseRedrivePolicy(policyValue);
+  if (policy === undefined) return undefined;
+  const target = lookup(policy.deadLetterTargetArn);
+  if (target === undefined) return undefined;
+  return redriveTargetProblem(sourceFifo, target ?? undefined) ?? (target ? redriveAllowProblem(target.redriveAllowPolicy, sourceArn) : undefined);
+}
+
 /** `{"deadLetterTargetArn", "maxReceiveCount"}` from a RedrivePolicy string; undefined if absent or malformed. */
 export function parseRedrivePolicy(value: string | undefined): { deadLetterTargetArn: string; maxReceiveCount: number } | undefined {
   if (value === undefined || value === '') return undefined;
@@ -333,16 +348,6 @@ export const attributeErrors = {
   },
 } as const;
 
-export type RedrivePolicyProblem =
-  | { kind: 'not-json' }
-  | { kind: 'missing'; attribute: 'maxReceiveCount' | 'deadLetterTargetArn' }
-  | { kind: 'max-receive-count'; given: unknown }
-  | { kind: 'arn' }
-  | { kind: 'extra-attributes' }
-  | { kind: 'target-missing' }
-  | { kind: 'type-mismatch' }
-  | { kind: 'not-allowed' };
-
 function redriveReason(problem: RedrivePolicyProblem): string {
   switch (problem.kind) {
     case 'not-json':
@@ -384,7 +389,6 @@ export interface AttributeValidationContext {
   sourceArn?: string;
 }
 
-export type DeadLetterLookup = (arn: string) => { fifo: boolean; redriveAllowPolicy?: string } | null | undefined;
 
 const ok: Validation = { ok: true };
 const fail = (error: ExpectedError): Validation => ({ ok: false, error });

@@ -54,3 +54,17 @@ export interface MessageAttributeValue {
   StringValue?: string;
   BinaryValue?: Uint8Array;
 }
+
+/** What is wrong with a RedrivePolicy value or the queue it names (sqs-semantics.md 3; 5.5). */
+export type RedrivePolicyProblem =
+  | { kind: 'not-json' }
+  | { kind: 'missing'; attribute: 'maxReceiveCount' | 'deadLetterTargetArn' }
+  | { kind: 'max-receive-count'; given: unknown }
+  | { kind: 'arn' }
+  | { kind: 'extra-attributes' }
+  | { kind: 'target-missing' }
+  | { kind: 'type-mismatch' }
+  | { kind: 'not-allowed' };
+
+/** Looks a queue up by ARN: null when none, undefined when not known (then the target is not judged). */
+export type DeadLetterLookup = (arn: string) => { fifo: boolean; redriveAllowPolicy?: string } | null | undefined;

@@ -32,7 +32,8 @@ async function serve(name: ServerName): Promise<void> {
     endpoint = s.url;
     stop = () => s.stop();
   } else {
-    const { launcherFor, defaultWorkDir } = await import('../../src/target/index.js');
+    const { defaultWorkDir } = await import('../../src/target/index.js');
+    const { launcherFor } = await import('../../src/server/index.js');
     const t = await launcherFor(name)!.start({ workDir: defaultWorkDir() });
     endpoint = t.endpoint;
     stop = () => t.stop();

@@ -2,7 +2,8 @@
 // divergences against it, over 20 seeds, on the real clock and the JSON wire protocol.
 import { describe, expect, it } from 'vitest';
 import { runSuites } from '../../src/runner/index.js';
-import { defaultWorkDir, launcherFor } from '../../src/target/index.js';
+import { defaultWorkDir } from '../../src/target/index.js';
+import { launcherFor } from '../../src/server/index.js';
 import { SUITES } from '../../conformance/suites/index.js';
 
 describe('lifecycle suite against the reference server', () => {

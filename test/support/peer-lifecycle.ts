@@ -7,7 +7,8 @@ import { KIT } from './corpus.js';
 import { parseCommandLine } from '../../src/cli/index.js';
 import { renderers } from '../../src/report/index.js';
 import { runSuites, type RunReport } from '../../src/runner/index.js';
-import { defaultWorkDir, launcherFor } from '../../src/target/index.js';
+import { defaultWorkDir } from '../../src/target/index.js';
+import { launcherFor } from '../../src/server/index.js';
 
 /** Divergences that do not depend on timing: a replay must show them again. */
 const DETERMINISTIC = /^(validation\.|error\.|receive\.attribute-|receive\.missing-field|message\.md5-mismatch|message\.body-changed|handle\.invalid-accepted)/;

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/index.js';
-import { checkReachable, endpointTarget, launcherFor, requireLauncher, TargetError } from '../../src/target/launchers/index.js';
+import { checkReachable, endpointTarget, launcherFor as targetLauncherFor, requireLauncher, TargetError } from '../../src/target/launchers/index.js';
+import { launcherFor } from '../../src/server/index.js';
 import { join } from 'node:path';
 import { defaultWorkDir, loadProfile, packageRoot } from '../../src/target/profiles.js';
 import { Recorder } from '../../src/target/recorder.js';
@@ -161,7 +162,7 @@ describe.each(cases)('%s launcher', (name, protocols) => {
 const REFERENCE = join(packageRoot(), 'src', 'server', 'index.ts');
 describe.skipIf(!existsSync(REFERENCE))('reference launcher', () => {
   it.each(['json', 'query'] as const)('round trip over %s', async (protocol) => {
-    const target = await requireLauncher('reference').start({ workDir: defaultWorkDir() });
+    const target = await launcherFor('reference')!.start({ workDir: defaultWorkDir() });
     try {
       expect(target.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const port = (target.client as (o: { protocol: Protocol }) => SqsPort)({ protocol });
@@ -212,6 +213,8 @@ describe('endpoint targets', () => {
     expect(launcherFor('reference')?.name).toBe('reference');
     expect(launcherFor('local-aws-sqs')?.name).toBe('local-aws-sqs');
     expect(launcherFor('nope')).toBeUndefined();
+    expect(targetLauncherFor('reference')).toBeUndefined(); // the target layer does not know the server (src/server/launcher.ts adds it)
+    expect(targetLauncherFor('fauxqs')?.name).toBe('fauxqs');
     expect(() => requireLauncher('nope')).toThrow(/unknown launcher "nope"/);
     expect(loadProfile('reference').launcher).toBe('reference');
   });

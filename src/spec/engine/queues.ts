@@ -1,9 +1,8 @@
 // Queue management: CreateQueue (idempotent against current values), GetQueueUrl, ListQueues,
 // Get/SetQueueAttributes, DeleteQueue, PurgeQueue, ListDeadLetterSourceQueues
 // (../shared/reference/sqs-semantics.md 3, 4.1-4.6, 4.14; aws-recorded-facts.md A10-A12). PURE.
-import { attributeErrors, defaultAttributes, isTrue, parseRedrivePolicy, queueAttributeSpec } from '../attributes.js';
+import { attributeErrors, deadLetterProblem, defaultAttributes, isTrue, parseRedrivePolicy, queueAttributeSpec } from '../attributes.js';
 import { DEFAULTS, LIST_PAGE_LIMIT, WINDOWS_MS } from '../model/defaults.js';
-import { deadLetterProblem } from '../model/redrive.js';
 import { validateCreateQueue, validateGetQueueAttributes, validateSetQueueAttributes } from '../operations.js';
 import type { ExpectedError } from '../types.js';
 import * as E from './errors.js';

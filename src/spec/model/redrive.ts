@@ -1,8 +1,7 @@
 // Dead-letter queues: which queue may be a source's DLQ, when a message moves, and what it carries
 // (../shared/reference/sqs-semantics.md 3 RedrivePolicy, 4.15, 5.5, 17; aws-recorded-facts.md
 // A6 items 40-51). PURE.
-import { parseRedrivePolicy, type DeadLetterLookup, type RedrivePolicyProblem } from '../attributes.js';
-import type { MessageAttributeValue } from '../types.js';
+import type { MessageAttributeValue, RedrivePolicyProblem } from '../types.js';
 
 /**
  * The DLQ a RedrivePolicy names must exist (SQS never creates it) and be of the source's type,
@@ -36,20 +35,6 @@ export function redriveAllowProblem(policy: string | undefined, sourceArn: strin
     if (!arns.includes(sourceArn)) return { kind: 'not-allowed' };
   }
   return undefined;
-}
-
-/**
- * What is wrong with the dead-letter queue a RedrivePolicy value names, for a caller that can look
- * queues up by ARN (the engine: its queues; the checker: the queues of a history). Undefined when
- * nothing is, or when the lookup does not know the ARN.
- */
-export function deadLetterProblem(sourceFifo: boolean, policyValue: string | undefined, lookup: DeadLetterLookup, sourceArn: string | undefined): RedrivePolicyProblem | undefined {
-  if (policyValue === undefined || policyValue === '') return undefined;
-  const policy = parseRedrivePolicy(policyValue);
-  if (policy === undefined) return undefined;
-  const target = lookup(policy.deadLetterTargetArn);
-  if (target === undefined) return undefined;
-  return redriveTargetProblem(sourceFifo, target ?? undefined) ?? (target ? redriveAllowProblem(target.redriveAllowPolicy, sourceArn) : undefined);
 }
 
 /**

@@ -8,14 +8,12 @@ import { goawsLauncher } from './goaws.js';
 import { localAwsSqsLauncher } from './local-aws-sqs.js';
 import { localStackLauncher } from './localstack.js';
 import { motoLauncher } from './moto.js';
-import { referenceLauncher } from './reference.js';
 import { sqsliteLauncher } from './sqslite.js';
 
 export * from './common.js';
 export * from './endpoint.js';
 export * from './fauxqs.js';
 export * from './local-aws-sqs.js';
-export * from './reference.js';
 export * from './sqslite.js';
 export * from './moto.js';
 export * from './elasticmq.js';
@@ -31,7 +29,10 @@ export * from './ports.js';
 export * from './python.js';
 export * from './spawn.js';
 
-/** Launchers that start a server themselves. `endpoint` (and real AWS) need a URL instead. */
+/**
+ * Launchers that start a server themselves. `endpoint` (and real AWS) need a URL instead.
+ * `reference` is the kit's own server: src/server/launcher.ts adds it to this registry.
+ */
 export const LAUNCHER_NAMES = ['reference', 'fauxqs', 'local-aws-sqs', 'sqslite', 'moto', 'elasticmq', 'goaws', 'localstack'] as const;
 export type LauncherName = (typeof LAUNCHER_NAMES)[number] | 'endpoint';
 
@@ -49,8 +50,6 @@ export interface LauncherForOptions {
 export function launcherFor(name: string, options: LauncherForOptions = {}): Launcher | undefined {
   const profile = options.profile ? { profile: options.profile } : {};
   switch (name) {
-    case 'reference':
-      return referenceLauncher(profile);
     case 'fauxqs':
       return fauxqsLauncher(profile);
     case 'local-aws-sqs':
