@@ -22,5 +22,5 @@ fi
 
 echo "== actionlint $("$BIN" -version | head -n 1)"
 # shellcheck and pyflakes are used for `run:` scripts when they are on PATH.
-"$BIN" -color=never "$ROOT"/examples/github-actions/*.yml
+"$BIN" -no-color "$ROOT"/examples/github-actions/*.yml
 echo "actionlint: examples/github-actions/*.yml passed"

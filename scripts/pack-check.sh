@@ -48,6 +48,8 @@ node --input-type=module -e "
   const pkg = createRequire(import.meta.url)('sqs-conformance/package.json');
   if (typeof root.runSuites !== 'function') throw new Error('sqs-conformance: no runSuites');
   const s = await startReferenceServer({ queues: { queues: [{ name: 'jobs.fifo', deadLetter: { name: 'jobs-dlq.fifo', maxReceiveCount: 3 } }] } });
+  const health = await fetch(s.endpoint + '/health');
+  if (health.status !== 200) throw new Error('/health answered ' + health.status);
   console.log('library entries of ' + pkg.name + ' ' + pkg.version + ' load; testing server on ' + s.endpoint + ' with ' + Object.keys(s.queueUrls).join(', '));
   await s.stop();
 "

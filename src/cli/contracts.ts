@@ -5,7 +5,7 @@
 import type { Command, OptionValues } from 'commander';
 import type { RunOptions } from '../runner/run-suites.js';
 import type { RunReport } from '../runner/types.js';
-import type { QueueDefinition, QueuesResult, ReferenceServer, ReferenceServerOptions } from '../server/index.js';
+import type { QueueDefinition, QueuesResult, ReferenceServer, ReferenceServerOptions, RequestLogEntry } from '../server/index.js';
 import type { SuiteDefinition } from '../suite/index.js';
 import type { Launcher, RunningTarget, TargetProfile } from '../target/types.js';
 
@@ -56,6 +56,8 @@ export interface ServerApi {
   readQueuesFile: (path: string) => Promise<QueuesResult<QueueDefinition[]>>;
   /** The URL of each queue the definitions name (DLQs they create included), by name. */
   queueUrlsOf: (engine: ReferenceServer['engine'], definitions: readonly QueueDefinition[]) => Record<string, string>;
+  /** `serve --log requests`: one line per answered request. */
+  formatRequestLine: (entry: RequestLogEntry) => string;
 }
 
 /** The library, each part imported when a command needs it (so --help never loads the AWS SDK). */

@@ -10,3 +10,5 @@ export { referenceLauncher, launcherFor } from './launcher.js';
 export type { ReferenceLauncherOptions } from './launcher.js';
 export { createQueues, parseQueuesFile, queueUrlsOf, QueuesFileError, readQueuesFile, validateQueues } from './queues-file.js';
 export type { QueueDefinition, QueuesFile, QueuesResult } from './queues-file.js';
+export { describeRequest, formatRequestLine, HEALTH_PATH } from './observe.js';
+export type { RequestLogEntry } from './observe.js';

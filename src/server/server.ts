@@ -28,6 +28,7 @@ import {
   type FormParams,
 } from '../wire/index.js';
 import * as HttpErrors from './errors.js';
+import { requestHook, type RequestLogEntry } from './observe.js';
 import { createQueues, QueuesFileError, type QueueDefinition } from './queues-file.js';
 
 export interface ReferenceServerOptions {
@@ -45,6 +46,8 @@ export interface ReferenceServerOptions {
   log?: (line: string) => void;
   /** Queues made before the server listens (queues-file.ts); an invalid one throws a QueuesFileError. */
   queues?: readonly QueueDefinition[];
+  /** One entry per answered request (observe.ts; `serve --log requests`). */
+  onRequest?: (entry: RequestLogEntry) => void;
 }
 
 export interface ReferenceServer {
@@ -167,6 +170,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
 
   // Long polls park here and wake when the engine says messages may be available (spec/engine/long-poll.ts).
   const waiters = new Waiters(engine);
+  // GET /health and the request log: one hook per request, before the SQS handler (observe.ts).
+  const hook = requestHook({ wallMs: () => clock.wallMs(), ...(options.onRequest ? { onRequest: options.onRequest } : {}) });
   const pollClock = { nowMs: () => clock.wallMs(), sleep: (ms: number, signal: AbortSignal) => clock.sleep(ms, signal) };
   let stopping = false;
 
@@ -304,6 +309,9 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
       const body = await readBody(req);
       if ('aborted' in body) return;
+      const seen = hook.request(req.method ?? '', rawUrl, req.headers, 'bytes' in body ? body.bytes : undefined);
+      res.once('close', () => seen.done(res.writableFinished ? res.statusCode : undefined));
+      if (seen.answer) return send(res, seen.answer.status, seen.answer.contentType, seen.answer.body, requestId);
       if ('tooLarge' in body) return sendError(res, protocol, HttpErrors.requestTooLarge(MAX_REQUEST_BYTES), requestId);
       const ctx: Ctx = {
         req,

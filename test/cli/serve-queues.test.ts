@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetQueueAttributesCommand, ListQueuesCommand, ListQueueTagsCommand } from '@aws-sdk/client-sqs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sdkClient } from '../server/helpers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -80,5 +80,34 @@ describe.skipIf(!built)('serve --queues FILE', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(`sqs-conformance: error: ${error}`);
+  });
+});
+
+describe.skipIf(!built)('serve --log requests and GET /health', () => {
+  it('answers /health once listening and prints one line per request on stderr', async () => {
+    const server = await serve('--log', 'requests');
+    try {
+      const health = await fetch(`${server.url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const client = sdkClient(server.url);
+      await client.send(new ListQueuesCommand({}));
+      client.destroy();
+      const line = /^\d{4}-\d\d-\d\dT[\d:.]+Z (\S+) (\S+) (\S+) \d+\.\d ms$/;
+      await vi.waitFor(() => expect(server.stderr().split('\n').filter((l) => line.test(l))).toHaveLength(2));
+      const lines = server.stderr().split('\n').filter((l) => line.test(l));
+      expect(lines.map((l) => line.exec(l)!.slice(1))).toEqual([
+        ['GET:/health', '-', '200'],
+        ['ListQueues', '-', '200'],
+      ]);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it('refuses an unknown --log value in one line', () => {
+    const r = spawnSync(process.execPath, [bin, 'serve', '--log', 'everything'], { cwd: dir, env, encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("sqs-conformance: error: --log must be one of requests, got 'everything'\n");
   });
 });

@@ -3,13 +3,15 @@
 // stderr. A port in use or an address that cannot be bound is one error line and exit 2.
 // `--queues FILE` creates queues before the server listens (src/server/queues-file.ts); a file
 // that cannot be read, is not JSON, has unknown fields or an attribute SQS refuses is one error line
-// and exit 2, and nothing listens.
+// and exit 2, and nothing listens. `GET /health` answers 200 once the server listens (its queues
+// made); `--log requests` prints one line per answered request on stderr (time, action, queue,
+// status, ms; src/server/observe.ts).
 import { resolve } from 'node:path';
 import { Option, type OptionValues } from 'commander';
 import type { QueueDefinition, ReferenceServer } from '../../server/index.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, load, messageOf, PREFIX } from '../io.js';
-import { checked, err, ok, option, parseInteger, parseRegion, quote } from '../parse.js';
+import { checked, err, oneOf, ok, option, parseInteger, parseRegion, quote } from '../parse.js';
 
 export interface ServeCommandOptions {
   port: number;
@@ -20,7 +22,11 @@ export interface ServeCommandOptions {
   accountId?: string;
   /** JSON file of queues to create at start (src/server/queues-file.ts). */
   queues?: string;
+  /** What to log on stderr besides errors: `requests`, one line per request. */
+  log?: 'requests';
 }
+
+export const SERVE_LOGS = ['requests'] as const;
 
 /** 9324 is the port local SQS servers customarily use (ElasticMQ's default). */
 export const SERVE_DEFAULTS = { port: 9324, host: '127.0.0.1' } as const;
@@ -44,7 +50,8 @@ export function validateServeOptions(raw: OptionValues): Result<ServeCommandOpti
       option(raw, 'host', parseHost, (h) => (o.host = h)) ??
       option(raw, 'region', (v) => parseRegion('--region', v), (r) => (o.region = r)) ??
       option(raw, 'accountId', accountId, (a) => (o.accountId = a)) ??
-      option(raw, 'queues', (v): Result<string> => (v.trim() === '' ? err('--queues needs a file name') : ok(v)), (f) => (o.queues = f)),
+      option(raw, 'queues', (v): Result<string> => (v.trim() === '' ? err('--queues needs a file name') : ok(v)), (f) => (o.queues = f)) ??
+      option(raw, 'log', (v) => oneOf('--log', v, SERVE_LOGS), (l) => (o.log = l)),
   );
 }
 
@@ -57,6 +64,7 @@ export const serveCommand: CommandDefinition<ServeCommandOptions> = {
       .addOption(new Option('--host <host>', `address to listen on (default ${SERVE_DEFAULTS.host})`))
       .addOption(new Option('--region <region>', 'region of queue ARNs (default us-east-1)'))
       .addOption(new Option('--account-id <id>', 'account id of queue URLs and ARNs (default 000000000000)'))
+      .addOption(new Option('--log <what>', `also print on stderr: ${SERVE_LOGS.join(', ')} (one line per request: time, action, queue, status, ms)`))
       .addOption(new Option('--queues <file>', 'JSON file of queues to create at start: { "queues": [ { "name", "attributes", "tags", "deadLetter": { "name", "maxReceiveCount" } } ] }')),
   validate: validateServeOptions,
   run: serve,
@@ -95,6 +103,7 @@ async function serve(o: ServeCommandOptions, io: CliIO, deps: CliDeps): Promise<
         ...(o.region !== undefined ? { region: o.region } : {}),
         ...(o.accountId !== undefined ? { accountId: o.accountId } : {}),
         ...(queues !== undefined ? { queues } : {}),
+        ...(o.log === 'requests' ? { onRequest: (entry) => void io.stderr.write(`${api.formatRequestLine(entry)}\n`) } : {}),
         // The listening line is printed below on stdout; the rest (internal failures) on stderr.
         log: (line) => {
           if (!line.startsWith('reference server listening')) io.stderr.write(`${PREFIX}: ${line.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
