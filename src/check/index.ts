@@ -16,3 +16,5 @@ export { attributesRule, ATTRIBUTE_IDS } from './rules/attributes.js';
 export { lifecycleRule, LIFECYCLE_IDS, DRAIN_PROCESS, type LifecycleId } from './rules/lifecycle/index.js';
 export { searchMessage } from './rules/lifecycle/search.js';
 export { fifoRule, FIFO_IDS, type FifoId } from './rules/fifo/index.js';
+export { batchRule, BATCH_IDS, type BatchId } from './rules/batch.js';
+export { messageAttributesRule, MESSAGE_ATTRIBUTE_IDS, type MessageAttributeId } from './rules/message-attributes.js';
