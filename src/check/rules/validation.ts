@@ -106,6 +106,8 @@ function check(ctx: CallRuleContext): Finding[] {
         const v = call.invoke.f === 'DeleteMessageBatch' ? validateDeleteMessageBatch(input) : validateChangeMessageVisibilityBatch(input);
         // A whole-request answer; the entries are judged one by one below (handle uses).
         if (!v.ok || resultOf(call).type !== 'ok') push(compareWithValidation(call, resultOf(call), v), call);
+        // A request invalid as a whole does nothing to any entry; answered anyway, what its entries did is undefined.
+        if (!v.ok) for (const use of prep.uses) if (use.call === call) (resultOf(call).type === 'ok' ? marks.indeterminate : marks.excluded).add(use);
         break;
       }
       default:
