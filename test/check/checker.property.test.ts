@@ -19,11 +19,35 @@ import { explain, KIT } from '../support/corpus.js';
 import type { Strictness } from '../../src/spec/types.js';
 import { engineHistory as simulate, ENGINE_TOLERANCE as TOLERANCE } from '../support/engine-histories.js';
 import { dedupScenario, fifoValidationScenario, lockScenario, orderScenario } from '../../conformance/suites/fifo/scenarios.js';
+import { handlesScenario, limitsScenario, mixedScenario } from '../../conformance/suites/batch/scenarios.js';
+import { roundTripScenario, sizeScenario, traceScenario, validationScenario as attributeValidationScenario } from '../../conformance/suites/message-attributes/scenarios.js';
+import type { Scenario } from '../../src/scenario/index.js';
 
 // Fixed seeds keep CI deterministic; set FC_SEED to explore other histories.
 const SEED = Number(process.env.FC_SEED ?? 20_261_125);
 
-const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario, orderScenario, dedupScenario, lockScenario, fifoValidationScenario);
+const batchScenarios = fc.oneof(mixedScenario, handlesScenario, limitsScenario);
+const attributeScenarios = fc.oneof(roundTripScenario, sizeScenario, attributeValidationScenario, traceScenario);
+const anyScenario = fc.oneof(
+  visibilityScenario,
+  delayScenario,
+  longPollScenario,
+  visibilityCapScenario,
+  validationScenario,
+  retentionScenario,
+  bodyScenario,
+  orderScenario,
+  dedupScenario,
+  lockScenario,
+  fifoValidationScenario,
+  mixedScenario,
+  handlesScenario,
+  limitsScenario,
+  roundTripScenario,
+  sizeScenario,
+  attributeValidationScenario,
+  traceScenario,
+);
 const strictness = fc.constantFrom<Strictness>('typical', 'guaranteed');
 
 function describeVerdict(h: History, strict: Strictness): string {
@@ -43,7 +67,7 @@ describe('checker: no false positives on histories SQS could produce', () => {
   }, 300_000);
 });
 
-type Mutation = { name: string; expect: string[]; runs?: number; fifo?: boolean; apply: (h: History) => History | undefined };
+type Mutation = { name: string; expect: string[]; runs?: number; fifo?: boolean; scenarios?: fc.Arbitrary<Scenario>; apply: (h: History) => History | undefined };
 
 const clone = (h: History): History => JSON.parse(JSON.stringify(h)) as History;
 const oks = (h: History, f: string) => h.ops.filter((o): o is Extract<CompletionOp, { type: 'ok' }> => o.type === 'ok' && o.f === f);
@@ -230,6 +254,154 @@ const mutations: Mutation[] = [
       return undefined;
     },
   },
+  // Batches (sqs-semantics.md 4.8, 12; aws-recorded-facts.md A8).
+  {
+    name: 'batch: an entry left out of the answer',
+    expect: ['batch.entry-missing'],
+    runs: 30,
+    scenarios: batchScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      for (const o of oks(h, 'SendMessageBatch')) {
+        const v = o.value as { Successful?: unknown[] };
+        if (Array.isArray(v.Successful) && v.Successful.length > 0) {
+          v.Successful.shift();
+          return h;
+        }
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'batch: a valid entry answered Failed',
+    // The message may still come back later (unexpected) or never (its failure is the finding).
+    expect: ['validation.rejected-valid', 'message.unexpected'],
+    runs: 30,
+    scenarios: batchScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      for (const o of oks(h, 'SendMessageBatch')) {
+        const v = o.value as { Successful?: Record<string, unknown>[]; Failed?: Record<string, unknown>[] };
+        const entry = v.Successful?.shift();
+        if (!entry) continue;
+        v.Failed = [...(v.Failed ?? []), { Id: entry.Id, SenderFault: false, Code: 'InternalError', Message: 'mutated' }];
+        return h;
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'batch: SenderFault false on an invalid entry',
+    expect: ['batch.sender-fault-wrong'],
+    runs: 30,
+    scenarios: batchScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      for (const o of oks(h, 'SendMessageBatch')) {
+        const failed = (o.value as { Failed?: Record<string, unknown>[] }).Failed;
+        if (failed && failed.length > 0) {
+          failed[0]!.SenderFault = false;
+          return h;
+        }
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'batch: a whole-request error answered entry by entry',
+    expect: ['batch.request-not-rejected'],
+    runs: 30,
+    scenarios: batchScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      const i = h.ops.findIndex((o) => o.type === 'fail' && o.f === 'SendMessageBatch');
+      if (i < 0) return undefined;
+      const f = h.ops[i]!;
+      const entries = ((invokeOf(h, f).value as { Entries?: Record<string, unknown>[] }).Entries ?? []).map((e) => ({ Id: e.Id, SenderFault: true, Code: 'InvalidParameterValue' }));
+      h.ops[i] = { index: f.index, process: f.process, f: f.f, queue: f.queue, time: f.time, wallTime: f.wallTime, type: 'ok', value: { Successful: [], Failed: entries } };
+      return h;
+    },
+  },
+  // Message attributes (sqs-semantics.md 4.9, 6.4; aws-recorded-facts.md A9 items 89-94).
+  {
+    name: 'attributes: a wrong MD5OfMessageAttributes on receive',
+    expect: ['message-attributes.receive-md5-wrong'],
+    scenarios: attributeScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      for (const r of oks(h, 'ReceiveMessage')) {
+        const m = messagesOf(r).find((x) => typeof x.MD5OfMessageAttributes === 'string');
+        if (!m) continue;
+        m.MD5OfMessageAttributes = '00000000000000000000000000000000';
+        return h;
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'attributes: an attribute dropped from a filtered receive',
+    expect: ['message-attributes.not-returned'],
+    scenarios: attributeScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      for (const r of oks(h, 'ReceiveMessage')) {
+        const m = messagesOf(r).find((x) => x.MessageAttributes && Object.keys(x.MessageAttributes).length > 0);
+        if (!m) continue;
+        const attrs = m.MessageAttributes as Record<string, unknown>;
+        delete attrs[Object.keys(attrs)[0]!];
+        return h;
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'attributes: a value changed on receive',
+    expect: ['message-attributes.value-changed'],
+    scenarios: attributeScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      for (const r of oks(h, 'ReceiveMessage')) {
+        const m = messagesOf(r).find((x) => x.MessageAttributes && Object.keys(x.MessageAttributes).length > 0);
+        if (!m) continue;
+        const a = Object.values(m.MessageAttributes as Record<string, Record<string, unknown>>)[0]!;
+        if (typeof a.StringValue === 'string') a.StringValue = `${a.StringValue}9`;
+        else a.BinaryValue = Buffer.from('mutated').toString('base64');
+        return h;
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'attributes: an unrequested attribute returned',
+    expect: ['message-attributes.unrequested'],
+    scenarios: attributeScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      // The attributes of a send, returned with a receive that asked for none (e.g. the drain).
+      const sent = new Map<string, unknown>();
+      for (const o of h.ops) if (o.type === 'invoke' && o.f === 'SendMessage' && (o.value as Record<string, unknown>).MessageAttributes) sent.set(String((o.value as Record<string, unknown>).MessageBody), (o.value as Record<string, unknown>).MessageAttributes);
+      for (const r of oks(h, 'ReceiveMessage')) {
+        if ((invokeOf(h, r).value as Record<string, unknown>).MessageAttributeNames !== undefined) continue;
+        const m = messagesOf(r).find((x) => sent.has(String(x.Body)));
+        if (!m) continue;
+        m.MessageAttributes = sent.get(String(m.Body));
+        return h;
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'attributes: a wrong MD5OfMessageAttributes on send',
+    expect: ['message-attributes.send-md5-wrong'],
+    scenarios: attributeScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      const s = oks(h, 'SendMessage').find((o) => typeof (o.value as Record<string, unknown>).MD5OfMessageAttributes === 'string');
+      if (!s) return undefined;
+      (s.value as Record<string, unknown>).MD5OfMessageAttributes = 'ffffffffffffffffffffffffffffffff';
+      return h;
+    },
+  },
 ];
 
 /** Message body → MessageGroupId, from the sends of a history. */
@@ -259,7 +431,7 @@ describe('checker: single mutations of conformant histories are caught', () => {
     it(`catches: ${mutation.name}`, async () => {
       let applied = 0;
       await fc.assert(
-        fc.asyncProperty(fc.nat(), mutation.fifo ? fc.oneof(orderScenario, lockScenario) : fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
+        fc.asyncProperty(fc.nat(), mutation.scenarios ?? (mutation.fifo ? fc.oneof(orderScenario, lockScenario) : fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario)), async (seed, scenario) => {
           const h = await simulate(scenario, { seed, strictness: 'typical' });
           expect(check(h, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules }).kind).not.toBe('divergent');
           const mutated = mutation.apply(h);
