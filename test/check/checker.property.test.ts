@@ -260,17 +260,7 @@ const mutations: Mutation[] = [
     expect: ['batch.entry-missing'],
     runs: 30,
     scenarios: batchScenarios,
-    apply(h0) {
-      const h = clone(h0);
-      for (const o of oks(h, 'SendMessageBatch')) {
-        const v = o.value as { Successful?: unknown[] };
-        if (Array.isArray(v.Successful) && v.Successful.length > 0) {
-          v.Successful.shift();
-          return h;
-        }
-      }
-      return undefined;
-    },
+    apply: (h0) => mutateFirst(h0, 'SendMessageBatch', (v) => records(v.Successful).length > 0 && (v.Successful as unknown[]).shift() !== undefined),
   },
   {
     name: 'batch: a valid entry answered Failed',
@@ -278,34 +268,26 @@ const mutations: Mutation[] = [
     expect: ['validation.rejected-valid', 'message.unexpected'],
     runs: 30,
     scenarios: batchScenarios,
-    apply(h0) {
-      const h = clone(h0);
-      for (const o of oks(h, 'SendMessageBatch')) {
-        const v = o.value as { Successful?: Record<string, unknown>[]; Failed?: Record<string, unknown>[] };
-        const entry = v.Successful?.shift();
-        if (!entry) continue;
-        v.Failed = [...(v.Failed ?? []), { Id: entry.Id, SenderFault: false, Code: 'InternalError', Message: 'mutated' }];
-        return h;
-      }
-      return undefined;
-    },
+    apply: (h0) =>
+      mutateFirst(h0, 'SendMessageBatch', (v) => {
+        const entry = records(v.Successful)[0];
+        if (!entry) return false;
+        (v.Successful as unknown[]).shift();
+        v.Failed = [...records(v.Failed), { Id: entry.Id, SenderFault: false, Code: 'InternalError', Message: 'mutated' }];
+        return true;
+      }),
   },
   {
     name: 'batch: SenderFault false on an invalid entry',
     expect: ['batch.sender-fault-wrong'],
     runs: 30,
     scenarios: batchScenarios,
-    apply(h0) {
-      const h = clone(h0);
-      for (const o of oks(h, 'SendMessageBatch')) {
-        const failed = (o.value as { Failed?: Record<string, unknown>[] }).Failed;
-        if (failed && failed.length > 0) {
-          failed[0]!.SenderFault = false;
-          return h;
-        }
-      }
-      return undefined;
-    },
+    apply: (h0) =>
+      mutateFirst(h0, 'SendMessageBatch', (v) => {
+        const failed = records(v.Failed)[0];
+        if (failed) failed.SenderFault = false;
+        return failed !== undefined;
+      }),
   },
   {
     name: 'batch: a whole-request error answered entry by entry',
@@ -317,7 +299,7 @@ const mutations: Mutation[] = [
       const i = h.ops.findIndex((o) => o.type === 'fail' && o.f === 'SendMessageBatch');
       if (i < 0) return undefined;
       const f = h.ops[i]!;
-      const entries = ((invokeOf(h, f).value as { Entries?: Record<string, unknown>[] }).Entries ?? []).map((e) => ({ Id: e.Id, SenderFault: true, Code: 'InvalidParameterValue' }));
+      const entries = records((invokeOf(h, f).value as { Entries?: unknown }).Entries).map((e) => ({ Id: e.Id, SenderFault: true, Code: 'InvalidParameterValue' }));
       h.ops[i] = { index: f.index, process: f.process, f: f.f, queue: f.queue, time: f.time, wallTime: f.wallTime, type: 'ok', value: { Successful: [], Failed: entries } };
       return h;
     },
@@ -327,82 +309,78 @@ const mutations: Mutation[] = [
     name: 'attributes: a wrong MD5OfMessageAttributes on receive',
     expect: ['message-attributes.receive-md5-wrong'],
     scenarios: attributeScenarios,
-    apply(h0) {
-      const h = clone(h0);
-      for (const r of oks(h, 'ReceiveMessage')) {
-        const m = messagesOf(r).find((x) => typeof x.MD5OfMessageAttributes === 'string');
-        if (!m) continue;
-        m.MD5OfMessageAttributes = '00000000000000000000000000000000';
-        return h;
-      }
-      return undefined;
-    },
+    apply: (h0) => mutateReceived(h0, (m) => typeof m.MD5OfMessageAttributes === 'string', (m) => (m.MD5OfMessageAttributes = '00000000000000000000000000000000')),
   },
   {
     name: 'attributes: an attribute dropped from a filtered receive',
     expect: ['message-attributes.not-returned'],
     scenarios: attributeScenarios,
-    apply(h0) {
-      const h = clone(h0);
-      for (const r of oks(h, 'ReceiveMessage')) {
-        const m = messagesOf(r).find((x) => x.MessageAttributes && Object.keys(x.MessageAttributes).length > 0);
-        if (!m) continue;
+    apply: (h0) =>
+      mutateReceived(h0, withAttributes, (m) => {
         const attrs = m.MessageAttributes as Record<string, unknown>;
         delete attrs[Object.keys(attrs)[0]!];
-        return h;
-      }
-      return undefined;
-    },
+      }),
   },
   {
     name: 'attributes: a value changed on receive',
     expect: ['message-attributes.value-changed'],
     scenarios: attributeScenarios,
-    apply(h0) {
-      const h = clone(h0);
-      for (const r of oks(h, 'ReceiveMessage')) {
-        const m = messagesOf(r).find((x) => x.MessageAttributes && Object.keys(x.MessageAttributes).length > 0);
-        if (!m) continue;
+    apply: (h0) =>
+      mutateReceived(h0, withAttributes, (m) => {
         const a = Object.values(m.MessageAttributes as Record<string, Record<string, unknown>>)[0]!;
         if (typeof a.StringValue === 'string') a.StringValue = `${a.StringValue}9`;
         else a.BinaryValue = Buffer.from('mutated').toString('base64');
-        return h;
-      }
-      return undefined;
-    },
+      }),
   },
   {
     name: 'attributes: an unrequested attribute returned',
     expect: ['message-attributes.unrequested'],
     scenarios: attributeScenarios,
     apply(h0) {
-      const h = clone(h0);
       // The attributes of a send, returned with a receive that asked for none (e.g. the drain).
       const sent = new Map<string, unknown>();
-      for (const o of h.ops) if (o.type === 'invoke' && o.f === 'SendMessage' && (o.value as Record<string, unknown>).MessageAttributes) sent.set(String((o.value as Record<string, unknown>).MessageBody), (o.value as Record<string, unknown>).MessageAttributes);
-      for (const r of oks(h, 'ReceiveMessage')) {
-        if ((invokeOf(h, r).value as Record<string, unknown>).MessageAttributeNames !== undefined) continue;
-        const m = messagesOf(r).find((x) => sent.has(String(x.Body)));
-        if (!m) continue;
-        m.MessageAttributes = sent.get(String(m.Body));
-        return h;
+      for (const o of h0.ops) {
+        const v = o.value as Record<string, unknown>;
+        if (o.type === 'invoke' && o.f === 'SendMessage' && v.MessageAttributes) sent.set(String(v.MessageBody), v.MessageAttributes);
       }
-      return undefined;
+      return mutateFirst(h0, 'ReceiveMessage', (v, o, h) => {
+        const m = (invokeOf(h, o).value as Record<string, unknown>).MessageAttributeNames === undefined ? records(v.Messages).find((x) => sent.has(String(x.Body))) : undefined;
+        if (m) m.MessageAttributes = sent.get(String(m.Body));
+        return m !== undefined;
+      });
     },
   },
   {
     name: 'attributes: a wrong MD5OfMessageAttributes on send',
     expect: ['message-attributes.send-md5-wrong'],
     scenarios: attributeScenarios,
-    apply(h0) {
-      const h = clone(h0);
-      const s = oks(h, 'SendMessage').find((o) => typeof (o.value as Record<string, unknown>).MD5OfMessageAttributes === 'string');
-      if (!s) return undefined;
-      (s.value as Record<string, unknown>).MD5OfMessageAttributes = 'ffffffffffffffffffffffffffffffff';
-      return h;
-    },
+    apply: (h0) =>
+      mutateFirst(h0, 'SendMessage', (v) => {
+        if (typeof v.MD5OfMessageAttributes !== 'string') return false;
+        v.MD5OfMessageAttributes = 'ffffffffffffffffffffffffffffffff';
+        return true;
+      }),
   },
 ];
+
+const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+const withAttributes = (m: Record<string, unknown>) => !!m.MessageAttributes && Object.keys(m.MessageAttributes).length > 0;
+
+/** A copy of h with `change` applied to the first ok answer of `f` it accepts (returns true); undefined when none does. */
+function mutateFirst(h0: History, f: string, change: (value: Record<string, unknown>, op: Op, h: History) => boolean): History | undefined {
+  const h = clone(h0);
+  for (const o of oks(h, f)) if (change(o.value as Record<string, unknown>, o, h)) return h;
+  return undefined;
+}
+
+/** A copy of h with `change` applied to the first received message `pick` accepts. */
+function mutateReceived(h0: History, pick: (m: Record<string, unknown>) => boolean, change: (m: Record<string, unknown>) => void): History | undefined {
+  return mutateFirst(h0, 'ReceiveMessage', (v) => {
+    const m = records(v.Messages).find(pick);
+    if (m) change(m);
+    return m !== undefined;
+  });
+}
 
 /** Message body → MessageGroupId, from the sends of a history. */
 function fifoGroups(h: History): Map<string, string> {

@@ -280,28 +280,26 @@ function handleEntries(ctx: StepContext, queueKey: string, shape: HandleBatchSha
   return resolved;
 }
 
+/** Sends a handle batch in the step's shape (nothing when an `ok` batch has no entry left). */
+async function runHandleBatch(step: DeleteBatchStep | ChangeVisibilityBatchStep, ctx: StepContext, action: 'DeleteMessageBatch' | 'ChangeMessageVisibilityBatch'): Promise<void> {
+  const q = ctx.queue(step.queue);
+  const withTimeout = action === 'ChangeMessageVisibilityBatch';
+  const entries = handleEntries(ctx, q.key, step.shape, step.entries, withTimeout ? 'c' : 'd', withTimeout);
+  if (entries === undefined) return;
+  if (withTimeout) ctx.hides(Math.max(0, ...entries.map((e) => Number(e.VisibilityTimeout ?? 0)).filter((v) => v <= 43_200)), q.key);
+  await ctx.call(action, { QueueUrl: q.url, Entries: entries }, q.key);
+}
+
 export const deleteBatchKind: StepKind<DeleteBatchStep> = {
   op: 'delete-batch',
   description: 'DeleteMessageBatch with recent, stale, other and garbage handles, in accepted and rejected shapes.',
   actions: ['DeleteMessageBatch'],
-  async run(step, ctx) {
-    const q = ctx.queue(step.queue);
-    const entries = handleEntries(ctx, q.key, step.shape, step.entries, 'd', false);
-    if (entries === undefined) return;
-    await ctx.call('DeleteMessageBatch', { QueueUrl: q.url, Entries: entries }, q.key);
-  },
+  run: (step, ctx) => runHandleBatch(step, ctx, 'DeleteMessageBatch'),
 };
 
 export const changeVisibilityBatchKind: StepKind<ChangeVisibilityBatchStep> = {
   op: 'change-visibility-batch',
   description: 'ChangeMessageVisibilityBatch with recent, stale, other and garbage handles and timeouts in and past the limits.',
   actions: ['ChangeMessageVisibilityBatch'],
-  async run(step, ctx) {
-    const q = ctx.queue(step.queue);
-    const entries = handleEntries(ctx, q.key, step.shape, step.entries, 'c', true);
-    if (entries === undefined) return;
-    const longest = Math.max(0, ...entries.map((e) => Number(e.VisibilityTimeout ?? 0)).filter((v) => v <= 43_200));
-    ctx.hides(longest, q.key);
-    await ctx.call('ChangeMessageVisibilityBatch', { QueueUrl: q.url, Entries: entries }, q.key);
-  },
+  run: (step, ctx) => runHandleBatch(step, ctx, 'ChangeMessageVisibilityBatch'),
 };
