@@ -37,10 +37,10 @@ export const traceHeader: fc.Arbitrary<string> = fc
 // ---------------------------------------------------------------------------------------------
 // Names
 
-/** A name segment: ASCII letters, digits, `_` and `-`, sometimes Latin letters beyond ASCII (item 88: `attr.1øßä` passed). */
+/** A name segment: ASCII letters, digits, `_` and `-`, sometimes Latin letters of U+00C0-U+017F (item 88: `attr.1øßä` passed; other scripts are not recorded). */
 const segment: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,7}$/) },
-  { weight: 1, arbitrary: fc.constantFrom('øß', 'Äpfel', 'naïve', 'Ωmega', 'çà') },
+  { weight: 1, arbitrary: fc.constantFrom('øß', 'Äpfel', 'naïve', 'Œuvre', 'çà') },
 );
 
 const reserved = (name: string) => /^(aws|amazon)\./i.test(name);
