@@ -61,6 +61,61 @@ export const ERRORS = {
     message: `Value ${handle} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`,
     source: 'sqs-semantics.md 4.10; 14 N16',
   }),
+  /** An entry over the queue's MaximumMessageSize fails alone with this text: aws-recorded-facts.md A8 item 82. */
+  batchEntryTooLong: (max: number): Fact => ({
+    ...IPV,
+    message: `One or more parameters cannot be validated. Reason: Message must be shorter than ${max} bytes.`,
+    source: 'aws-recorded-facts.md A8 item 82',
+  }),
+  /** A single send over MaximumMessageSize: aws-recorded-facts.md A9 item 85. */
+  messageTooLong: (max: number): Fact => ({
+    ...IPV,
+    message: `One or more parameters are invalid. Reason: Message must be shorter than ${max} bytes.`,
+    source: 'aws-recorded-facts.md A9 item 85',
+  }),
+  /** A malformed batch entry Id fails the whole request: aws-recorded-facts.md A8 item 79 (codes: A15 item 120). */
+  invalidBatchEntryId: {
+    code: 'AWS.SimpleQueueService.InvalidBatchEntryId',
+    type: 'InvalidBatchEntryId',
+    httpStatus: 400,
+    message: 'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.',
+    source: 'aws-recorded-facts.md A8 item 79; A15 item 120',
+  },
+  /** More than 10 entries: aws-recorded-facts.md A8 item 78. */
+  tooManyEntries: (count: number): Fact => ({
+    code: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest',
+    type: 'TooManyEntriesInBatchRequest',
+    httpStatus: 400,
+    message: `Maximum number of entries per request are 10. You have sent ${count}.`,
+    source: 'aws-recorded-facts.md A8 item 78',
+  }),
+} as const;
+
+/**
+ * The attributes of aws-recorded-facts.md A9 item 90 [S] (test_receive_message_message_attribute_names_filters)
+ * and the MD5OfMessageAttributes real SQS answered for each subset it returned.
+ */
+export const ITEM_90 = {
+  body: 'msg',
+  attributes: {
+    General: { DataType: 'String', StringValue: 'Kenobi' },
+    Hello: { DataType: 'String', StringValue: 'There' },
+    'Help.Me': { DataType: 'String', StringValue: 'Me' },
+  },
+  md5: {
+    all: '4c360f3fdafd970e05fae2f149d997f5',
+    helloGeneral: 'fca026605781cb4126a1e9044df24232',
+    hello: 'a311262e065454b75da111d535b8dacd',
+    helloHelpMe: '83fee93c1bcd8b9a5a923ffacdc636c7',
+  },
+  /** Bytes the three attributes add to the message size: names, data types and values (item 85): 16 + 19 + 15. */
+  bytes: 50,
+} as const;
+
+/** The AWSTraceHeader of aws-recorded-facts.md A9 item 93 [V] and the MD5OfMessageSystemAttributes SQS answered for it. */
+export const ITEM_93 = {
+  traceHeader: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
+  md5: '5ae4d5d7636402d80f4eb6d213245a88',
 } as const;
 
 /** GetQueueAttributes(All) of a new standard queue, the settable defaults: aws-recorded-facts.md A10 item 96. */

@@ -20,3 +20,5 @@ export { redriveRule, REDRIVE_IDS, type RedriveId } from './rules/redrive.js';
 export { purgeRule, PURGE_IDS, type PurgeId } from './rules/purge.js';
 export { moveTaskRule, MOVE_TASK_IDS, type MoveTaskId } from './rules/move-tasks.js';
 export { countsRule, COUNT_IDS, type CountId } from './rules/counts.js';
+export { batchRule, BATCH_IDS, type BatchId } from './rules/batch.js';
+export { messageAttributesRule, MESSAGE_ATTRIBUTE_IDS, type MessageAttributeId } from './rules/message-attributes.js';

@@ -69,6 +69,11 @@ export interface Hit {
    * same message with the same handle, not a new receive.
    */
   retryOf?: Hit;
+  /**
+   * An earlier receive with the same ReceiveRequestAttemptId whose answer was lost: this one may
+   * repeat it (then it returns what that one handed out, sqs-semantics.md 9) or be a receive of its own.
+   */
+  retryOfUnknown?: Call;
 }
 
 /** One use of a receipt handle: a DeleteMessage or ChangeMessageVisibility call, or one entry of a batch. */
@@ -104,6 +109,8 @@ export interface Prepared {
   receivesByQueue: Map<string, Call[]>;
   /** Receives whose outcome is unknown, per queue. */
   unknownReceivesByQueue: Map<string, Call[]>;
+  /** Handles of the second copies of a message in one response (not tracked: the duplicate is the finding). */
+  duplicateHandles: Set<string>;
   /** PurgeQueue calls that may have purged (ok or unknown), per queue, in invoke order. */
   purgesByQueue: Map<string, Call[]>;
   /** StartMessageMoveTask calls that may have started a task (ok or unknown), with their queues. */
@@ -266,6 +273,7 @@ export function prepare(history: History): Prepared {
   const bodyKey = (queue: string, body: string) => `${queue}\u0000${body}`;
   const receivesByQueue = new Map<string, Call[]>();
   const unknownReceivesByQueue = new Map<string, Call[]>();
+  const duplicateHandles = new Set<string>();
   const byHandle = new Map<string, { message: TrackedMessage; hit: Hit }>();
   const identity: IdentityFinding[] = [];
   const batchAnswers: BatchAnswerFinding[] = [];
@@ -383,6 +391,7 @@ export function prepare(history: History): Prepared {
       const handle = typeof raw.ReceiptHandle === 'string' ? raw.ReceiptHandle : '';
       if (seenInResponse.has(messageId)) {
         identity.push({ kind: 'duplicate-in-response', call: c, messageId });
+        if (handle !== '') duplicateHandles.add(handle); // issued, though it should not have been: reported once, here
         return;
       }
       seenInResponse.add(messageId);
@@ -418,6 +427,10 @@ export function prepare(history: History): Prepared {
       if (!m.sends.some((x) => x.body === body)) identity.push({ kind: 'body-changed', call: c, message: m, body });
       const attempt = input.ReceiveRequestAttemptId;
       const retryOf = typeof attempt === 'string' && queue.fifo ? m.hits.find((h) => h.handle === handle && h.call.invoke.value.ReceiveRequestAttemptId === attempt) : undefined;
+      const retryOfUnknown =
+        !retryOf && typeof attempt === 'string' && queue.fifo
+          ? calls.find((u) => u !== c && u.invoke.f === 'ReceiveMessage' && u.invoke.queue === c.invoke.queue && u.start < c.start && (u.complete === undefined || u.complete.type === 'info') && u.invoke.value.ReceiveRequestAttemptId === attempt)
+          : undefined;
       const hit: Hit = {
         call: c,
         handle,
@@ -428,6 +441,7 @@ export function prepare(history: History): Prepared {
         messageId,
         queue: c.invoke.queue,
         ...(retryOf ? { retryOf } : {}),
+        ...(retryOfUnknown ? { retryOfUnknown } : {}),
       };
       m.hits.push(hit);
       if (handle !== '' && !byHandle.has(handle)) byHandle.set(handle, { message: m, hit });
@@ -461,5 +475,5 @@ export function prepare(history: History): Prepared {
   const offsets = history.ops.map((o) => o.wallTime - toMs(o.time)).sort((a, b) => a - b);
   const wallOffsetMs = offsets.length > 0 ? offsets[Math.floor(offsets.length / 2)]! : 0;
 
-  return { calls, queues, attributesSet, arns, deadLetterOf, messages, byHandle, uses, receivesByQueue, unknownReceivesByQueue, purgesByQueue, moveTasks, identity, batchAnswers, wallOffsetMs };
+  return { calls, queues, attributesSet, arns, deadLetterOf, messages, byHandle, uses, receivesByQueue, unknownReceivesByQueue, duplicateHandles, purgesByQueue, moveTasks, identity, batchAnswers, wallOffsetMs };
 }

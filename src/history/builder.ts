@@ -69,6 +69,8 @@ export interface ReceivedMessage {
   md5?: string;
   /** Members to leave out of the message (to build a malformed response). */
   omit?: ('MessageId' | 'ReceiptHandle' | 'MD5OfBody' | 'Body')[];
+  /** More members of the message, e.g. MessageAttributes and MD5OfMessageAttributes. */
+  extra?: Record<string, unknown>;
 }
 
 export interface SendOptions extends CallOptions {
@@ -81,6 +83,8 @@ export interface SendOptions extends CallOptions {
   input?: Record<string, unknown>;
   /** SequenceNumber the send answers (FIFO). */
   sequenceNumber?: string;
+  /** More members of the answer, e.g. MD5OfMessageAttributes. */
+  output?: Record<string, unknown>;
 }
 
 export interface BatchSendEntry {
@@ -92,6 +96,11 @@ export interface BatchSendEntry {
   md5?: string;
   fail?: FailSpec;
   missing?: boolean;
+  /** More members of the entry's request (e.g. MessageAttributes) and of its Successful record. */
+  input?: Record<string, unknown>;
+  output?: Record<string, unknown>;
+  /** SenderFault of a failed entry (default true); `null` leaves the member out. */
+  senderFault?: boolean | null;
 }
 
 export interface BatchHandleEntry {
@@ -100,6 +109,14 @@ export interface BatchHandleEntry {
   visibilityTimeout?: number;
   fail?: FailSpec;
   missing?: boolean;
+  /** SenderFault of a failed entry (default true); `null` leaves the member out. */
+  senderFault?: boolean | null;
+}
+
+/** A batch answer's `Failed` record of an entry (SenderFault true unless the entry says otherwise). */
+function failedRecord(e: { id: string; fail?: FailSpec; senderFault?: boolean | null }): Record<string, unknown> {
+  const sf = e.senderFault === undefined ? true : e.senderFault;
+  return { Id: e.id, ...(sf !== null ? { SenderFault: sf } : {}), Code: e.fail!.code, ...(e.fail!.message !== undefined ? { Message: e.fail!.message } : {}) };
 }
 
 interface PlannedCall {
@@ -150,7 +167,7 @@ export class HistoryBuilder {
     const input: Record<string, unknown> = { QueueUrl: queue, MessageBody: body, ...opts.input };
     if (opts.delaySeconds !== undefined) input.DelaySeconds = opts.delaySeconds;
     const id = opts.id ?? `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`;
-    const response: Record<string, unknown> = { MessageId: id, MD5OfMessageBody: opts.md5 ?? md5(body) };
+    const response: Record<string, unknown> = { MessageId: id, MD5OfMessageBody: opts.md5 ?? md5(body), ...opts.output };
     if (opts.sequenceNumber !== undefined) response.SequenceNumber = opts.sequenceNumber;
     return this.call(process, 'SendMessage', queue, input, response, opts);
   }
@@ -160,6 +177,7 @@ export class HistoryBuilder {
     const list = messages.map((m) => {
       const out: Record<string, unknown> = { MessageId: m.id, ReceiptHandle: m.handle, MD5OfBody: m.md5 ?? md5(m.body), Body: m.body };
       if (m.attrs && Object.keys(m.attrs).length > 0) out.Attributes = { ...m.attrs };
+      Object.assign(out, m.extra);
       for (const k of m.omit ?? []) delete out[k];
       return out;
     });
@@ -179,9 +197,11 @@ export class HistoryBuilder {
    * entry with `fail` goes to `Failed`, one with `missing` to neither list (a malformed answer).
    */
   sendBatch(process: string, queue: string, entries: BatchSendEntry[], opts: CallOptions = {}): this {
-    const input = { QueueUrl: queue, Entries: entries.map((e) => ({ Id: e.id, MessageBody: e.body, ...(e.delaySeconds !== undefined ? { DelaySeconds: e.delaySeconds } : {}) })) };
-    const Successful = entries.filter((e) => !e.fail && !e.missing).map((e) => ({ Id: e.id, MessageId: e.message ?? `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`, MD5OfMessageBody: e.md5 ?? md5(e.body) }));
-    const Failed = entries.filter((e) => e.fail).map((e) => ({ Id: e.id, SenderFault: true, Code: e.fail!.code, ...(e.fail!.message !== undefined ? { Message: e.fail!.message } : {}) }));
+    const input = { QueueUrl: queue, Entries: entries.map((e) => ({ Id: e.id, MessageBody: e.body, ...(e.delaySeconds !== undefined ? { DelaySeconds: e.delaySeconds } : {}), ...e.input })) };
+    const Successful = entries
+      .filter((e) => !e.fail && !e.missing)
+      .map((e) => ({ Id: e.id, MessageId: e.message ?? `00000000-0000-4000-8000-${String(++this.ids).padStart(12, '0')}`, MD5OfMessageBody: e.md5 ?? md5(e.body), ...e.output }));
+    const Failed = entries.filter((e) => e.fail).map(failedRecord);
     return this.call(process, 'SendMessageBatch', queue, input, { Successful, Failed }, opts);
   }
 
@@ -189,7 +209,7 @@ export class HistoryBuilder {
   handleBatch(process: string, queue: string, action: 'DeleteMessageBatch' | 'ChangeMessageVisibilityBatch', entries: BatchHandleEntry[], opts: CallOptions = {}): this {
     const input = { QueueUrl: queue, Entries: entries.map((e) => ({ Id: e.id, ReceiptHandle: e.handle, ...(e.visibilityTimeout !== undefined ? { VisibilityTimeout: e.visibilityTimeout } : {}) })) };
     const Successful = entries.filter((e) => !e.fail && !e.missing).map((e) => ({ Id: e.id }));
-    const Failed = entries.filter((e) => e.fail).map((e) => ({ Id: e.id, SenderFault: true, Code: e.fail!.code, ...(e.fail!.message !== undefined ? { Message: e.fail!.message } : {}) }));
+    const Failed = entries.filter((e) => e.fail).map(failedRecord);
     return this.call(process, action, queue, input, { Successful, Failed }, opts);
   }
 

@@ -166,7 +166,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
           target: options.target,
           clock,
           registry,
-          queueName: `${prefix}${inst.property.name}-${inst.index}-${n}`,
+          queueName: `${prefix}${inst.suite}-${inst.property.name}-${inst.index}-${n}`, // suite in the name: two suites may share a property name
           tags,
           origin: { suite: inst.suite, property: propertyId, seed: inst.seed, ...(lease ? { providedQueue: lease.url } : {}) },
           steps: set.steps,

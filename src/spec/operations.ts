@@ -8,7 +8,7 @@ import { attributeErrors, isQueueAttributeName, isTrue, validateQueueAttributes,
 import { expectedError } from './errors.js';
 import { visibilityCapError } from './model/message.js';
 import { LIMITS, withinLimit, type LimitEntry } from './limits.js';
-import { firstInvalidChar, isAllowedCodePoint, utf8Length } from './message.js';
+import { base64ByteLength, firstInvalidChar, isAllowedCodePoint, utf8Length } from './message.js';
 import type { Evidence, ExpectedError, QueueConfig, SourceRef, Validation } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -449,6 +449,8 @@ function entrySize(body: unknown, attrs: unknown): number {
       if (typeof value['DataType'] === 'string') size += utf8Length(value['DataType']);
       if (typeof value['StringValue'] === 'string') size += utf8Length(value['StringValue']);
       if (value['BinaryValue'] instanceof Uint8Array) size += value['BinaryValue'].byteLength;
+      // A history carries blobs as base64 text (the kit's wire convention): count the bytes it stands for.
+      else if (typeof value['BinaryValue'] === 'string') size += base64ByteLength(value['BinaryValue']);
     }
   }
   return size;

@@ -21,11 +21,43 @@ import { engineHistory as simulate, ENGINE_TOLERANCE as TOLERANCE } from '../sup
 import { attemptScenario, dedupScenario, fairScenario, fifoValidationScenario, lockScenario, orderScenario } from '../../conformance/suites/fifo/scenarios.js';
 import { fifoMovesScenario, movesScenario, moveTaskScenario, policyScenario } from '../../conformance/suites/redrive/scenarios.js';
 import { countsScenario, purgeScenario } from '../../conformance/suites/purge/scenarios.js';
+import { handlesScenario, limitsScenario, mixedScenario } from '../../conformance/suites/batch/scenarios.js';
+import { roundTripScenario, sizeScenario, traceScenario, validationScenario as attributeValidationScenario } from '../../conformance/suites/message-attributes/scenarios.js';
+import type { Scenario } from '../../src/scenario/index.js';
 
 // Fixed seeds keep CI deterministic; set FC_SEED to explore other histories.
 const SEED = Number(process.env.FC_SEED ?? 20_261_125);
 
-const anyScenario = fc.oneof(visibilityScenario, delayScenario, longPollScenario, visibilityCapScenario, validationScenario, retentionScenario, bodyScenario, orderScenario, dedupScenario, lockScenario, fifoValidationScenario, attemptScenario, fairScenario, movesScenario, fifoMovesScenario, policyScenario, moveTaskScenario, purgeScenario, countsScenario);
+const batchScenarios = fc.oneof(mixedScenario, handlesScenario, limitsScenario);
+const attributeScenarios = fc.oneof(roundTripScenario, sizeScenario, attributeValidationScenario, traceScenario);
+const anyScenario = fc.oneof(
+  visibilityScenario,
+  delayScenario,
+  longPollScenario,
+  visibilityCapScenario,
+  validationScenario,
+  retentionScenario,
+  bodyScenario,
+  orderScenario,
+  dedupScenario,
+  lockScenario,
+  fifoValidationScenario,
+  mixedScenario,
+  handlesScenario,
+  limitsScenario,
+  roundTripScenario,
+  sizeScenario,
+  attributeValidationScenario,
+  traceScenario,
+  attemptScenario,
+  fairScenario,
+  movesScenario,
+  fifoMovesScenario,
+  policyScenario,
+  moveTaskScenario,
+  purgeScenario,
+  countsScenario,
+);
 const strictness = fc.constantFrom<Strictness>('typical', 'guaranteed');
 
 function describeVerdict(h: History, strict: Strictness): string {
@@ -48,7 +80,7 @@ describe('checker: no false positives on histories SQS could produce', () => {
   }, 300_000);
 });
 
-type Mutation = { name: string; expect: string[]; runs?: number; fifo?: boolean; redrive?: boolean; purge?: boolean; apply: (h: History) => History | undefined };
+type Mutation = { name: string; expect: string[]; runs?: number; fifo?: boolean; scenarios?: fc.Arbitrary<Scenario>; apply: (h: History) => History | undefined };
 
 const clone = (h: History): History => JSON.parse(JSON.stringify(h)) as History;
 const oks = (h: History, f: string) => h.ops.filter((o): o is Extract<CompletionOp, { type: 'ok' }> => o.type === 'ok' && o.f === f);
@@ -239,7 +271,7 @@ const mutations: Mutation[] = [
   {
     name: 'DLQ: a moved message returned again by its source',
     expect: ['redrive.received-after-move'],
-    redrive: true,
+    scenarios: movesScenario,
     apply(h0) {
       const h = clone(h0);
       const fromDlq = oks(h, 'ReceiveMessage').find((o) => o.queue === 'dlq' && o.process !== 'drain' && messagesOf(o).length > 0);
@@ -254,7 +286,7 @@ const mutations: Mutation[] = [
   {
     name: 'DLQ: a message returned past maxReceiveCount instead of moving',
     expect: ['redrive.not-moved', 'redrive.moved-early', 'receive-count.wrong', 'receive-count.too-low'],
-    redrive: true,
+    scenarios: movesScenario,
     apply(h0) {
       const h = clone(h0);
       // The first message the DLQ returned is put back into the source receive that moved it (the one just before).
@@ -271,7 +303,7 @@ const mutations: Mutation[] = [
   {
     name: 'purge: a message sent before a purge comes back after its minute',
     expect: ['purge.message-survived'],
-    purge: true,
+    scenarios: purgeScenario,
     runs: 40,
     apply(h0) {
       const h = clone(h0);
@@ -286,7 +318,133 @@ const mutations: Mutation[] = [
       return h;
     },
   },
+  // Batches (sqs-semantics.md 4.8, 12; aws-recorded-facts.md A8).
+  {
+    name: 'batch: an entry left out of the answer',
+    expect: ['batch.entry-missing'],
+    runs: 30,
+    scenarios: batchScenarios,
+    apply: (h0) => mutateFirst(h0, 'SendMessageBatch', (v) => records(v.Successful).length > 0 && (v.Successful as unknown[]).shift() !== undefined),
+  },
+  {
+    name: 'batch: a valid entry answered Failed',
+    // The message may still come back later (unexpected) or never (its failure is the finding).
+    expect: ['validation.rejected-valid', 'message.unexpected'],
+    runs: 30,
+    scenarios: batchScenarios,
+    apply: (h0) =>
+      mutateFirst(h0, 'SendMessageBatch', (v) => {
+        const entry = records(v.Successful)[0];
+        if (!entry) return false;
+        (v.Successful as unknown[]).shift();
+        v.Failed = [...records(v.Failed), { Id: entry.Id, SenderFault: false, Code: 'InternalError', Message: 'mutated' }];
+        return true;
+      }),
+  },
+  {
+    name: 'batch: SenderFault false on an invalid entry',
+    expect: ['batch.sender-fault-wrong'],
+    runs: 30,
+    scenarios: batchScenarios,
+    apply: (h0) =>
+      mutateFirst(h0, 'SendMessageBatch', (v) => {
+        const failed = records(v.Failed)[0];
+        if (failed) failed.SenderFault = false;
+        return failed !== undefined;
+      }),
+  },
+  {
+    name: 'batch: a whole-request error answered entry by entry',
+    expect: ['batch.request-not-rejected'],
+    runs: 30,
+    scenarios: batchScenarios,
+    apply(h0) {
+      const h = clone(h0);
+      const i = h.ops.findIndex((o) => o.type === 'fail' && o.f === 'SendMessageBatch');
+      if (i < 0) return undefined;
+      const f = h.ops[i]!;
+      const entries = records((invokeOf(h, f).value as { Entries?: unknown }).Entries).map((e) => ({ Id: e.Id, SenderFault: true, Code: 'InvalidParameterValue' }));
+      h.ops[i] = { index: f.index, process: f.process, f: f.f, queue: f.queue, time: f.time, wallTime: f.wallTime, type: 'ok', value: { Successful: [], Failed: entries } };
+      return h;
+    },
+  },
+  // Message attributes (sqs-semantics.md 4.9, 6.4; aws-recorded-facts.md A9 items 89-94).
+  {
+    name: 'attributes: a wrong MD5OfMessageAttributes on receive',
+    expect: ['message-attributes.receive-md5-wrong'],
+    scenarios: attributeScenarios,
+    apply: (h0) => mutateReceived(h0, (m) => typeof m.MD5OfMessageAttributes === 'string', (m) => (m.MD5OfMessageAttributes = '00000000000000000000000000000000')),
+  },
+  {
+    name: 'attributes: an attribute dropped from a filtered receive',
+    expect: ['message-attributes.not-returned'],
+    scenarios: attributeScenarios,
+    apply: (h0) =>
+      mutateReceived(h0, withAttributes, (m) => {
+        const attrs = m.MessageAttributes as Record<string, unknown>;
+        delete attrs[Object.keys(attrs)[0]!];
+      }),
+  },
+  {
+    name: 'attributes: a value changed on receive',
+    expect: ['message-attributes.value-changed'],
+    scenarios: attributeScenarios,
+    apply: (h0) =>
+      mutateReceived(h0, withAttributes, (m) => {
+        const a = Object.values(m.MessageAttributes as Record<string, Record<string, unknown>>)[0]!;
+        if (typeof a.StringValue === 'string') a.StringValue = `${a.StringValue}9`;
+        else a.BinaryValue = Buffer.from('mutated').toString('base64');
+      }),
+  },
+  {
+    name: 'attributes: an unrequested attribute returned',
+    expect: ['message-attributes.unrequested'],
+    scenarios: attributeScenarios,
+    apply(h0) {
+      // The attributes of a send, returned with a receive that asked for none (e.g. the drain).
+      const sent = new Map<string, unknown>();
+      for (const o of h0.ops) {
+        const v = o.value as Record<string, unknown>;
+        if (o.type === 'invoke' && o.f === 'SendMessage' && v.MessageAttributes) sent.set(String(v.MessageBody), v.MessageAttributes);
+      }
+      return mutateFirst(h0, 'ReceiveMessage', (v, o, h) => {
+        const m = (invokeOf(h, o).value as Record<string, unknown>).MessageAttributeNames === undefined ? records(v.Messages).find((x) => sent.has(String(x.Body))) : undefined;
+        if (m) m.MessageAttributes = sent.get(String(m.Body));
+        return m !== undefined;
+      });
+    },
+  },
+  {
+    name: 'attributes: a wrong MD5OfMessageAttributes on send',
+    expect: ['message-attributes.send-md5-wrong'],
+    scenarios: attributeScenarios,
+    apply: (h0) =>
+      mutateFirst(h0, 'SendMessage', (v) => {
+        if (typeof v.MD5OfMessageAttributes !== 'string') return false;
+        v.MD5OfMessageAttributes = 'ffffffffffffffffffffffffffffffff';
+        return true;
+      }),
+  },
 ];
+
+const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+const withAttributes = (m: Record<string, unknown>) => !!m.MessageAttributes && Object.keys(m.MessageAttributes).length > 0;
+
+/** A copy of h with `change` applied to the first ok answer of `f` it accepts (returns true); undefined when none does. */
+function mutateFirst(h0: History, f: string, change: (value: Record<string, unknown>, op: Op, h: History) => boolean): History | undefined {
+  const h = clone(h0);
+  for (const o of oks(h, f)) if (change(o.value as Record<string, unknown>, o, h)) return h;
+  return undefined;
+}
+
+/** A copy of h with `change` applied to the first received message `pick` accepts. */
+function mutateReceived(h0: History, pick: (m: Record<string, unknown>) => boolean, change: (m: Record<string, unknown>) => void): History | undefined {
+  return mutateFirst(h0, 'ReceiveMessage', (v) => {
+    const m = records(v.Messages).find(pick);
+    if (m) change(m);
+    return m !== undefined;
+  });
+}
 
 /** Message body → MessageGroupId, from the sends of a history. */
 function fifoGroups(h: History): Map<string, string> {
@@ -315,7 +473,7 @@ describe('checker: single mutations of conformant histories are caught', () => {
     it(`catches: ${mutation.name}`, async () => {
       let applied = 0;
       await fc.assert(
-        fc.asyncProperty(fc.nat(), mutation.purge ? purgeScenario : mutation.redrive ? movesScenario : mutation.fifo ? fc.oneof(orderScenario, lockScenario) : fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario), async (seed, scenario) => {
+        fc.asyncProperty(fc.nat(), mutation.scenarios ?? (mutation.fifo ? fc.oneof(orderScenario, lockScenario) : fc.oneof(visibilityScenario, delayScenario, validationScenario, longPollScenario)), async (seed, scenario) => {
           const h = await simulate(scenario, { seed, strictness: 'typical' });
           expect(check(h, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules }).kind).not.toBe('divergent');
           const mutated = mutation.apply(h);

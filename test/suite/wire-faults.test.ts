@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUITES } from '../../conformance/suites/index.js';
 import { runSuites } from '../../src/runner/index.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
-import { createPort, loadProfile, type CallResult, type RunningTarget, type SqsPort } from '../../src/target/index.js';
+import type { CallResult, RunningTarget } from '../../src/target/index.js';
+import { faulty as faultyTarget, type Fault } from '../support/faults.js';
 
 let server: ReferenceServer;
 beforeAll(async () => {
@@ -16,16 +17,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Fault = (action: string, input: Record<string, unknown>, forward: (input: Record<string, unknown>) => Promise<CallResult>) => Promise<CallResult>;
-
-function faulty(name: string, fault: Fault): RunningTarget {
-  const profile = { ...loadProfile('reference'), name };
-  const client = (): SqsPort => {
-    const port = createPort(profile, server.url);
-    return { protocol: port.protocol, close: () => port.close(), call: (action, input) => fault(action, input, (i) => port.call(action, i)) };
-  };
-  return { profile, endpoint: server.url, client, stop: async () => {} };
-}
+const faulty = (name: string, fault: Fault): RunningTarget => faultyTarget(server, name, fault);
 
 const messagesOf = (r: CallResult) => (r.type === 'ok' && Array.isArray(r.value.Messages) ? (r.value.Messages as Record<string, unknown>[]) : []);
 

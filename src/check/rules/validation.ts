@@ -120,6 +120,8 @@ function check(ctx: CallRuleContext): Finding[] {
         const v = call.invoke.f === 'DeleteMessageBatch' ? validateDeleteMessageBatch(input) : validateChangeMessageVisibilityBatch(input);
         // A whole-request answer; the entries are judged one by one below (handle uses).
         if (!v.ok || resultOf(call).type !== 'ok') push(compareWithValidation(call, resultOf(call), v), call);
+        // A request invalid as a whole does nothing to any entry; answered anyway, what its entries did is undefined.
+        if (!v.ok) for (const use of prep.uses) if (use.call === call) (resultOf(call).type === 'ok' ? marks.indeterminate : marks.excluded).add(use);
         break;
       }
       default:
@@ -139,7 +141,7 @@ function check(ctx: CallRuleContext): Finding[] {
       else marks.excluded.add(use);
       continue;
     }
-    if (use.handle !== undefined && !prep.byHandle.has(use.handle)) {
+    if (use.handle !== undefined && !prep.byHandle.has(use.handle) && !prep.duplicateHandles.has(use.handle)) {
       const f = compareWithValidation(use.call, use.result, { ok: false, error: invalidHandleError(use.handle) }, use.entry);
       if (f?.id === 'validation.accepted-invalid') f.id = 'handle.invalid-accepted';
       push(f, use);

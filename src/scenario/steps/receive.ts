@@ -1,11 +1,13 @@
 // receive: ReceiveMessage with optional MaxNumberOfMessages, VisibilityTimeout and WaitTimeSeconds,
 // asking for system attributes in one of the ways SQS accepts (sqs-semantics.md 4.9;
-// aws-recorded-facts.md A9 items 91-92).
+// aws-recorded-facts.md A9 items 91-92), and optionally for message attributes by
+// MessageAttributeNames (item 90).
 import fc from 'fast-check';
 import { DEFAULT_VISIBILITY_TIMEOUT } from '../defaults.js';
 import type { StepBase, StepKind } from '../types.js';
 
-export type AttributeRequest = 'none' | 'all' | 'named' | 'legacy-all';
+/** `trace`: only AWSTraceHeader (item 94); the other kinds as their names say. */
+export type AttributeRequest = 'none' | 'all' | 'named' | 'legacy-all' | 'trace';
 
 export interface ReceiveStep extends StepBase {
   op: 'receive';
@@ -13,6 +15,8 @@ export interface ReceiveStep extends StepBase {
   visibilityTimeout?: number;
   waitSeconds?: number;
   attributes: AttributeRequest;
+  /** Sent as `MessageAttributeNames` (absent: the member is left out, no message attributes asked for). */
+  attributeNames?: string[];
   /** Send a ReceiveRequestAttemptId of this process (FIFO: a retry with it returns the same messages, sqs-semantics.md 9). */
   attemptId?: boolean;
 }
@@ -48,6 +52,8 @@ export function receiveInput(step: Omit<ReceiveStep, 'op'>, queueUrl: string): R
   if (step.attributes === 'all') input.MessageSystemAttributeNames = ['All'];
   if (step.attributes === 'legacy-all') input.AttributeNames = ['All'];
   if (step.attributes === 'named') input.MessageSystemAttributeNames = ['ApproximateReceiveCount', 'SentTimestamp'];
+  if (step.attributes === 'trace') input.MessageSystemAttributeNames = ['AWSTraceHeader'];
+  if (step.attributeNames !== undefined) input.MessageAttributeNames = [...step.attributeNames];
   return input;
 }
 

@@ -4,6 +4,7 @@
 // visibility, the attributes returned, and FIFO ReceiveRequestAttemptId retries.
 // ../shared/reference/sqs-semantics.md 4.9, 5.3-5.5, 7, 9, 10; aws-recorded-facts.md A1, A7, A9. PURE.
 import { md5OfMessageAttributes } from '../md5.js';
+import { requestedMessageAttributes } from '../message.js';
 import { DEFAULTS, WINDOWS_MS } from '../model/defaults.js';
 import { attemptNotRetryableError, attemptRetryable, receivableGroups } from '../model/fifo.js';
 import { effectiveVisibilityTimeout, visibilityDeadline } from '../model/message.js';
@@ -51,21 +52,13 @@ function selectSystemAttributes(m: Msg, q: Queue, names: Set<string>): Record<st
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** MessageAttributeNames filters: All, `*`, `.*`, `prefix.*`, exact names (item 90). */
-function selectMessageAttributes(m: Msg, filters: string[] | undefined): T.MessageAttributeMap | undefined {
-  if (!m.attributes || !filters || filters.length === 0) return undefined;
-  const everything = filters.some((f) => f === 'All' || f === '*' || f === '.*');
-  const wanted = entriesOf(m.attributes).filter(([name]) => everything || filters.some((f) => (f.endsWith('.*') ? name.startsWith(f.slice(0, -2)) : f === name)));
-  return wanted.length > 0 ? dict(wanted) : undefined;
-}
-
 /** The answer's view of a message: a fresh handle is issued by the caller. */
 function present(m: Msg, q: Queue, handle: string, input: T.ReceiveMessageInput): T.ReceivedMessage {
   const msg: T.ReceivedMessage = { MessageId: m.messageId, ReceiptHandle: handle, MD5OfBody: m.md5Body, Body: m.body };
   // JSON sends both lists separately; their union decides (item 92).
   const sys = selectSystemAttributes(m, q, new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]));
   if (sys) msg.Attributes = sys;
-  const attrs = selectMessageAttributes(m, input.MessageAttributeNames);
+  const attrs = requestedMessageAttributes(m.attributes, input.MessageAttributeNames); // filters of item 90, stated once in spec/message.ts
   if (attrs) {
     msg.MD5OfMessageAttributes = md5OfMessageAttributes(attrs); // over the subset returned (item 90)
     msg.MessageAttributes = attrs;

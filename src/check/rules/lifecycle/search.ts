@@ -434,7 +434,7 @@ export function searchMessage(input: SearchInput): SearchResult {
   const applyRetry = (st: State, e: Extract<Ev, { kind: 'hit' }>, here: Where): State[] => {
     input.exercised?.add('fifo.attempt-retry-differs');
     if (!st.present || st.newest !== e.hit.handle || st.where !== here) {
-      if (on('fifo.attempt-retry-differs')) fail(st, 'fifo.attempt-retry-differs', 'stale', { call: callRef(e.call), message: m.name, first: callRef(e.hit.retryOf!.call) }, [e.call]);
+      if (on('fifo.attempt-retry-differs')) fail(st, 'fifo.attempt-retry-differs', 'stale', { call: callRef(e.call), message: m.name, first: callRef(e.hit.retryOf?.call ?? e.hit.retryOfUnknown!) }, [e.call]);
       return [];
     }
     return hideAt(st, at(e.v)).map((s) => {
@@ -468,6 +468,14 @@ export function searchMessage(input: SearchInput): SearchResult {
       }
     }
     if (observed && e.hit.retryOf) return applyRetry(st, e, here);
+    if (observed && e.hit.retryOfUnknown && st.present && st.where === here && st.newest === `#unknown-${e.hit.retryOfUnknown.invoke.index}`) {
+      // The lost receive handed it out and this one repeats it: same message, its handle now known.
+      const unknownHandle = st.newest;
+      st.newest = e.hit.handle;
+      st.handleReceive.set(e.hit.handle, st.handleReceive.get(unknownHandle)!);
+      st.handleWhere.set(e.hit.handle, st.where);
+      return applyRetry(st, e, here);
+    }
     if (on('delay.visible-early')) {
       if (m.delaySeconds > 0) input.exercised?.add('delay.visible-early');
       if (!st.solver.le(at(S, m.delaySeconds * 1000), at(v))) {
