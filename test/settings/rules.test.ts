@@ -107,6 +107,16 @@ describe('settings rules', () => {
     expect(ids(findings({ ...pair(), F: fn(6), M: esm('Src', 'F') }))).toContain('V1');
   });
 
+  it('one problem, one finding: an out-of-range maxReceiveCount is D5 only, not A1 as well', () => {
+    for (const n of [0, 1001]) {
+      const fs = findings(pair({ RedrivePolicy: { deadLetterTargetArn: arn('Dlq'), maxReceiveCount: n } }));
+      expect(ids(fs)).toContain('D5');
+      expect(ids(fs)).not.toContain('A1');
+    }
+    // A1 still reports other rejected attributes of the same queue.
+    expect(ids(findings(pair({ DelaySeconds: 901, RedrivePolicy: { deadLetterTargetArn: arn('Dlq'), maxReceiveCount: 1001 } })))).toEqual(expect.arrayContaining(['A1', 'D5']));
+  });
+
   it('D6 is an error when the allow policy leaves out an actual source', () => {
     const f = findings(pair({}, { RedriveAllowPolicy: { redrivePermission: 'denyAll' } })).find((x) => x.ruleId === 'D6');
     expect(f?.severity).toBe('error');

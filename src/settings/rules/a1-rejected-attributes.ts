@@ -18,20 +18,20 @@ export const A1: Rule = {
   external: [],
   check(q) {
     const issues: Issue[] = [];
+    // An out-of-range maxReceiveCount is D5's finding: one problem, one finding.
+    const n = q.redrive?.maxReceiveCount;
+    const { min = 1, max = 1000 } = LIMITS.maxReceiveCount;
+    const coveredByD5 = n !== undefined && (n < min || n > max);
+    const skip = (name: string) => COVERED.has(name) || (name === 'RedrivePolicy' && coveredByD5);
     for (const name of Object.keys(q.attributes)) {
-      if (COVERED.has(name)) continue;
-      if (name === 'RedrivePolicy') {
-        const n = q.redrive?.maxReceiveCount;
-        const { min = 1, max = 1000 } = LIMITS.maxReceiveCount;
-        if (n !== undefined && (n < min || n > max)) continue; // D5
-      }
+      if (skip(name)) continue;
       const r = rejection(q, name);
       if (r) issues.push({ message: `${name}=${r.value}: SQS answers ${r.code} ("${r.message}").`, values: { [name]: r.value, error: r.code } });
     }
     // Rules that span attributes (only when each value alone is accepted).
     if (issues.length === 0) {
       const all: Record<string, string> = {};
-      for (const [k, v] of Object.entries(q.attributes)) if (typeof v === 'string' && !COVERED.has(k)) all[k] = v;
+      for (const [k, v] of Object.entries(q.attributes)) if (typeof v === 'string' && !skip(k)) all[k] = v;
       if (q.fifo) all['FifoQueue'] = 'true';
       const v = validateQueueAttributes(all, { op: 'CreateQueue', fifo: q.fifo });
       if (!v.ok) issues.push({ message: `SQS answers ${v.error.code} ("${v.error.message}").`, values: { error: v.error.code } });
