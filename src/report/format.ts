@@ -119,11 +119,36 @@ const HANDLE_MAX = 12;
 const ARRAY_MAX = 4;
 const DEPTH_MAX = 3;
 
+/**
+ * The first character SQS does not allow in a body (sqs-semantics.md 6.1: #x9, #xA, #xD,
+ * #x20–#xD7FF, #xE000–#xFFFD, #x10000–#x10FFFF), as an index into `s`; -1 when there is none.
+ */
+export function firstDisallowed(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    const ok = c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+    if (!ok) return i;
+    if (c > 0xffff) i++;
+  }
+  return -1;
+}
+
+/** JSON string form, with the characters SQS rejects (noncharacters, lone surrogates) escaped too. */
+function quoted(s: string): string {
+  return JSON.stringify(s).replace(/[\ufffe\uffff\ud800-\udfff]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
 function compactString(s: string, key: string | undefined): string {
   const max = key && HANDLE_FIELDS.has(key) ? HANDLE_MAX : key && LONG_FIELDS.has(key) ? BODY_MAX : STRING_MAX;
-  if (s.length <= max) return JSON.stringify(s);
+  if (s.length <= max) return quoted(s);
+  // A character SQS rejects past the cut is the point of the line: show it, escaped, with a little context.
+  const bad = firstDisallowed(s);
+  if (bad >= max) {
+    const from = Math.max(0, bad - 8);
+    return `${quoted(s.slice(0, Math.max(0, max - 16)))}…${quoted(s.slice(from, bad + 1 + 4))}…(${s.length} chars, rejected character at ${bad})`;
+  }
   // JSON.stringify escapes control characters, so a body cannot inject terminal sequences.
-  return `${JSON.stringify(s.slice(0, max))}…(${s.length} chars)`;
+  return `${quoted(s.slice(0, max))}…(${s.length} chars)`;
 }
 
 function compact(v: unknown, key: string | undefined, depth: number): string {

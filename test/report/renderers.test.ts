@@ -254,6 +254,18 @@ describe('helpers', () => {
     expect(compactFields({ A: 'y'.repeat(1000), B: 'z'.repeat(1000), C: 'w'.repeat(1000), D: 'v'.repeat(1000), E: 1 }, 100).length).toBeLessThanOrEqual(100);
   });
 
+  it('a long body keeps the character SQS rejects in view, escaped (sqs-semantics.md 6.1)', () => {
+    const nul = compactFields({ MessageBody: `${'a'.repeat(60)}\u0000tail` });
+    expect(nul).toContain('\\u0000');
+    expect(nul).toContain('rejected character at 60');
+    expect(compactFields({ MessageBody: `${'b'.repeat(60)}\ufffetail` })).toContain('\\ufffe');
+    expect(compactFields({ MessageBody: `${'c'.repeat(60)}\ud800tail` })).toContain('\\ud800');
+    expect(compactFields({ MessageBody: 'x\ufffey' })).toBe('MessageBody="x\\ufffey"');
+    // Allowed characters, astral ones included, are cut as before.
+    expect(compactFields({ MessageBody: '\u{1F600}'.repeat(30) })).not.toContain('rejected');
+    expect(compactFields({ MessageBody: 'ok'.repeat(40) })).toBe(`MessageBody=${JSON.stringify('ok'.repeat(16))}…(80 chars)`);
+  });
+
   it('scrub keeps newlines and tabs, escapes the rest', () => {
     expect(scrub('a\tb\nc\u001bd\u007f')).toBe('a\tb\nc\\u001bd\\u007f');
   });
