@@ -126,7 +126,7 @@ export function check(history: History, options: CheckOptions): Verdict {
 
   // Undecided messages (lost calls may have touched them; the search budget ran out) are listed and
   // left out: the rest is still judged. Only when nothing could be decided is the verdict Unknown.
-  const checked = { ...stats(prep, searchNodes), ...(undecided.length > 0 ? { undecided } : {}) };
+  const checked = { ...stats(prep, searchNodes), ...(undecided.length > 0 ? { undecided } : {}), networkDelayMs: Math.round(networkEvidence(prep)) };
   const ordered = orderByImplication(catalog, divergences);
   if (ordered.length > 0) return { kind: 'divergent', divergences: ordered, checked };
   const judged = prep.messages.filter((m) => m.sendKnown || m.hits.length > 0).length;

@@ -100,6 +100,8 @@ export interface CheckStats {
    * the verdict, which judges the rest: a few lost calls cost only what they may have touched.
    */
   undecided?: string[];
+  /** The longest network delay this history showed (ms; see CheckOptions.networkDelayMs). */
+  networkDelayMs?: number;
 }
 
 export interface Tolerance {

@@ -94,7 +94,10 @@ async function run(o: RunCommandOptions, io: CliIO, deps: CliDeps): Promise<numb
       report = await runner.runSuites(options);
     } catch (e) {
       await stopTarget(target, progress, 0);
-      return stop.interrupted() ? fail(io, 'interrupted before any result', EXIT.interrupted) : fail(io, `the run failed: ${messageOf(e)}`);
+      if (stop.interrupted()) return fail(io, 'interrupted before any result', EXIT.interrupted);
+      // The probe found no SQS there: one line, no report (nothing was judged).
+      if (e instanceof Error && e.name === 'TargetUnusableError') return fail(io, e.message);
+      return fail(io, `the run failed: ${messageOf(e)}`);
     }
     await stopTarget(target, progress, 0);
     return await conclude(report, o, io, stop.interrupted());
@@ -136,8 +139,9 @@ async function conclude(report: RunReport, o: RunCommandOptions, io: CliIO, inte
   return exitCodeFor(report, extras.baseline);
 }
 
-/** Outside the baseline (new, or listed and vanished) or divergent: 1; undecided: 2; else 0. */
+/** Interrupted: 130; outside the baseline (new, or listed and vanished) or divergent: 1; undecided: 2; else 0. */
 export function exitCodeFor(report: Pick<RunReport, 'verdict'>, baseline?: BaselineComparison): number {
+  if (report.verdict === 'interrupted') return EXIT.interrupted;
   if (baseline ? !withinBaseline(baseline) : report.verdict === 'divergent') return EXIT.divergent;
   return report.verdict === 'unknown' ? EXIT.usage : EXIT.conformant;
 }
