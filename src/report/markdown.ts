@@ -113,8 +113,8 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
         : 'Every rule of the suites that ran was exercised.',
     );
     out.push('');
-    out.push(`<details><summary>How often each rule's situation arose</summary>\n\n| Id | Situations |\n| --- | ---: |`);
-    for (const [id, n] of coverage.exercised) out.push(`| ${mdCode(id)} | ${n} |`);
+    out.push(`<details><summary>How often each rule's situation arose</summary>\n`);
+    for (const [id, n] of coverage.exercised) out.push(`- ${mdCode(id)}: ${n}`);
     out.push('\n</details>');
     out.push('');
   }

@@ -68,6 +68,8 @@ export interface RunOptions {
 const PROVIDED_POOL_LACKS = ['fifo', 'high-throughput-fifo', 'dlq', 'redrive-allow-policy', 'dead-letter-sources', 'move-tasks'];
 
 const COVERAGE_DEFAULTS = { maxInstances: 24, budgetMs: 180_000 };
+/** Extra instances aimed at one id before it is left as a gap. */
+const COVERAGE_TRIES_PER_ID = 4;
 /** How long the final cleanup keeps retrying per queue (ms); much less once the target is gone. */
 const CLEANUP_DEADLINE_MS = 20_000;
 const CLEANUP_DEADLINE_DOWN_MS = 2_000;
@@ -316,15 +318,17 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     if (budget && !options.replay) {
       const deadline = Date.now() + budget.budgetMs;
       const nextIndex = new Map<PropertyDefinition, number>();
+      const tries = new Map<string, number>();
       let round = 0;
       for (;;) {
         if (stop.signal.aborted || coverageInstances >= budget.maxInstances || Date.now() >= deadline) break;
-        const missing = gapsOf(targets, exercised).filter((id) => targets.get(id)!.length > 0);
+        const missing = gapsOf(targets, exercised).filter((id) => targets.get(id)!.length > 0 && (tries.get(id) ?? 0) < COVERAGE_TRIES_PER_ID);
         if (missing.length === 0) break;
         const batch: Instance[] = [];
         for (const id of missing) {
           const candidates = targets.get(id)!;
           const c = candidates[round % candidates.length]!;
+          tries.set(id, (tries.get(id) ?? 0) + 1);
           if (batch.some((b) => b.property === c.property)) continue;
           if (batch.length >= Math.min(concurrency, budget.maxInstances - coverageInstances)) break;
           const index = nextIndex.get(c.property) ?? options.runs ?? c.property.runs;

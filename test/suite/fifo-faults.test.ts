@@ -30,7 +30,7 @@ function faulty(name: string, fault: Fault): RunningTarget {
 const messagesOf = (r: CallResult) => (r.type === 'ok' && Array.isArray(r.value.Messages) ? (r.value.Messages as Record<string, unknown>[]) : []);
 
 async function idsFound(target: RunningTarget, properties: string[], seed: number): Promise<Set<string>> {
-  const report = await runSuites({ target, suites: SUITES, only: ['fifo'], properties, seed, concurrency: 8, strictness: 'typical', timeBudgetMs: 5_000 });
+  const report = await runSuites({ target, suites: SUITES, only: ['fifo'], properties, seed, concurrency: 8, strictness: 'typical', timeBudgetMs: 5_000, coverage: false });
   return new Set(report.divergences.map((d) => d.id));
 }
 
