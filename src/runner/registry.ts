@@ -10,6 +10,7 @@ export const DELETE_DEADLINE_MS = 20_000;
 
 export class QueueRegistry {
   private readonly live = new Set<string>();
+  private abandoned = false;
   constructor(
     readonly prefix: string,
     private readonly clock: Clock = realClock,
@@ -29,8 +30,14 @@ export class QueueRegistry {
     return this.live.has(url) && name.startsWith(this.prefix);
   }
 
+  /** The target stopped answering: deleting would only wait for timeouts (`cleanup --run` can do it later). */
+  abandon(): void {
+    this.abandoned = true;
+  }
+
   async deleteAll(urls: Iterable<string>, port: SqsPort, deadlineMs = DELETE_DEADLINE_MS): Promise<void> {
     for (const url of [...urls]) {
+      if (this.abandoned) return;
       if (!this.owns(url)) continue;
       const r = await deleteQueue(port, url, this.clock, deadlineMs);
       // Gone either way: deleted now, or already missing.

@@ -70,9 +70,8 @@ const PROVIDED_POOL_LACKS = ['fifo', 'high-throughput-fifo', 'dlq', 'redrive-all
 const COVERAGE_DEFAULTS = { maxInstances: 24, budgetMs: 180_000 };
 /** Extra instances aimed at one id before it is left as a gap. */
 const COVERAGE_TRIES_PER_ID = 4;
-/** How long the final cleanup keeps retrying per queue (ms); much less once the target is gone. */
+/** How long the final cleanup keeps retrying per queue (ms). */
 const CLEANUP_DEADLINE_MS = 20_000;
-const CLEANUP_DEADLINE_DOWN_MS = 2_000;
 
 interface Instance {
   suite: string;
@@ -116,6 +115,27 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
     }
   });
   await Promise.all(workers);
+}
+
+/**
+ * Deletes what the registry still holds, then every queue with the run's prefix (a queue whose
+ * CreateQueue answer was lost, a probe queue); `warn` gets what could not be done.
+ */
+async function sweepRun(target: RunningTarget, registry: QueueRegistry, clock: Clock, warn: (text: string) => void): Promise<void> {
+  const port = target.client();
+  try {
+    if (registry.pending().length > 0) await registry.cleanup(port, CLEANUP_DEADLINE_MS);
+    const left = await listQueues(port, registry.prefix, clock, CLEANUP_DEADLINE_MS).catch((e: unknown) => {
+      warn(`the final sweep of ${registry.prefix}* failed (${(e as Error).message})`);
+      return [];
+    });
+    for (const q of left) {
+      const r = await deleteQueue(port, q.url, clock, CLEANUP_DEADLINE_MS);
+      if (r.status === 'failed') warn(`${q.name} could not be deleted (${r.why})`);
+    }
+  } finally {
+    port.close();
+  }
 }
 
 /** `name#3` → name and index; a bare name is instance 0. */
@@ -177,7 +197,10 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     port: () => target.client({ firstByteTimeoutMs: 5_000 }),
     prefix,
     clock,
-    onDown: (why) => halt({ reason: 'target-down', detail: why }),
+    onDown: (why) => {
+      registry.abandon();
+      halt({ reason: 'target-down', detail: why });
+    },
   });
   const notRunWhy = (): string => (stopped?.reason === 'target-down' ? 'not run: the target stopped answering' : 'not run: the run was interrupted');
 
@@ -349,21 +372,12 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     await health.settled();
     if (queuePool) await queuePool.close();
     // Everything of the run goes: what the registry knows, then whatever has the run's prefix
-    // (a queue whose CreateQueue answer was lost, a probe queue).
-    const deadline = stopped?.reason === 'target-down' ? CLEANUP_DEADLINE_DOWN_MS : CLEANUP_DEADLINE_MS;
-    const port = target.client();
-    try {
-      if (registry.pending().length > 0) await registry.cleanup(port, deadline);
-      const left = await listQueues(port, prefix, clock, deadline).catch((e: unknown) => {
-        progress({ kind: 'message', text: `warning: the final sweep of ${prefix}* failed (${(e as Error).message}); run: ${KIT_COMMAND} cleanup --run ${runId}${targetArgs}` });
-        return [];
-      });
-      for (const q of left) {
-        const r = await deleteQueue(port, q.url, clock, deadline);
-        if (r.status === 'failed') progress({ kind: 'message', text: `warning: ${q.name} could not be deleted (${r.why}); run: ${KIT_COMMAND} cleanup --run ${runId}${targetArgs}` });
-      }
-    } finally {
-      port.close();
+    // (a queue whose CreateQueue answer was lost, a probe queue). Not on a target that stopped
+    // answering: every request would wait for its timeout; the report says how to clean up later.
+    if (stopped?.reason === 'target-down') {
+      progress({ kind: 'message', text: `warning: the target stopped answering: the queues of this run (${prefix}*) were not deleted; once it answers again: ${KIT_COMMAND} cleanup --run ${runId}${targetArgs}` });
+    } else {
+      await sweepRun(target, registry, clock, (text) => progress({ kind: 'message', text: `warning: ${text}; run: ${KIT_COMMAND} cleanup --run ${runId}${targetArgs}` }));
     }
   }
 
