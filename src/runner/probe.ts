@@ -42,8 +42,9 @@ export function probeProblem(r: CallResult, endpoint: string, protocol: string):
  * Creates and deletes `<prefix>probe` (tagged like every queue of the run). Lost answers (reset,
  * 5xx, timeout) are tried again a few times; anything else that is not an SQS answer throws
  * TargetUnusableError. A probe queue that could not be deleted is left to the run's final sweep.
+ * Gives false when an abort came before the target answered.
  */
-export async function probeTarget(target: RunningTarget, o: { prefix: string; tags: Record<string, string>; clock: Clock; signal?: AbortSignal }): Promise<void> {
+export async function probeTarget(target: RunningTarget, o: { prefix: string; tags: Record<string, string>; clock: Clock; signal?: AbortSignal }): Promise<boolean> {
   const port = target.client({ firstByteTimeoutMs: PROBE_TIMEOUT_MS });
   const protocol = port.protocol;
   try {
@@ -55,10 +56,12 @@ export async function probeTarget(target: RunningTarget, o: { prefix: string; ta
       // A silent port is given one more chance only: it must be named within seconds.
       if (!lost || (r.type === 'info' && r.value.reason === 'timeout' && attempt >= 1)) break;
     }
-    if (!r) return; // interrupted before any answer
+    // Interrupted before the target answered as SQS: nothing to judge it by, nothing created.
+    if (!r || (o.signal?.aborted && r.type === 'info')) return false;
     const problem = probeProblem(r, target.endpoint, protocol);
     if (problem !== undefined) throw new TargetUnusableError(problem);
     if (r.type === 'ok') await deleteQueue(port, String(r.value.QueueUrl), o.clock, 10_000);
+    return true;
   } finally {
     port.close();
   }

@@ -69,7 +69,7 @@ const PROVIDED_POOL_LACKS = ['fifo', 'high-throughput-fifo', 'dlq', 'redrive-all
 
 const COVERAGE_DEFAULTS = { maxInstances: 24, budgetMs: 180_000 };
 /** Extra instances aimed at one id before it is left as a gap. */
-const COVERAGE_TRIES_PER_ID = 4;
+const COVERAGE_TRIES_PER_ID = 6;
 /** How long the final cleanup keeps retrying per queue (ms). */
 const CLEANUP_DEADLINE_MS = 20_000;
 
@@ -211,9 +211,12 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
   let networkDelayMs = 0;
   let coverageInstances = 0;
   let gaps: string[] = [];
+  // Nothing is swept from a target that never showed it speaks SQS (each request would wait for its timeout).
+  let answered = false;
   try {
     // Know the target before judging it (provided queues are checked by their pool instead).
-    if (!options.providedQueues && !stop.signal.aborted) await probeTarget(target, { prefix, tags, clock, signal: stop.signal });
+    if (!options.providedQueues && !stop.signal.aborted) answered = await probeTarget(target, { prefix, tags, clock, signal: stop.signal });
+    else answered = options.providedQueues !== undefined;
 
     let done = 0;
     let total = instances.length;
@@ -374,7 +377,9 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     // Everything of the run goes: what the registry knows, then whatever has the run's prefix
     // (a queue whose CreateQueue answer was lost, a probe queue). Not on a target that stopped
     // answering: every request would wait for its timeout; the report says how to clean up later.
-    if (stopped?.reason === 'target-down') {
+    if (!answered) {
+      // Nothing was created: the probe was interrupted before the target answered, or it failed.
+    } else if (stopped?.reason === 'target-down') {
       progress({ kind: 'message', text: `warning: the target stopped answering: the queues of this run (${prefix}*) were not deleted; once it answers again: ${KIT_COMMAND} cleanup --run ${runId}${targetArgs}` });
     } else {
       await sweepRun(target, registry, clock, (text) => progress({ kind: 'message', text: `warning: ${text}; run: ${KIT_COMMAND} cleanup --run ${runId}${targetArgs}` }));

@@ -33,19 +33,20 @@ const concurrentVisibility: fc.Arbitrary<Scenario> = fc.record({
 });
 
 /**
- * A message received, left to lapse and received again; then its older (stale) handle used, and
- * its newest one after a delete (sqs-semantics.md 4.10, 4.11): the handle situations random
- * processes reach only by luck.
+ * A message received, left to lapse and received again; then its older (stale) handle used, its
+ * newest one after a delete, and a handle never issued (sqs-semantics.md 4.10, 4.11): the handle
+ * situations random processes reach only by luck.
  */
 const reReceived: fc.Arbitrary<Scenario> = fc
   .record({
     lapseMs: fc.integer({ min: 1300, max: 2200 }),
     visibilityTimeout: fc.integer({ min: 2, max: 4 }),
-    stale: fc.shuffledSubarray(['delete', 'changeVisibility'] as const, { minLength: 1 }),
     staleVisibility: fc.integer({ min: 0, max: 3 }),
     deletedVisibility: fc.integer({ min: 0, max: 3 }),
+    // Recorded garbage handles: aws-recorded-facts.md A1 item 13, A2 item 23.
+    garbage: fc.constantFrom('garbage', 'INVALID'),
   })
-  .map(({ lapseMs, visibilityTimeout, stale, staleVisibility, deletedVisibility }): Scenario => {
+  .map(({ lapseMs, visibilityTimeout, staleVisibility, deletedVisibility, garbage }): Scenario => {
     const staleRef = { kind: 'stale' } as const;
     const latest = { kind: 'latest' } as const;
     return {
@@ -56,16 +57,19 @@ const reReceived: fc.Arbitrary<Scenario> = fc
           { op: 'receive', attributes: 'all', waitSeconds: 1, visibilityTimeout: 1 },
           { op: 'sleep', ms: lapseMs },
           { op: 'receive', attributes: 'all', waitSeconds: 1, visibilityTimeout },
-          ...stale.map((op) => (op === 'delete' ? { op, handle: staleRef } : { op, handle: staleRef, visibilityTimeout: staleVisibility })),
+          // The stale change first: a stale delete may remove the message (sqs-semantics.md 4.10).
+          { op: 'changeVisibility', handle: staleRef, visibilityTimeout: staleVisibility },
+          { op: 'delete', handle: staleRef },
           { op: 'delete', handle: latest },
           { op: 'changeVisibility', handle: latest, visibilityTimeout: deletedVisibility },
+          { op: 'delete', handle: { kind: 'garbage', text: garbage } },
         ] as StepBase[],
       ],
     };
   });
 
 /** Producers and consumers around visibility timeouts, and re-received messages whose handles go stale (visibility property). */
-export const visibilityScenario: fc.Arbitrary<Scenario> = fc.oneof({ weight: 3, arbitrary: concurrentVisibility }, { weight: 1, arbitrary: reReceived });
+export const visibilityScenario: fc.Arbitrary<Scenario> = fc.oneof({ weight: 2, arbitrary: concurrentVisibility }, { weight: 1, arbitrary: reReceived });
 
 /** Queue and per-message delays of 0–3 s against short and long polls (delay property). */
 export const delayScenario: fc.Arbitrary<Scenario> = fc.record({
