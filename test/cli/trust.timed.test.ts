@@ -53,6 +53,22 @@ async function serve(): Promise<{ url: string; stop: () => Promise<void> }> {
   return { url, stop: async () => void (c.proc.kill('SIGINT'), await c.exit) };
 }
 
+/** `serve` for the tests of one describe block. */
+function serveDuring(): { readonly url: string } {
+  let running: { url: string; stop: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    running = await serve();
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return {
+    get url() {
+      return running!.url;
+    },
+  };
+}
+
 async function queues(url: string): Promise<string[]> {
   const port = createPort(loadProfile('reference'), url);
   const r = await port.call('ListQueues', {});
@@ -119,13 +135,7 @@ describe.skipIf(!built)('an endpoint that is not SQS, or never answers', () => {
 });
 
 describe.skipIf(!built)('interrupting a run against `serve`', () => {
-  let server: { url: string; stop: () => Promise<void> };
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = serveDuring();
 
   const cases: { atMs: number; signal: NodeJS.Signals; group: boolean }[] = [
     { atMs: 1_000, signal: 'SIGINT', group: false },
@@ -170,13 +180,7 @@ describe.skipIf(!built)('interrupting a run against `serve`', () => {
 });
 
 describe.skipIf(!built)('SIGKILL, then cleanup', () => {
-  let server: { url: string; stop: () => Promise<void> };
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = serveDuring();
 
   it('cleanup --run deletes the killed run’s queues (prefix and tag) and nothing else', async () => {
     const admin = createPort(loadProfile('reference'), server.url);
