@@ -1,6 +1,6 @@
 // The lifecycle suite: send, receive, visibility timeout, delete, delay, long polling, retention,
 // bodies and parameter limits on standard queues (../shared/reference/sqs-semantics.md 4-7, 14).
-import { lifecycleRule } from '../../../src/check/index.js';
+import { LIFECYCLE_IDS, lifecycleRule } from '../../../src/check/index.js';
 import type { SuiteDefinition } from '../../../src/suite/index.js';
 import { entries } from './catalog.js';
 import {
@@ -14,20 +14,8 @@ import {
 } from './scenarios.js';
 
 /** What the visibility property's scenarios bring about (rule coverage steers extra instances by it). */
-const VISIBILITY = [
-  'visibility.redelivered-early',
-  'visibility.invisible-too-long',
-  'visibility.change-not-applied',
-  'visibility.change-rejected',
-  'visibility.change-stale-handle-rejected',
-  'visibility.change-deleted-accepted',
-  'delete.rejected',
-  'delete.stale-handle-rejected',
-  'delete.not-effective',
-  'receive-count.too-low',
-  'receive-count.wrong',
-  'timestamp.sent-wrong',
-  'timestamp.first-receive-wrong',
+const VISIBILITY: readonly string[] = [
+  ...LIFECYCLE_IDS.filter((id) => /^(visibility|delete|receive-count|timestamp)\./.test(id) && !id.startsWith('visibility.cap-')),
   'message.lost',
   'handle.invalid-accepted',
 ];
