@@ -42,6 +42,26 @@ export function effectiveEpsilon(prep: Prepared, baseMs: number): number {
   return Math.max(baseMs, p99);
 }
 
+/**
+ * The longest network delay this history shows: the slowest answer to a call that does not wait
+ * (its whole duration may be network), and how far a long poll overran its wait. Calls whose
+ * outcome is unknown show nothing.
+ */
+export function networkEvidence(prep: Prepared): number {
+  let worst = 0;
+  for (const c of prep.calls) {
+    if (!c.complete || c.complete.type === 'info') continue;
+    const took = toMs(c.end - c.start);
+    let wait = 0;
+    if (c.invoke.f === 'ReceiveMessage') {
+      const queue = prep.queues.get(c.invoke.queue);
+      wait = queue ? effectiveWaitTime(queue, num(inputOf(c).WaitTimeSeconds)) : (num(inputOf(c).WaitTimeSeconds) ?? 0);
+    }
+    worst = Math.max(worst, took - (isLongPoll(wait) ? wait * 1000 : 0));
+  }
+  return worst;
+}
+
 const emptyMarks = (): Marks => ({ acceptedInvalid: new Set(), indeterminate: new Set(), excluded: new Set(), earlyPolls: new Set() });
 
 const findingKey = (f: Finding) => `${f.id}:${f.bindings.call && typeof f.bindings.call === 'object' && 'entry' in f.bindings.call ? String(f.bindings.call.entry) : ''}:${f.calls.map((c) => c.invoke.index).join(',')}`;
@@ -62,8 +82,9 @@ export function check(history: History, options: CheckOptions): Verdict {
   }
   const { catalog, tolerance: tol } = options;
   const eps = effectiveEpsilon(prep, tol.epsilonMs);
-  const tight: Tolerances = { epsilonMs: eps, clockSkewMs: tol.clockSkewMs, retentionSlackMs: tol.retentionSlackMs, wakeMs: tol.wakeMs };
-  const wide: Tolerances = { epsilonMs: Math.max(tol.wideEpsilonMs, eps * 4), clockSkewMs: tol.clockSkewMs * 2, retentionSlackMs: tol.retentionSlackMs, wakeMs: tol.wakeMs * 2 };
+  const networkDelayMs = Math.max(options.networkDelayMs ?? 0, networkEvidence(prep));
+  const tight: Tolerances = { epsilonMs: eps, clockSkewMs: tol.clockSkewMs, retentionSlackMs: tol.retentionSlackMs, wakeMs: tol.wakeMs, networkDelayMs };
+  const wide: Tolerances = { epsilonMs: Math.max(tol.wideEpsilonMs, eps * 4), clockSkewMs: tol.clockSkewMs * 2, retentionSlackMs: tol.retentionSlackMs, wakeMs: tol.wakeMs * 2, networkDelayMs };
   const gate = createGate(catalog, options.strictness, exercised);
   const quiet = createGate(catalog, options.strictness, new Map());
   const rules = [...GENERIC_RULES, ...(options.rules ?? [])];
@@ -109,10 +130,13 @@ export function check(history: History, options: CheckOptions): Verdict {
     for (const f of r.findings) if (gate.on(f.id)) divergences.push(toDivergence(catalog, f));
   }
 
-  const checked = stats(prep, searchNodes);
+  // Undecided messages (lost calls may have touched them; the search budget ran out) are listed and
+  // left out: the rest is still judged. Only when nothing could be decided is the verdict Unknown.
+  const checked = { ...stats(prep, searchNodes), ...(undecided.length > 0 ? { undecided } : {}), networkDelayMs: Math.round(networkEvidence(prep)) };
   const ordered = orderByImplication(catalog, divergences);
   if (ordered.length > 0) return { kind: 'divergent', divergences: ordered, checked };
-  if (undecided.length > 0) return { kind: 'unknown', reason: `search budget exhausted for ${undecided.length} message(s) (${undecided.slice(0, 5).join(', ')})`, checked };
+  const judged = prep.messages.filter((m) => m.sendKnown || m.hits.length > 0).length;
+  if (undecided.length > 0 && undecided.length >= judged) return { kind: 'unknown', reason: `no message could be decided (${undecided.length} undecided: ${undecided.slice(0, 5).join(', ')})`, checked };
   return { kind: 'conformant', checked };
 }
 

@@ -14,6 +14,7 @@ export function createGate(catalog: Catalog, strictness: Strictness, exercised: 
       return e !== undefined && (strictness === 'typical' || e.strictness === 'guaranteed');
     },
     exercised(id, n = 1) {
+      if (n <= 0) return;
       exercised.set(id, (exercised.get(id) ?? 0) + n);
     },
   };

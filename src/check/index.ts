@@ -4,7 +4,7 @@
 // src/report renders them. PURE: imports src/spec, src/history and src/catalog only; no SDK, no
 // clock, no network.
 export * from './types.js';
-export { check, effectiveEpsilon, orderByImplication, GENERIC_RULES } from './checker.js';
+export { check, effectiveEpsilon, networkEvidence, orderByImplication, GENERIC_RULES } from './checker.js';
 export { createGate } from './gate.js';
 export { Solver, at, UNBOUNDED, type Term } from './solver.js';
 export { prepare, batchEntries, toMs, inputOf, outputOf, errorOf, type Prepared, type TrackedMessage, type HandleUse, type Hit, type EntryResult } from './prepare.js';

@@ -94,6 +94,14 @@ export interface CheckStats {
    * a delay, …), per catalogue id: a rule never exercised judged nothing.
    */
   exercised: Record<string, number>;
+  /**
+   * Messages (or FIFO groups) no order could be decided for within the search budget, typically
+   * because lost calls (connection resets, timeouts) may have touched them. They are left out of
+   * the verdict, which judges the rest: a few lost calls cost only what they may have touched.
+   */
+  undecided?: string[];
+  /** The longest network delay this history showed (ms; see CheckOptions.networkDelayMs). */
+  networkDelayMs?: number;
 }
 
 export interface Tolerance {
@@ -111,8 +119,15 @@ export interface CheckOptions {
   catalog: Catalog;
   /** Rules beyond the generic ones (each suite brings its area's rules). */
   rules?: readonly CheckRule[];
-  /** Upper bound on search nodes per message before the verdict becomes Unknown. */
+  /** Upper bound on search nodes per message before the message is undecided. */
   maxSearchNodesPerMessage?: number;
+  /**
+   * The longest delay the network of this run has shown (ms): the slowest answer to a call that
+   * does not wait, or the overrun of a long poll beyond its wait. A long poll's request or answer
+   * may have been held that long, so its wait is not placed within ε of its invoke and completion.
+   * The history's own evidence is always taken into account; a runner passes what the whole run showed.
+   */
+  networkDelayMs?: number;
 }
 
 /** What a rule reports before grading and rendering. */
@@ -167,6 +182,8 @@ export interface Tolerances {
   clockSkewMs: number;
   retentionSlackMs: number;
   wakeMs: number;
+  /** See CheckOptions.networkDelayMs (at least this history's own evidence). */
+  networkDelayMs: number;
 }
 
 export interface CallRuleContext {

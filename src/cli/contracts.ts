@@ -4,6 +4,7 @@
 // closes no import cycle. main.ts wires the real process; tests pass fakes.
 import type { Command, OptionValues } from 'commander';
 import type { RunOptions } from '../runner/run-suites.js';
+import type { CleanupItem, CleanupScope } from '../runner/sweep.js';
 import type { RunReport } from '../runner/types.js';
 import type { QueueDefinition, QueuesResult, ReferenceServer, ReferenceServerOptions, RequestLogEntry } from '../server/index.js';
 import type { SuiteDefinition } from '../suite/index.js';
@@ -31,6 +32,8 @@ export type CliRunOptions = Omit<RunOptions, 'clock'>;
 export interface RunnerApi {
   // Property syntax (not a method) so the runner's signature is checked strictly against it.
   runSuites: (options: CliRunOptions) => Promise<RunReport>;
+  /** Deletes (or with dryRun lists) the kit's queues on a target: prefix and run tag both required. */
+  cleanup?: (target: RunningTarget, scope: CleanupScope, o: { dryRun?: boolean; log?: (line: string) => void }) => Promise<CleanupItem[]>;
 }
 
 export type EndpointTargetResult = { ok: true; target: RunningTarget } | { ok: false; error: string; log?: { file: string; tail: string[] } };

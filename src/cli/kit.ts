@@ -5,7 +5,18 @@ import type { CliDeps, RunnerApi, TargetApi } from './contracts.js';
 
 export async function loadKitRunner(): Promise<RunnerApi> {
   const m = await import('../runner/index.js');
-  return { runSuites: m.runSuites };
+  const { realClock } = await import('../clock/index.js');
+  return {
+    runSuites: m.runSuites,
+    cleanup: async (target, scope, o) => {
+      const port = target.client();
+      try {
+        return await m.cleanupQueues(port, scope, { clock: realClock, ...o });
+      } finally {
+        port.close();
+      }
+    },
+  };
 }
 
 export async function loadKitTargets(): Promise<TargetApi> {

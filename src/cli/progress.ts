@@ -39,8 +39,14 @@ export function reduceProgress(s: ProgressState, e: ProgressEvent): ProgressStat
     case 'shrinking':
       return { ...s, shrinking: { property: e.property, step: e.step }, current: e.property };
     case 'message':
+    case 'run':
       return s;
   }
+}
+
+/** `sqs-conformance: run 3fa9c1 (queues sqsc-3fa9c1-*); if it is killed: npx sqs-conformance cleanup --run 3fa9c1`. */
+export function runLine(e: Extract<ProgressEvent, { kind: 'run' }>): string {
+  return `sqs-conformance: run ${e.runId} (queues ${e.prefix}*); if it is killed: ${e.cleanup}`;
 }
 
 /** `[#####.....] 37/120 scenarios · 12.3 s · 1 property failing · shrinking p (step 4)`. */
@@ -99,7 +105,9 @@ export function createProgress(stream: CliStream, now: () => number, opts: { red
   };
 
   return {
-    event(e) {
+    event(raw) {
+      // The run id is printed before anything is created on the target, with what to do after a crash.
+      const e: ProgressEvent = raw.kind === 'run' ? { kind: 'message', text: runLine(raw) } : raw;
       const before = state;
       state = reduceProgress(state, e);
       if (tty) {

@@ -6,10 +6,11 @@ import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/ty
 import type { SourceRef } from '../spec/types.js';
 import { explainDivergence } from './explain.js';
 
-export type PropertyStatus = 'passed' | 'failed' | 'error' | 'unknown';
+export type PropertyStatus = 'passed' | 'failed' | 'error' | 'unknown' | 'not-run';
 
-/** `error`: could not run; `unknown`: ran but the checker could not decide; else passed/failed. */
+/** `not-run`: the run stopped first; `error`: could not run; `unknown`: ran but the checker could not decide; else passed/failed. */
 export function propertyStatus(p: PropertyResult): PropertyStatus {
+  if (p.notRun !== undefined) return 'not-run';
   if (p.error !== undefined) return 'error';
   if (p.passed) return 'passed';
   if (p.verdict?.kind === 'unknown') return 'unknown';
@@ -22,12 +23,43 @@ export interface Counts {
   failed: number;
   error: number;
   unknown: number;
+  'not-run': number;
 }
 
 export function countProperties(properties: readonly PropertyResult[]): Counts {
-  const c: Counts = { total: properties.length, passed: 0, failed: 0, error: 0, unknown: 0 };
+  const c: Counts = { total: properties.length, passed: 0, failed: 0, error: 0, unknown: 0, 'not-run': 0 };
   for (const p of properties) c[propertyStatus(p)] += 1;
   return c;
+}
+
+/** `(20: 5 passed, 0 failed, 0 error, 0 unknown, 15 not run)`, the not-run part only when some did not run. */
+export function countsText(c: Counts): string {
+  return `${c.total}: ${c.passed} passed, ${c.failed} failed, ${c.error} error, ${c.unknown} unknown${c['not-run'] > 0 ? `, ${c['not-run']} not run` : ''}`;
+}
+
+/** Why a run stopped early, in one line (undefined when it ran to its end). */
+export function stoppedText(report: Pick<RunReport, 'stopped'>): string | undefined {
+  const s = report.stopped;
+  if (!s) return undefined;
+  return s.reason === 'interrupted' ? `interrupted (${s.detail}): scenarios that did not finish are not run and judged nothing` : `${s.detail}: scenarios after that are not run`;
+}
+
+/** Rule coverage: how many ids were exercised, and the gaps (ids of the suites that ran never exercised). */
+export function coverageOf(report: Pick<RunReport, 'exercised' | 'gaps'>): { exercised: [string, number][]; gaps: string[] } {
+  const exercised = Object.entries(report.exercised ?? {}).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b));
+  return { exercised, gaps: [...(report.gaps ?? [])] };
+}
+
+/** Lost calls and undecided messages, one line; undefined when there were none. */
+export function transportText(report: Pick<RunReport, 'calls' | 'properties'>): string | undefined {
+  const undecided = report.properties.reduce((n, p) => n + (p.undecided?.length ?? 0), 0);
+  const explained = report.properties.filter((p) => p.explained !== undefined).length;
+  const lost = report.calls?.lost ?? 0;
+  if (lost === 0 && undecided === 0 && explained === 0) return undefined;
+  const parts = [`${lost} of ${report.calls?.total ?? '?'} calls lost (connection reset, timeout, 5xx: outcome unknown)`];
+  if (undecided > 0) parts.push(`${undecided} message${undecided === 1 ? '' : 's'} undecided, left out of the verdict`);
+  if (explained > 0) parts.push(`${explained} scenario${explained === 1 ? '' : 's'} explained by network delays`);
+  return parts.join('; ');
 }
 
 /** `850 ms`, `12.3 s`, `4 min 05 s`. */
@@ -252,15 +284,15 @@ export function baseProperty(property: string): string {
 
 /**
  * Rows for a listing: passing instances of the same property (`name#0`, `name#1`, …) merge into one
- * row; anything that did not pass keeps its own row. Order of first appearance.
+ * row, and so do those not run; anything else keeps its own row. Order of first appearance.
  */
 export function propertyRows(properties: readonly PropertyResult[]): PropertyRow[] {
   const rows: PropertyRow[] = [];
   const merged = new Map<string, PropertyRow>();
   for (const p of properties) {
     const status = propertyStatus(p);
-    if (status === 'passed') {
-      const key = `${p.suite}\u0000${baseProperty(p.property)}`;
+    if (status === 'passed' || status === 'not-run') {
+      const key = `${p.suite}\u0000${baseProperty(p.property)}\u0000${status}`;
       const row = merged.get(key);
       if (row) {
         row.results.push(p);

@@ -6,6 +6,7 @@ import type { ReportedDivergence, RunReport } from '../runner/types.js';
 import { baselineSummary, divergenceBaselineStatus, groupNew, type DivergenceBaselineStatus, type RenderExtras } from './baseline.js';
 import {
   countProperties,
+  coverageOf,
   divergencesOf,
   formatDuration,
   formatSource,
@@ -14,7 +15,9 @@ import {
   ruleText,
   explanationOf,
   scrub,
+  stoppedText,
   timeline,
+  transportText,
   type PropertyStatus,
 } from './format.js';
 import type { Op } from '../history/index.js';
@@ -96,7 +99,7 @@ pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6p
 .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; border: 1px solid transparent; white-space: nowrap; }
 .s-conformant, .s-passed, .s-within-baseline, .s-acknowledged, .s-ok { color: var(--ok); background: var(--ok-bg); border-color: #aceebb; }
 .s-divergent, .s-failed, .s-outside-baseline, .s-new, .s-vanished, .s-definite { color: var(--bad); background: var(--bad-bg); border-color: #ffcecb; }
-.s-unknown, .s-error, .s-suspect, .s-not-run { color: var(--warn); background: var(--warn-bg); border-color: #f5e0a0; }
+.s-unknown, .s-error, .s-suspect, .s-not-run, .s-interrupted { color: var(--warn); background: var(--warn-bg); border-color: #f5e0a0; }
 .s-typical, .s-guaranteed { color: var(--muted); background: var(--panel); border-color: var(--line); }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
@@ -119,13 +122,14 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .ops td { font-size: 12px; }
 .muted { color: var(--muted); }
 .nowrap, code.id { white-space: nowrap; }
+.notice { color: var(--warn); }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 `;
 
 // ---------------------------------------------------------------------------------------------
 // Pieces
 
-const STATUS_LABEL: Record<PropertyStatus, string> = { passed: 'passed', failed: 'failed', error: 'error', unknown: 'unknown' };
+const STATUS_LABEL: Record<PropertyStatus, string> = { passed: 'passed', failed: 'failed', error: 'error', unknown: 'unknown', 'not-run': 'not run' };
 
 export const badge = (cls: string, text: string): SafeHtml => html`<span class="badge s-${cls}">${text}</span>`;
 
@@ -194,6 +198,15 @@ ${rows.length > 0 ? html`${opLanes(d.opRecords)}<table class="ops"><thead><tr><t
 </section>`;
 }
 
+/** Rule coverage: the rules that judged nothing, and how often each rule's situation arose. */
+function coverageSection(report: RunReport): SafeHtml {
+  const { exercised, gaps } = coverageOf(report);
+  if (exercised.length === 0 && gaps.length === 0) return html``;
+  return html`<h2>Rule coverage</h2>
+<p>${gaps.length > 0 ? html`Not exercised (these rules judged nothing): ${gaps.map((id) => html`<code class="id">${id}</code> `)}` : 'Every rule of the suites that ran was exercised.'}</p>
+<details><summary>How often each rule's situation arose</summary><table class="coverage"><thead><tr><th>Id</th><th class="num">Situations</th></tr></thead><tbody>${exercised.map(([id, n]) => html`<tr><td><code class="id">${id}</code></td><td class="num">${n}</td></tr>`)}</tbody></table></details>`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The run page
 
@@ -214,7 +227,9 @@ export function renderHtml(report: RunReport, extras: RenderExtras = {}): string
             ([id, n]) => html`<a href="#d-${n}"><code class="id">${id}</code></a> `,
           );
           const note =
-            r.status === 'error'
+            r.status === 'not-run'
+              ? html`<span class="muted">${p.notRun ?? ''}</span>`
+              : r.status === 'error'
               ? html`${p.error ?? ''}`
               : r.status === 'unknown' && p.verdict?.kind === 'unknown'
                 ? html`${p.verdict.reason}`
@@ -237,8 +252,9 @@ ${b.notRun.map((e) => html`<tr><td>${badge('not-run', 'not run')}</td><td><code 
     : '';
 
   const body = html`<header>
-<h1>sqs-conformance: ${t.name} ${badge(report.verdict, report.verdict)}</h1>
-<p class="meta"><span><code>${t.endpoint}</code></span><span>${t.protocol}</span><span>${t.region}</span><span>${`seed ${report.seed}`}</span><span>${`strictness ${report.strictness}`}</span><span>${`suites ${report.suites.join(', ') || '(none)'}`}</span><span>${`started ${report.startedAt}`}</span></p>
+<h1>sqs-conformance: ${t.name} ${badge(report.verdict, report.verdict === 'interrupted' ? 'INTERRUPTED' : report.verdict)}</h1>
+<p class="meta">${report.runId !== undefined ? html`<span>${`run ${report.runId}`}</span>` : ''}<span><code>${t.endpoint}</code></span><span>${t.protocol}</span><span>${t.region}</span><span>${`seed ${report.seed}`}</span><span>${`strictness ${report.strictness}`}</span><span>${`suites ${report.suites.join(', ') || '(none)'}`}</span><span>${`started ${report.startedAt}`}</span></p>
+${[stoppedText(report), transportText(report)].filter((x): x is string => x !== undefined).map((x) => html`<p class="notice">${x}</p>`)}
 </header>
 <div class="cards">
 <div class="card"><div class="l">Verdict</div><div class="n">${report.verdict}</div></div>
@@ -250,6 +266,7 @@ ${b.notRun.map((e) => html`<tr><td>${badge('not-run', 'not run')}</td><td><code 
 ${baselineBlock}
 <h2>Properties</h2>
 ${propertyTable}
+${coverageSection(report)}
 ${report.divergences.length > 0 ? html`<h2>Divergences (${report.divergences.length})</h2>${report.divergences.map((d, i) => divergenceSection(report, d, i + 1, statuses.get(d)))}` : ''}
 <footer>Generated by sqs-conformance. Replay any divergence with the command under it.</footer>`;
   return page(`sqs-conformance: ${t.name} — ${report.verdict}`, body);

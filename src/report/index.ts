@@ -21,6 +21,10 @@ export { baselineSummary, toJsonBaseline, type JsonBaseline, type RenderExtras }
 export {
   compactFields,
   countProperties,
+  countsText,
+  coverageOf,
+  stoppedText,
+  transportText,
   describeOp,
   formatDuration,
   formatSource,

@@ -43,25 +43,42 @@ export interface JsonProperty {
   durationMs: number;
   replay: string;
   error?: string;
+  /** Why it did not run (the run stopped first). */
+  notRun?: string;
+  /** Messages left undecided (lost calls may have touched them). */
+  undecided?: string[];
+  explained?: string;
+  coverage?: boolean;
   verdict?: { kind: 'conformant' | 'divergent' | 'unknown'; reason?: string; checked: { ops: number; messages: number; searchNodes: number } };
   counterexample?: PropertyResult['counterexample'];
 }
 
 export interface JsonReport {
   schemaVersion: number;
+  /** The run id (queues `sqsc-<run id>-…`, tag `sqs-conformance:run`). */
+  runId?: string;
   target: RunReport['target'];
   seed: number;
   strictness: RunReport['strictness'];
   suites: string[];
   startedAt: string;
   durationMs: number;
+  /** `interrupted` when SIGINT/SIGTERM stopped the run. */
   verdict: RunReport['verdict'];
+  /** True when the run was interrupted: what did not finish is listed as not run. */
+  interrupted: boolean;
+  /** Why the run stopped early (interrupted, target stopped answering). */
+  stopped?: RunReport['stopped'];
+  /** Calls of the run and those whose outcome was lost. */
+  calls?: RunReport['calls'];
   properties: JsonProperty[];
   divergences: JsonDivergence[];
   /** Suites and properties that did not run, and why. */
   skipped: { suite: string; property?: string; reason: string }[];
   /** How often the situation each rule judges arose in the run (rule coverage), by divergence id. */
   exercised: Record<string, number>;
+  /** Ids of the suites that ran whose situation never arose (their rules judged nothing). */
+  gaps: string[];
   /** With a baseline: acknowledged, new and vanished entries. */
   baseline?: JsonBaseline;
 }
@@ -76,9 +93,11 @@ export function toJsonReport(report: RunReport, extras: RenderExtras = {}): Json
     suites: [...report.suites],
     skipped: (report.skipped ?? []).map((x) => ({ suite: x.suite, ...(x.property !== undefined ? { property: x.property } : {}), reason: x.reason })),
     exercised: { ...(report.exercised ?? {}) },
+    gaps: [...(report.gaps ?? [])],
     startedAt: report.startedAt,
     durationMs: report.durationMs,
     verdict: report.verdict,
+    interrupted: report.verdict === 'interrupted',
     properties: report.properties.map(jsonProperty),
     divergences: report.divergences.map((d) => {
       const j = jsonDivergence(report, d);
@@ -87,6 +106,9 @@ export function toJsonReport(report: RunReport, extras: RenderExtras = {}): Json
       return j;
     }),
   };
+  if (report.runId !== undefined) out.runId = report.runId;
+  if (report.stopped) out.stopped = { reason: report.stopped.reason, detail: report.stopped.detail };
+  if (report.calls) out.calls = { total: report.calls.total, lost: report.calls.lost };
   if (extras.baseline) out.baseline = toJsonBaseline(extras.baseline);
   return out;
 }
@@ -105,6 +127,10 @@ function jsonProperty(p: PropertyResult): JsonProperty {
   };
   if (p.path !== undefined) out.path = p.path;
   if (p.error !== undefined) out.error = p.error;
+  if (p.notRun !== undefined) out.notRun = p.notRun;
+  if (p.undecided !== undefined) out.undecided = [...p.undecided];
+  if (p.explained !== undefined) out.explained = p.explained;
+  if (p.coverage) out.coverage = true;
   if (p.verdict) {
     const { ops, messages, searchNodes } = p.verdict.checked;
     out.verdict = { kind: p.verdict.kind, checked: { ops, messages, searchNodes } };

@@ -36,12 +36,17 @@ export function renderJunit(report: RunReport): string {
     const classname = xmlSafe(`sqs-conformance.${target.name}.${suite}`);
     let sFailures = 0;
     let sErrors = 0;
+    let sSkipped = 0;
     let sTime = 0;
     const cases = props.map((p) => {
       const status = propertyStatus(p);
       sTime += p.durationMs;
       const tc: XmlNode = { '@_classname': classname, '@_name': xmlSafe(p.property), '@_time': seconds(p.durationMs) };
-      if (status === 'failed') {
+      if (status === 'not-run') {
+        // Not run because the run stopped: skipped, never passed.
+        sSkipped += 1;
+        tc.skipped = { '@_message': xmlSafe(oneLine(p.notRun ?? 'not run')) };
+      } else if (status === 'failed') {
         sFailures += 1;
         tc.failure = failureNode(report, p);
       } else if (status === 'error' || status === 'unknown') {
@@ -64,7 +69,7 @@ export function renderJunit(report: RunReport): string {
       '@_tests': String(props.length),
       '@_failures': String(sFailures),
       '@_errors': String(sErrors),
-      '@_skipped': '0',
+      '@_skipped': String(sSkipped),
       '@_time': seconds(sTime),
       '@_timestamp': xmlSafe(report.startedAt),
       properties: {
@@ -75,6 +80,10 @@ export function renderJunit(report: RunReport): string {
           { '@_name': 'region', '@_value': xmlSafe(target.region) },
           { '@_name': 'seed', '@_value': String(report.seed) },
           { '@_name': 'strictness', '@_value': report.strictness },
+          { '@_name': 'verdict', '@_value': report.verdict === 'interrupted' ? 'INTERRUPTED' : report.verdict },
+          ...(report.runId !== undefined ? [{ '@_name': 'run', '@_value': xmlSafe(report.runId) }] : []),
+          ...(report.stopped ? [{ '@_name': 'stopped', '@_value': xmlSafe(oneLine(report.stopped.detail)) }] : []),
+          ...((report.gaps ?? []).length > 0 ? [{ '@_name': 'rules-not-exercised', '@_value': xmlSafe((report.gaps ?? []).join(',')) }] : []),
         ],
       },
       testcase: cases,

@@ -3,7 +3,7 @@
 // replay commands sit in code spans whose fence is longer than any backtick run inside.
 import type { RunReport } from '../runner/types.js';
 import { baselineSummary, divergenceBaselineStatus, groupNew, type RenderExtras } from './baseline.js';
-import { countProperties, divergencesOf, formatDuration, formatSource, oneLine, propertyRows, publicTarget, skippedRows, type PropertyStatus } from './format.js';
+import { countProperties, coverageOf, divergencesOf, formatDuration, formatSource, oneLine, propertyRows, publicTarget, skippedRows, stoppedText, transportText, type PropertyStatus } from './format.js';
 
 /** Escapes a plain-text table cell. */
 export function mdCell(s: string): string {
@@ -33,14 +33,21 @@ const STATUS_MARK: Record<PropertyStatus, string> = {
   failed: '❌ failed',
   error: '⚠️ error',
   unknown: '❔ unknown',
+  'not-run': '⏸️ not run',
+};
+
+const VERDICT_MARK: Record<RunReport['verdict'], string> = {
+  conformant: '✅ **Conformant**',
+  divergent: '❌ **Divergent**',
+  unknown: '❔ **Unknown**',
+  interrupted: '⏸️ **INTERRUPTED**',
 };
 
 export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): string {
   const t = publicTarget(report.target);
   const counts = countProperties(report.properties);
   const out: string[] = [];
-  const verdict =
-    report.verdict === 'conformant' ? '✅ **Conformant**' : report.verdict === 'divergent' ? '❌ **Divergent**' : '❔ **Unknown**';
+  const verdict = VERDICT_MARK[report.verdict];
   out.push(`## sqs-conformance: ${mdCell(t.name)}`);
   out.push('');
   out.push(
@@ -48,8 +55,13 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
       ` (strictness ${report.strictness}, seed ${report.seed}, ${formatDuration(report.durationMs)}).`,
   );
   out.push('');
-  out.push(`Target ${mdCode(t.endpoint)} (${t.protocol}, ${mdCell(t.region)}); suites: ${report.suites.map(mdCell).join(', ') || '(none)'}.`);
+  out.push(`Target ${mdCode(t.endpoint)} (${t.protocol}, ${mdCell(t.region)}); suites: ${report.suites.map(mdCell).join(', ') || '(none)'}${report.runId !== undefined ? `; run ${mdCode(report.runId)}` : ''}.`);
   out.push('');
+  for (const line of [stoppedText(report), transportText(report)]) {
+    if (line === undefined) continue;
+    out.push(`> ${mdCell(line)}`);
+    out.push('');
+  }
   const b = extras.baseline;
   if (b) {
     const within = b.newDivergences.length === 0 && b.vanished.length === 0;
@@ -67,7 +79,9 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
     for (const r of propertyRows(report.properties)) {
       const p = r.results[0]!;
       const note =
-        r.status === 'error'
+        r.status === 'not-run'
+          ? mdCell(p.notRun ?? '')
+          : r.status === 'error'
           ? mdCell(p.error ?? '')
           : r.status === 'unknown' && p.verdict?.kind === 'unknown'
             ? mdCell(p.verdict.reason)
@@ -86,6 +100,22 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
     out.push('### Not run');
     out.push('');
     for (const s of skipped) out.push(`- **${mdCell(s.suite)}**${s.properties.length > 0 ? `: ${s.properties.map(mdCell).join(', ')}` : ' (the whole suite)'} — ${mdCell(s.reason)}`);
+    out.push('');
+  }
+
+  const coverage = coverageOf(report);
+  if (coverage.exercised.length > 0 || coverage.gaps.length > 0) {
+    out.push('### Rule coverage');
+    out.push('');
+    out.push(
+      coverage.gaps.length > 0
+        ? `Not exercised (these rules judged nothing): ${coverage.gaps.map(mdCode).join(', ')}.`
+        : 'Every rule of the suites that ran was exercised.',
+    );
+    out.push('');
+    out.push(`<details><summary>How often each rule's situation arose</summary>\n`);
+    for (const [id, n] of coverage.exercised) out.push(`- ${mdCode(id)}: ${n}`);
+    out.push('\n</details>');
     out.push('');
   }
 

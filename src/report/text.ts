@@ -7,6 +7,10 @@ import type { ReportedDivergence, RunReport } from '../runner/types.js';
 import { baselineSummary, divergenceBaselineStatus, groupNew, type DivergenceBaselineStatus, type RenderExtras } from './baseline.js';
 import {
   countProperties,
+  countsText,
+  coverageOf,
+  stoppedText,
+  transportText,
   divergencesOf,
   formatDuration,
   formatSource,
@@ -39,6 +43,7 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
   const counts = countProperties(report.properties);
 
   out.push(c.bold('sqs-conformance report'));
+  if (report.runId !== undefined) out.push(`  run         ${oneLine(report.runId)}`);
   out.push(`  target      ${oneLine(t.name)}  ${oneLine(t.endpoint)}  (${t.protocol}, ${oneLine(t.region)})`);
   out.push(`  seed        ${report.seed}`);
   out.push(`  strictness  ${report.strictness}`);
@@ -46,10 +51,14 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
   out.push(`  started     ${oneLine(report.startedAt)}`);
   out.push(`  duration    ${formatDuration(report.durationMs)}`);
   out.push(`  verdict     ${verdictLabel(report.verdict, c)}`);
+  const stopped = stoppedText(report);
+  if (stopped !== undefined) out.push(`  stopped     ${c.yellow(oneLine(stopped))}`);
+  const transport = transportText(report);
+  if (transport !== undefined) out.push(`  network     ${oneLine(transport)}`);
   if (opts.baseline) out.push(`  baseline    ${baselineLabel(opts.baseline, c)}`);
   out.push('');
 
-  out.push(c.bold(`Properties (${counts.total}: ${counts.passed} passed, ${counts.failed} failed, ${counts.error} error, ${counts.unknown} unknown)`));
+  out.push(c.bold(`Properties (${countsText(counts)})`));
   if (report.properties.length === 0) out.push('  (no property ran)');
   const rows = propertyRows(report.properties);
   const nameWidth = Math.min(48, Math.max(0, ...rows.map((r) => rowName(r).length)));
@@ -64,6 +73,8 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
     }
     out.push('');
   }
+
+  out.push(...coverageBlock(report, c));
 
   const statuses = divergenceBaselineStatus(report, opts.baseline);
   if (report.divergences.length > 0) {
@@ -91,7 +102,29 @@ function verdictLabel(v: RunReport['verdict'], c: Colors): string {
       return c.red(c.bold('DIVERGENT'));
     case 'unknown':
       return c.yellow(c.bold('UNKNOWN'));
+    case 'interrupted':
+      return c.yellow(c.bold('INTERRUPTED'));
   }
+}
+
+/** Rule coverage: how often each rule's situation arose, and the rules that judged nothing. */
+function coverageBlock(report: RunReport, c: Colors): string[] {
+  const { exercised, gaps } = coverageOf(report);
+  if (exercised.length === 0 && gaps.length === 0) return [];
+  const lines = [c.bold(`Rule coverage (${exercised.length} rules exercised${gaps.length > 0 ? `, ${gaps.length} not` : ''})`)];
+  let line = ' ';
+  for (const [id, n] of exercised) {
+    const item = ` ${oneLine(id)} ×${n}`;
+    if (line.length + item.length > 100) {
+      lines.push(line);
+      line = ' ';
+    }
+    line += item;
+  }
+  if (line.trim() !== '') lines.push(line);
+  if (gaps.length > 0) lines.push(`  ${c.yellow('not exercised (judged nothing):')} ${gaps.map(oneLine).join(', ')}`);
+  lines.push('');
+  return lines;
 }
 
 function statusLabel(s: PropertyStatus, c: Colors): string {
@@ -105,6 +138,8 @@ function statusLabel(s: PropertyStatus, c: Colors): string {
       return c.magenta(label);
     case 'unknown':
       return c.yellow(label);
+    case 'not-run':
+      return c.dim(label);
   }
 }
 
@@ -119,11 +154,16 @@ function propertyLine(report: RunReport, r: PropertyRow, width: number, c: Color
   // Instances run concurrently: a merged row shows the longest one's time.
   const stats = `${instances}${r.runs} run${r.runs === 1 ? '' : 's'}, ${r.shrinks} shrink${r.shrinks === 1 ? '' : 's'}, ${formatDuration(r.durationMs)}`;
   let tail = '';
-  if (r.status === 'error') tail = `  ${c.magenta(oneLine(p.error ?? ''))}`;
+  const undecided = r.results.reduce((n, x) => n + (x.undecided?.length ?? 0), 0);
+  const explained = r.results.find((x) => x.explained !== undefined)?.explained;
+  if (r.status === 'not-run') tail = `  ${c.dim(oneLine(p.notRun ?? ''))}`;
+  else if (r.status === 'error') tail = `  ${c.magenta(oneLine(p.error ?? ''))}`;
   else if (r.status === 'unknown' && p.verdict?.kind === 'unknown') tail = `  ${c.yellow(oneLine(p.verdict.reason))}`;
   else if (r.status === 'failed') {
     const ids = [...new Set(divergencesOf(report, p).map((d) => d.id))];
     if (ids.length > 0) tail = `  → ${ids.map((id) => c.red(oneLine(id))).join(', ')}`;
+  } else if (r.status === 'passed' && (undecided > 0 || explained !== undefined)) {
+    tail = `  ${c.dim(oneLine([undecided > 0 ? `${undecided} message${undecided === 1 ? '' : 's'} undecided (lost calls)` : '', explained ?? ''].filter((x) => x !== '').join('; ')))}`;
   }
   return `  ${statusLabel(r.status, c)} ${name}  ${c.dim(stats)}${tail}`;
 }
@@ -205,6 +245,10 @@ function summaryLine(report: RunReport, c: Colors): string {
     case 'divergent':
       return c.red(`Divergent: ${report.divergences.length} divergence${report.divergences.length === 1 ? '' : 's'} (${ids.size} distinct id${ids.size === 1 ? '' : 's'}).`);
     case 'unknown':
-      return c.yellow('Unknown: some properties could not be decided; see the errors above.');
+      return c.yellow(report.stopped ? `Unknown: ${oneLine(report.stopped.detail)}.` : 'Unknown: some properties could not be decided; see the errors above.');
+    case 'interrupted': {
+      const notRun = report.properties.filter((p) => p.notRun !== undefined).length;
+      return c.yellow(`Interrupted: ${notRun} scenario${notRun === 1 ? '' : 's'} not run; ${report.divergences.length} divergence${report.divergences.length === 1 ? '' : 's'} found before the interrupt.`);
+    }
   }
 }

@@ -228,6 +228,7 @@ export interface ScoreboardInput {
 }
 
 function status(p: PropertyResult): keyof Omit<ScenarioCounts, 'total'> {
+  if (p.notRun !== undefined) return 'unknown';
   if (p.error !== undefined) return 'error';
   if (p.passed) return 'passed';
   if (p.verdict?.kind === 'unknown') return 'unknown';
@@ -336,10 +337,10 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
   if (judged) {
     const within = comparison ? withinBaseline(comparison) : report.divergences.length === 0;
     if (!within) [st, ok] = ['outside-baseline', false];
-    else if (report.verdict === 'unknown') [st, ok] = ['unknown', false];
+    else if (report.verdict === 'unknown' || report.verdict === 'interrupted') [st, ok] = ['unknown', false];
     else [st, ok] = ['within-baseline', true];
   } else {
-    st = report.verdict;
+    st = report.verdict === 'interrupted' ? 'unknown' : report.verdict;
     ok = report.verdict === 'conformant';
   }
   const row: ScoreboardTarget = {

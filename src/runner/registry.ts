@@ -1,11 +1,20 @@
 // Every queue this run created, so that success, failure and Ctrl-C all end with them deleted, and
 // nothing else is ever touched: a queue is deleted only if this run created it and its name
-// carries the run prefix.
+// carries the run prefix. Deletes are retried until decided or a deadline passes.
+import { realClock, type Clock } from '../clock/index.js';
 import type { SqsPort } from '../target/index.js';
+import { deleteQueue } from './sweep.js';
+
+/** How long deleting one queue may keep retrying (ms). */
+export const DELETE_DEADLINE_MS = 20_000;
 
 export class QueueRegistry {
   private readonly live = new Set<string>();
-  constructor(readonly prefix: string) {}
+  private abandoned = false;
+  constructor(
+    readonly prefix: string,
+    private readonly clock: Clock = realClock,
+  ) {}
 
   add(url: string): void {
     this.live.add(url);
@@ -21,17 +30,23 @@ export class QueueRegistry {
     return this.live.has(url) && name.startsWith(this.prefix);
   }
 
-  async deleteAll(urls: Iterable<string>, port: SqsPort): Promise<void> {
+  /** The target stopped answering: deleting would only wait for timeouts (`cleanup --run` can do it later). */
+  abandon(): void {
+    this.abandoned = true;
+  }
+
+  async deleteAll(urls: Iterable<string>, port: SqsPort, deadlineMs = DELETE_DEADLINE_MS): Promise<void> {
     for (const url of [...urls]) {
+      if (this.abandoned) return;
       if (!this.owns(url)) continue;
-      const r = await port.call('DeleteQueue', { QueueUrl: url });
+      const r = await deleteQueue(port, url, this.clock, deadlineMs);
       // Gone either way: deleted now, or already missing.
-      if (r.type === 'ok' || (r.type === 'fail' && /NonExistentQueue|QueueDoesNotExist/.test(`${r.value.code} ${r.value.type ?? ''}`))) this.live.delete(url);
+      if (r.status !== 'failed') this.live.delete(url);
     }
   }
 
   /** Deletes everything still pending (Ctrl-C, failure). */
-  async cleanup(port: SqsPort): Promise<void> {
-    await this.deleteAll(this.pending(), port);
+  async cleanup(port: SqsPort, deadlineMs = DELETE_DEADLINE_MS): Promise<void> {
+    await this.deleteAll(this.pending(), port, deadlineMs);
   }
 }

@@ -1,13 +1,17 @@
 // Plays one scenario against a target and records the history: its queues created fresh (run
 // prefix + tags; dead-letter queues first, then wired with RedrivePolicy), their attributes read
 // back, the processes run concurrently (each step by its kind), a final drain of every queue, and
-// every queue deleted.
+// every queue deleted. Setup calls are retried while their outcome is unknown (they are not the
+// behaviour under test; every attempt is in the history). An abort stops the processes (calls in
+// flight get a short grace, then their clients are closed), skips the drain and deletes the queues
+// only then, so no delete races with a drain; the run says it was interrupted and is not judged.
 import type { Clock } from '../clock/index.js';
 import { DRAIN_PROCESS } from '../check/index.js';
 import { HISTORY_SCHEMA_VERSION, type Action, type History } from '../history/index.js';
 import { bodyFor, HandleBook, StepRegistry, type QueueRef, type QueueSetup, type Scenario, type StepContext, type StepResult } from '../scenario/index.js';
 import { Recorder, type CallResult, type RunningTarget, type SqsPort } from '../target/index.js';
 import type { QueueRegistry } from './registry.js';
+import { retrying } from './retry.js';
 
 export interface ScenarioContext {
   target: RunningTarget;
@@ -22,12 +26,20 @@ export interface ScenarioContext {
   signal?: AbortSignal;
   /** A provided queue (--stack-outputs) that stands in for the scenario's first queue: never created, registered or deleted. */
   provided?: { wrap(port: SqsPort, mainQueueName: string): SqsPort };
+  /** Every port the scenario opens goes through this (the runner's health monitor). */
+  wrapPort?: (port: SqsPort) => SqsPort;
+  /** How long setup calls keep retrying a lost answer (ms). Default 15 s. */
+  setupDeadlineMs?: number;
+  /** After an abort, how long calls in flight may finish before their clients are closed (ms). Default 2 s. */
+  graceMs?: number;
 }
 
 export interface ScenarioRun {
   history: History;
   /** Set when the scenario could not run at all (e.g. a queue could not be created). */
   setupError?: string;
+  /** The run was aborted before the scenario and its drain ended: its history is partial, never judged. */
+  interrupted?: boolean;
 }
 
 /** Hidden for longer than this, a message is not waited for: the drain would take too long. */
@@ -66,11 +78,26 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
   };
   const clients: SqsPort[] = [];
   const client = (): SqsPort => {
-    const c = target.client();
+    const raw = target.client();
+    const c = ctx.wrapPort ? ctx.wrapPort(raw) : raw;
     clients.push(c);
     return c;
   };
   const setup = client();
+  // The setup client deletes the queues at the end: never closed by the grace timer.
+  const scenarioClients = (): SqsPort[] => clients.filter((c) => c !== setup);
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  const onAbort = () => {
+    graceTimer = setTimeout(() => {
+      for (const c of scenarioClients()) c.close();
+    }, ctx.graceMs ?? 2_000);
+  };
+  if (ctx.signal?.aborted) onAbort();
+  else ctx.signal?.addEventListener('abort', onAbort, { once: true });
+  const setupDeadlineMs = ctx.setupDeadlineMs ?? 15_000;
+  /** A setup call: retried while its outcome is unknown, each attempt recorded. */
+  const setupCall = (queue: string, action: Action, input: Record<string, unknown>, port: SqsPort = setup): Promise<CallResult> =>
+    retrying(() => record(port, 'setup', queue, action, input), { clock, deadlineMs: setupDeadlineMs, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   const record = (port: SqsPort, process: string, queue: string, action: Action, input: Record<string, unknown>): Promise<CallResult> =>
     recorder.record(process, queue, action, input, port, keyOf);
   const history = (): History => ({
@@ -85,7 +112,10 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
     const input: Record<string, unknown> = { QueueName: name, tags: ctx.tags };
     if (Object.keys(attributes).length > 0) input.Attributes = attributes;
     const provided = key === mainKey ? ctx.provided : undefined;
-    const r = await record(provided ? provided.wrap(port, name) : port, process, key, 'CreateQueue', input);
+    const via = provided ? provided.wrap(port, name) : port;
+    // The scenario's own queues are setup (retried: CreateQueue is idempotent for the same
+    // attributes); a queue a step creates is behaviour under test (one op).
+    const r = process === 'setup' ? await setupCall(key, 'CreateQueue', input, via) : await record(via, process, key, 'CreateQueue', input);
     if (r.type === 'ok' && typeof r.value.QueueUrl === 'string') {
       urls.set(key, r.value.QueueUrl);
       if (!provided) registry.add(r.value.QueueUrl);
@@ -110,14 +140,15 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
       if (!dl) continue;
       const dlq = refs.get(dl.queue);
       if (!dlq) return { history: history(), setupError: `queue ${key} names an unknown dead-letter queue ${dl.queue}` };
-      const a = await record(setup, 'setup', dl.queue, 'GetQueueAttributes', { QueueUrl: dlq.url, AttributeNames: ['QueueArn'] });
+      const a = await setupCall(dl.queue, 'GetQueueAttributes', { QueueUrl: dlq.url, AttributeNames: ['QueueArn'] });
       const arn = a.type === 'ok' ? (a.value.Attributes as Record<string, unknown> | undefined)?.QueueArn : undefined;
       if (typeof arn !== 'string') return { history: history(), setupError: `GetQueueAttributes QueueArn of ${dlq.name} failed (${why(a)})` };
       const policy = JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: dl.maxReceiveCount });
-      const s = await record(setup, 'setup', key, 'SetQueueAttributes', { QueueUrl: refs.get(key)!.url, Attributes: { RedrivePolicy: policy } });
+      const s = await setupCall(key, 'SetQueueAttributes', { QueueUrl: refs.get(key)!.url, Attributes: { RedrivePolicy: policy } });
       if (s.type !== 'ok') return { history: history(), setupError: `SetQueueAttributes RedrivePolicy of ${refs.get(key)!.name} failed (${why(s)})` };
     }
-    for (const key of keys) await record(setup, 'setup', key, 'GetQueueAttributes', { QueueUrl: refs.get(key)!.url, AttributeNames: ['All'] });
+    for (const key of keys) await setupCall(key, 'GetQueueAttributes', { QueueUrl: refs.get(key)!.url, AttributeNames: ['All'] });
+    if (ctx.signal?.aborted) return { history: history(), interrupted: true };
 
     const book = new HandleBook();
     let extraQueues = 0;
@@ -196,9 +227,14 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
         }
       }
     }
-    return { history: history() };
+    // Aborted at any point before here: the history is partial (steps skipped, sleeps cut short,
+    // the drain not run or cut short) and must not be judged.
+    return ctx.signal?.aborted ? { history: history(), interrupted: true } : { history: history() };
   } finally {
+    ctx.signal?.removeEventListener('abort', onAbort);
+    // The drain is over (or never began): only now are the queues deleted.
     await registry.deleteAll(urls.values(), setup);
+    if (graceTimer !== undefined) clearTimeout(graceTimer);
     for (const c of clients) c.close();
   }
 }

@@ -11,7 +11,9 @@ export type ProgressEvent =
   | { kind: 'start'; total: number }
   | { kind: 'scenario-done'; property: string; passed: boolean; done: number; total: number }
   | { kind: 'shrinking'; property: string; step: number }
-  | { kind: 'message'; text: string };
+  | { kind: 'message'; text: string }
+  /** The run's id, before anything is created on the target. */
+  | { kind: 'run'; runId: string; prefix: string; cleanup: string };
 
 /** A divergence as reported: with the ops themselves and the command that replays it. */
 export interface ReportedDivergence extends Divergence {
@@ -39,10 +41,35 @@ export interface PropertyResult {
   replay: string;
   /** Set when the property could not be decided (environment error, budget exhausted). */
   error?: string;
+  /**
+   * Set when the instance did not run to a verdict because the run stopped (interrupted, or the
+   * target stopped answering): it is neither passed nor failed, and judged nothing.
+   */
+  notRun?: string;
+  /** Messages the checker could not decide (lost calls may have touched them); the rest was judged. */
+  undecided?: string[];
+  /** A divergence found here was explained, once the whole run was seen, by the network's delays. */
+  explained?: string;
+  /** An extra instance the runner played to exercise rules the normal ones had not (rule coverage). */
+  coverage?: boolean;
+}
+
+/** Why a run ended before its end. */
+export interface RunStop {
+  reason: 'interrupted' | 'target-down';
+  detail: string;
+}
+
+/** Calls of the run, and those whose outcome was lost (connection reset, timeout, 5xx: `info`). */
+export interface CallCounts {
+  total: number;
+  lost: number;
 }
 
 export interface RunReport {
   schemaVersion: number;
+  /** The run id: its queues are named `sqsc-<run id>-…` and tagged `sqs-conformance:run=<run id>`. */
+  runId?: string;
   /** Name, endpoint and protocol only: never credentials. */
   target: { name: string; endpoint: string; protocol: 'json' | 'query'; region: string };
   seed: number;
@@ -55,9 +82,15 @@ export interface RunReport {
   catalog: CatalogEntry[];
   /** How often each rule's situation arose, summed over the scenarios (rule coverage). */
   exercised: Record<string, number>;
+  /** Ids of the suites that ran whose situation never arose: their rules judged nothing (coverage gaps). */
+  gaps?: string[];
+  /** Set when the run stopped early: its verdict then covers only what finished. */
+  stopped?: RunStop;
+  calls?: CallCounts;
   startedAt: string;
   durationMs: number;
-  verdict: 'conformant' | 'divergent' | 'unknown';
+  /** `interrupted`: stopped by SIGINT/SIGTERM; what finished is reported, nothing else is judged. */
+  verdict: 'conformant' | 'divergent' | 'unknown' | 'interrupted';
   properties: PropertyResult[];
   divergences: ReportedDivergence[];
 }

@@ -17,6 +17,12 @@ export interface PropertyDefinition {
   runs: number;
   /** Capabilities needed beyond the suite's own. */
   requires?: readonly string[];
+  /**
+   * The catalogue ids whose situation its scenarios can bring about (rule coverage): when one of
+   * them has not arisen after the normal instances, the runner plays extra instances of the
+   * properties that name it. Absent: any id of the suite's catalogue.
+   */
+  exercises?: readonly string[];
 }
 
 export interface SuiteDefinition {

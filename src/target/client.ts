@@ -7,6 +7,7 @@ import type { Protocol, SqsPort, TargetProfile } from './types.js';
 export interface ClientOptions {
   credentials?: PortOptions['credentials'];
   requestTimeoutMs?: number;
+  firstByteTimeoutMs?: number;
   connectionTimeoutMs?: number;
   /** Overrides the profile's protocol (for targets that speak both). */
   protocol?: Protocol;
@@ -16,6 +17,7 @@ export function createPort(profile: TargetProfile, endpoint: string, options: Cl
   const portOptions: PortOptions = { endpoint, region: profile.region };
   if (options.credentials) portOptions.credentials = options.credentials;
   if (options.requestTimeoutMs !== undefined) portOptions.requestTimeoutMs = options.requestTimeoutMs;
+  if (options.firstByteTimeoutMs !== undefined) portOptions.firstByteTimeoutMs = options.firstByteTimeoutMs;
   if (options.connectionTimeoutMs !== undefined) portOptions.connectionTimeoutMs = options.connectionTimeoutMs;
   if (profile.realAws) portOptions.realAws = true;
   const protocol = options.protocol ?? profile.protocol;

@@ -33,9 +33,9 @@ import {
   binaryToBytes,
   classifyAnswer,
   classifyThrown,
+  callTimeoutMs,
   CredentialSource,
   DEFAULT_CONNECTION_TIMEOUT_MS,
-  DEFAULT_REQUEST_TIMEOUT_MS,
   type PortOptions,
   toJsonSafe,
 } from './port-common.js';
@@ -127,11 +127,11 @@ function serviceErrorOf(e: SdkErrorLike, httpStatus: number, redact: (s: string)
  * - `maxAttempts: 1`: SDK retries are disabled, so each `call` is exactly one op in the history
  *   (a retried request would hide a lost answer inside one op);
  * - `md5: false`: the SDK does not verify MD5 checksums; the checker does, on the raw response;
- * - requestTimeout 30 s by default (longer than the 20 s longest WaitTimeSeconds), thrown as an error.
+ * - a per-call budget (`callTimeoutMs`: the long-poll wait plus a short first-byte budget) and a
+ *   short connect budget, thrown as errors (`info` timeouts).
  */
 export function createJsonPort(options: PortOptions): SqsPort {
   const creds = new CredentialSource(options);
-  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const client = new SQSClient({
     endpoint: options.endpoint,
     region: options.region,
@@ -139,7 +139,6 @@ export function createJsonPort(options: PortOptions): SqsPort {
     maxAttempts: 1,
     md5: false,
     requestHandler: new NodeHttpHandler({
-      requestTimeout,
       throwOnRequestTimeout: true,
       connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
     }),
@@ -157,7 +156,8 @@ export function createJsonPort(options: PortOptions): SqsPort {
     }
     try {
       const command = new Ctor(binaryToBytes(input) as never);
-      const output = (await client.send(command as never)) as { $metadata?: SdkMetadata } & Record<string, unknown>;
+      const requestTimeout = callTimeoutMs(action, input, options);
+      const output = (await client.send(command as never, { requestTimeout })) as { $metadata?: SdkMetadata } & Record<string, unknown>;
       const { $metadata, ...body } = output;
       return { type: 'ok', value: redactDeep(toJsonSafe(body), creds.secrets()), meta: metaOf($metadata) };
     } catch (thrown) {

@@ -19,16 +19,38 @@ export interface PortOptions {
   region: string;
   /** Static credentials. Absent: dummy `test`/`test` for local targets, the SDK default chain for real AWS. */
   credentials?: PortCredentials;
-  /** Whole request + response budget; must exceed the longest WaitTimeSeconds (20 s). Default 30 s. */
+  /**
+   * A fixed whole-call budget for every call (long polls included): set it only to override the
+   * per-call budget (`callTimeoutMs`), which keeps short calls short and long polls as long as their wait.
+   */
   requestTimeoutMs?: number;
+  /** How long a call may wait for its answer beyond its long-poll wait (a server that never answers). Default 10 s. */
+  firstByteTimeoutMs?: number;
   /** TCP connect budget. Default 3 s. */
   connectionTimeoutMs?: number;
   /** Real AWS: without `credentials`, resolve them with the SDK default provider chain. */
   realAws?: boolean;
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 10_000;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 3_000;
+/** The longest WaitTimeSeconds (sqs-semantics.md 4.9): a ReceiveMessage without one may wait that long (queue default). */
+const LONGEST_WAIT_SECONDS = 20;
+
+/**
+ * The budget of one call: the answer must come within `firstByteMs` of when the server may answer,
+ * i.e. at once for every action but ReceiveMessage, after its wait for a long poll (20 s when the
+ * request names no wait: the queue's default applies). Short and separate from long-poll waits, so
+ * a target that stops answering is found in seconds, not after 30 s per call.
+ */
+export function callTimeoutMs(action: string, input: Record<string, unknown>, options: Pick<PortOptions, 'requestTimeoutMs' | 'firstByteTimeoutMs'> = {}): number {
+  if (options.requestTimeoutMs !== undefined) return options.requestTimeoutMs;
+  const firstByte = options.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS;
+  if (action !== 'ReceiveMessage') return firstByte;
+  const w = typeof input.WaitTimeSeconds === 'number' ? input.WaitTimeSeconds : Number(input.WaitTimeSeconds ?? Number.NaN);
+  const wait = Number.isFinite(w) && w >= 0 ? Math.min(w, LONGEST_WAIT_SECONDS) : LONGEST_WAIT_SECONDS;
+  return wait * 1000 + firstByte;
+}
 /** Credentials for local servers, which accept any signature. Not secret. */
 export const DUMMY_CREDENTIALS: PortCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 

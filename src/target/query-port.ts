@@ -1,15 +1,15 @@
 // The Query-protocol port: the Query codec of src/wire, SigV4-signed with @smithy/signature-v4,
 // sent with node's fetch, XML answers decoded into the JSON SDK's output shape. One `call` is one
-// HTTP request (no retries). Same ok / fail / info classification as the JSON port.
+// HTTP request (no retries), within its budget (`callTimeoutMs`, which covers connecting too). Same ok / fail / info classification as the JSON port.
 import { Hash } from '@smithy/core/serde';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Action, OpMeta } from '../history/index.js';
 import type { CallResult, SqsPort } from './types.js';
 import {
   classifyAnswer,
+  callTimeoutMs,
   classifyThrown,
   CredentialSource,
-  DEFAULT_REQUEST_TIMEOUT_MS,
   type PortOptions,
 } from './port-common.js';
 import {
@@ -28,7 +28,6 @@ export function createQueryPort(options: PortOptions): SqsPort {
   const redact = (s: string) => creds.redact(s);
   const url = new URL(options.endpoint);
   const path = url.pathname === '' ? '/' : url.pathname;
-  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const signer = new SignatureV4({
     service: 'sqs',
     region: options.region,
@@ -42,6 +41,7 @@ export function createQueryPort(options: PortOptions): SqsPort {
     const body = formBody(encodeQueryParams(action, input));
     const controller = new AbortController();
     inFlight.add(controller);
+    const requestTimeout = callTimeoutMs(action, input, options);
     const timer = setTimeout(() => controller.abort(timeoutError(requestTimeout)), requestTimeout);
     let status: number;
     let text: string;

@@ -53,8 +53,11 @@ export interface SqsPort {
 export interface RunningTarget {
   profile: TargetProfile;
   endpoint: string;
-  /** A new client (scenario processes each get their own, like independent consumers). */
-  client(): SqsPort;
+  /**
+   * A new client (scenario processes each get their own, like independent consumers); `options`
+   * (timeouts, protocol) are those of `createPort` in client.ts.
+   */
+  client(options?: { firstByteTimeoutMs?: number; connectionTimeoutMs?: number }): SqsPort;
   stop(): Promise<void>;
 }
 

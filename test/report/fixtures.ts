@@ -213,3 +213,22 @@ export function reportWithSmuggledSecret(): RunReport {
   r.target.endpoint = `http://AKIAFAKE:${encodeURIComponent(FAKE_SECRET)}@localhost:9325/?X-Amz-Security-Token=${FAKE_SECRET}`;
   return r;
 }
+
+/** A run stopped by SIGINT: one property passed (with an undecided message), two not run, a coverage gap. */
+export function interruptedReport(): RunReport {
+  const base = conformantReport();
+  return {
+    ...base,
+    runId: 'a1b2c3',
+    verdict: 'interrupted',
+    stopped: { reason: 'interrupted', detail: 'interrupted by SIGINT' },
+    calls: { total: 120, lost: 2 },
+    exercised: { 'visibility.redelivered-early': 4, 'message.lost': 9 },
+    gaps: ['retention.expired-late'],
+    properties: [
+      { suite: 'lifecycle', property: 'visibility#0', seed: 1, runs: 1, passed: true, shrinks: 0, durationMs: 4000, replay: 'r0', undecided: ['m3'] },
+      { suite: 'lifecycle', property: 'retention#0', seed: 2, runs: 0, passed: false, shrinks: 0, durationMs: 0, replay: 'r1', notRun: 'not run: the run was interrupted' },
+      { suite: 'lifecycle', property: 'delay#0', seed: 3, runs: 0, passed: false, shrinks: 0, durationMs: 0, replay: 'r2', notRun: 'not run: the run was interrupted' },
+    ],
+  };
+}

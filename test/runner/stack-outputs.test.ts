@@ -74,6 +74,7 @@ describe('stack outputs', () => {
       seed: 42,
       concurrency: 8,
       strictness: 'typical',
+      coverage: false,
       onProgress: (e) => {
         if (e.kind === 'message') messages.push(e.text);
       },

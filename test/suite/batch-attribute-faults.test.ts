@@ -20,7 +20,7 @@ afterAll(async () => {
 const faulty = (name: string, fault: Fault): RunningTarget => faultyTarget(server, name, fault);
 
 async function idsFound(target: RunningTarget, suite: string, properties: string[], seed = 1): Promise<Set<string>> {
-  const report = await runSuites({ target, suites: SUITES, only: [suite], properties, seed, concurrency: 6, strictness: 'typical', timeBudgetMs: 3_000 });
+  const report = await runSuites({ target, suites: SUITES, only: [suite], properties, seed, concurrency: 6, strictness: 'typical', timeBudgetMs: 3_000, coverage: false });
   return new Set(report.divergences.map((d) => d.id));
 }
 

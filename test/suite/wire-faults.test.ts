@@ -22,7 +22,7 @@ const faulty = (name: string, fault: Fault): RunningTarget => faultyTarget(serve
 const messagesOf = (r: CallResult) => (r.type === 'ok' && Array.isArray(r.value.Messages) ? (r.value.Messages as Record<string, unknown>[]) : []);
 
 async function idsFound(target: RunningTarget, properties: string[], seed: number, suite = 'fifo'): Promise<Set<string>> {
-  const report = await runSuites({ target, suites: SUITES, only: [suite], properties, seed, concurrency: 8, strictness: 'typical', timeBudgetMs: 5_000 });
+  const report = await runSuites({ target, suites: SUITES, only: [suite], properties, seed, concurrency: 8, strictness: 'typical', timeBudgetMs: 5_000, coverage: false });
   return new Set(report.divergences.map((d) => d.id));
 }
 

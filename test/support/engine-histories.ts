@@ -22,7 +22,7 @@ export async function engineHistory(scenario: Scenario, opts: { seed: number; st
     lossless: ['CreateQueue', 'DeleteQueue', 'GetQueueAttributes', 'SetQueueAttributes'],
     ...(opts.latencyMs ? { latencyMs: opts.latencyMs } : {}),
   });
-  const registry = new QueueRegistry('eng-');
+  const registry = new QueueRegistry('eng-', clock);
   const run = await runScenario(scenario, { target, clock, registry, queueName: `eng-q${opts.seed}`, tags: {}, origin: { seed: opts.seed } });
   await target.stop();
   if (run.setupError) throw new Error(run.setupError);

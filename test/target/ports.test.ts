@@ -58,6 +58,28 @@ describe.each(makers)('%s port: info outcomes', (protocol, make) => {
     expect(Date.now() - t0).toBeLessThan(1400);
   });
 
+  // Budgets are short and separate from long-poll waits (test/target/timeouts.test.ts).
+  it('a call not answered within its first-byte budget is a timeout, found in that budget', async () => {
+    const s = await serve((_req, res) => {
+      setTimeout(() => res.writeHead(200).end('{}'), 1500).unref();
+    });
+    const port = open(make, { endpoint: s.endpoint, region: 'us-east-1', firstByteTimeoutMs: 300 });
+    const t0 = Date.now();
+    const r = await port.call('ListQueues', {});
+    expect(r).toMatchObject({ type: 'info', value: { reason: 'timeout' } });
+    expect(Date.now() - t0).toBeLessThan(1_200);
+  });
+
+  it('a long poll answered at the end of its wait is not cut short by the first-byte budget', async () => {
+    const s = await serve((_req, res) => {
+      const body = protocol === 'json' ? '{}' : '<ReceiveMessageResponse><ReceiveMessageResult/><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ReceiveMessageResponse>';
+      setTimeout(() => res.writeHead(200, { 'content-type': protocol === 'json' ? 'application/x-amz-json-1.0' : 'text/xml' }).end(body), 1300).unref();
+    });
+    const port = open(make, { endpoint: s.endpoint, region: 'us-east-1', firstByteTimeoutMs: 500 });
+    const r = await port.call('ReceiveMessage', { QueueUrl: `${s.endpoint}/000000000000/q`, WaitTimeSeconds: 1 });
+    expect(r.type).toBe('ok');
+  });
+
   it('connection reset → info connection', async () => {
     // A raw TCP server that drops the connection as soon as the request arrives.
     const srv = createServer((sock) => sock.on('data', () => sock.destroy()));

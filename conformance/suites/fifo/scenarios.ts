@@ -80,6 +80,8 @@ export const lockScenario: fc.Arbitrary<Scenario> = fc
     ];
     if (release === 'delete') consumer.push({ op: 'delete', handle: { kind: 'latest' } } as StepBase);
     if (release === 'zero') consumer.push({ op: 'changeVisibility', handle: { kind: 'latest' }, visibilityTimeout: 0 } as StepBase);
+    // Lapsed: the handle is used once its timeout is over (a FIFO queue rejects it, sqs-semantics.md 9).
+    if (release === 'lapse') consumer.push({ op: 'sleep', ms: 3500 } as StepBase, { op: 'delete', handle: { kind: 'latest' } } as StepBase);
     const poller: StepBase[] = [{ op: 'sleep', ms: 600 } as StepBase];
     for (let i = 0; i < 3; i++) poller.push({ op: 'receive', attributes: 'all', max: 10, visibilityTimeout: zeroTimeoutPoller ? 0 : 2, waitSeconds: 1 } as StepBase);
     return { queues: fifoQueue({ VisibilityTimeout: 3 }), processes: [sends, consumer, poller] };

@@ -17,8 +17,8 @@ import { isAllowedCodePoint } from '../../../src/spec/message.js';
 
 const one = (attributes: Record<string, number>) => ({ q: { attributes } });
 
-/** Several producers and consumers around visibility timeouts of 1–4 s (visibility property). */
-export const visibilityScenario: fc.Arbitrary<Scenario> = fc.record({
+/** Several producers and consumers around visibility timeouts of 1–4 s. */
+const concurrentVisibility: fc.Arbitrary<Scenario> = fc.record({
   queues: fc.integer({ min: 1, max: 4 }).map((VisibilityTimeout) => one({ VisibilityTimeout })),
   processes: processes(
     fc.oneof(
@@ -31,6 +31,45 @@ export const visibilityScenario: fc.Arbitrary<Scenario> = fc.record({
     { maxProcesses: 3, maxSteps: 8 },
   ),
 });
+
+/**
+ * A message received, left to lapse and received again; then its older (stale) handle used, its
+ * newest one after a delete, and a handle never issued (sqs-semantics.md 4.10, 4.11): the handle
+ * situations random processes reach only by luck.
+ */
+const reReceived: fc.Arbitrary<Scenario> = fc
+  .record({
+    lapseMs: fc.integer({ min: 1300, max: 2200 }),
+    visibilityTimeout: fc.integer({ min: 2, max: 4 }),
+    staleVisibility: fc.integer({ min: 0, max: 3 }),
+    deletedVisibility: fc.integer({ min: 0, max: 3 }),
+    // Recorded garbage handles: aws-recorded-facts.md A1 item 13, A2 item 23.
+    garbage: fc.constantFrom('garbage', 'INVALID'),
+  })
+  .map(({ lapseMs, visibilityTimeout, staleVisibility, deletedVisibility, garbage }): Scenario => {
+    const staleRef = { kind: 'stale' } as const;
+    const latest = { kind: 'latest' } as const;
+    return {
+      queues: one({ VisibilityTimeout: 1 }),
+      processes: [
+        [
+          { op: 'send' },
+          { op: 'receive', attributes: 'all', waitSeconds: 1, visibilityTimeout: 1 },
+          { op: 'sleep', ms: lapseMs },
+          { op: 'receive', attributes: 'all', waitSeconds: 1, visibilityTimeout },
+          // The stale change first: a stale delete may remove the message (sqs-semantics.md 4.10).
+          { op: 'changeVisibility', handle: staleRef, visibilityTimeout: staleVisibility },
+          { op: 'delete', handle: staleRef },
+          { op: 'delete', handle: latest },
+          { op: 'changeVisibility', handle: latest, visibilityTimeout: deletedVisibility },
+          { op: 'delete', handle: { kind: 'garbage', text: garbage } },
+        ] as StepBase[],
+      ],
+    };
+  });
+
+/** Producers and consumers around visibility timeouts, and re-received messages whose handles go stale (visibility property). */
+export const visibilityScenario: fc.Arbitrary<Scenario> = fc.oneof({ weight: 2, arbitrary: concurrentVisibility }, { weight: 1, arbitrary: reReceived });
 
 /** Queue and per-message delays of 0–3 s against short and long polls (delay property). */
 export const delayScenario: fc.Arbitrary<Scenario> = fc.record({
@@ -65,12 +104,12 @@ export const longPollScenario: fc.Arbitrary<Scenario> = fc.record({
  * counted from the receive (sqs-semantics.md 4.11).
  */
 export const visibilityCapScenario: fc.Arbitrary<Scenario> = fc
-  .record({ waitMs: fc.integer({ min: 1200, max: 2500 }), below: fc.integer({ min: 0, max: 4 }), above: fc.integer({ min: 2, max: 4 }) })
+  .record({ waitMs: fc.integer({ min: 2200, max: 3000 }), below: fc.integer({ min: 0, max: 4 }), above: fc.integer({ min: 0, max: 1 }) })
   .map(({ waitMs, below, above }): Scenario => {
-    // Over the cap by at least `above` seconds even if the wait were rounded down; within it by
-    // at least 2 s + `below` even if the wait were rounded up: both clear of any tolerance.
+    // Over the cap by at least 1.2 s (43,200 - `above` s requested after ≥ 2.2 s), and a valid
+    // value (at most 43,200 s, so the request is not simply invalid); within it by at least
+    // 2 s + `below` even if the wait were rounded up: both clear of any tolerance.
     const elapsed = Math.ceil(waitMs / 1000);
-    const elapsedFloor = Math.floor(waitMs / 1000);
     const latest = { kind: 'latest' } as const;
     return {
       queues: one({ VisibilityTimeout: 2 }),
@@ -80,7 +119,7 @@ export const visibilityCapScenario: fc.Arbitrary<Scenario> = fc
           { op: 'receive', attributes: 'none', waitSeconds: 1, visibilityTimeout: 5 },
           { op: 'sleep', ms: waitMs },
           // Over the cap: elapsed (≥ waitMs) + value > 43,200 s.
-          { op: 'changeVisibility', handle: latest, visibilityTimeout: 43_200 - elapsedFloor + above },
+          { op: 'changeVisibility', handle: latest, visibilityTimeout: 43_200 - above },
           // Within the cap with a margin of `below` + 2 s for request latency.
           { op: 'changeVisibility', handle: latest, visibilityTimeout: 43_200 - elapsed - 2 - below },
           { op: 'changeVisibility', handle: latest, visibilityTimeout: 0 },

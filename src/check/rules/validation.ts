@@ -68,6 +68,14 @@ function resultOf(call: Call): EntryResult {
 function check(ctx: CallRuleContext): Finding[] {
   const { prep, marks } = ctx;
   const findings: Finding[] = [];
+  // Rule coverage: a decided outcome of a request the model validates exercises the ids it could show.
+  const compareWithValidation = (call: Call, result: EntryResult, want: Validation, entry?: string): Finding | undefined => {
+    if (result.type !== 'unknown') {
+      if (want.ok) ctx.gate.exercised('validation.rejected-valid');
+      else for (const id of ['validation.accepted-invalid', 'error.wrong-code', 'error.wrong-status', ...(want.error.messageEvidence === 'recorded' ? ['error.wrong-message'] : [])]) ctx.gate.exercised(id);
+    }
+    return compare(call, result, want, entry);
+  };
   const push = (f: Finding | undefined, marked: Markable) => {
     if (!f) return;
     findings.push(f);
@@ -142,7 +150,8 @@ function check(ctx: CallRuleContext): Finding[] {
       continue;
     }
     if (use.handle !== undefined && !prep.byHandle.has(use.handle) && !prep.duplicateHandles.has(use.handle)) {
-      const f = compareWithValidation(use.call, use.result, { ok: false, error: invalidHandleError(use.handle) }, use.entry);
+      if (use.result.type !== 'unknown') ctx.gate.exercised('handle.invalid-accepted');
+      const f = compare(use.call, use.result, { ok: false, error: invalidHandleError(use.handle) }, use.entry);
       if (f?.id === 'validation.accepted-invalid') f.id = 'handle.invalid-accepted';
       push(f, use);
     }
@@ -194,5 +203,7 @@ function entryValidation(use: HandleUse, batch: boolean): Validation {
   return batch ? validateChangeMessageVisibilityBatchEntry(use.input) : validateChangeMessageVisibility(use.input);
 }
 
+
+const compare = compareWithValidation;
 
 export const validationRule: CheckRule = { name: 'validation', ids: VALIDATION_IDS, calls: check };

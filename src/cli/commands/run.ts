@@ -10,7 +10,7 @@ import type { RunReport } from '../../runner/types.js';
 import type { RunningTarget } from '../../target/types.js';
 import { applyRunBaseline } from '../baseline.js';
 import { EXIT, type CliDeps, type CliIO, type CliRunOptions, type CommandDefinition, type Result } from '../contracts.js';
-import { fail, interruptible, messageOf, PREFIX, useColor, writeFiles } from '../io.js';
+import { fail, interruptible, messageOf, PREFIX, useColor, writeFiles, type Interrupt } from '../io.js';
 import { checked, err, ok, option, parsePath } from '../parse.js';
 import { createProgress, type Progress } from '../progress.js';
 import { reportFiles } from '../report-files.js';
@@ -64,9 +64,22 @@ export function validateRunOptions(raw: OptionValues): Result<RunCommandOptions>
 export const runCommand: CommandDefinition<RunCommandOptions> = { name: 'run', define, validate: validateRunOptions, run };
 
 async function run(o: RunCommandOptions, io: CliIO, deps: CliDeps): Promise<number> {
+  // Ctrl-C is ours from the start (loading the library takes a moment): nothing is created before
+  // the target starts, so a signal until then just ends with 130.
+  const progress = createProgress(io.stderr, io.now);
+  const stop = interruptible(io, (line) => progress.log(line), 'stopping and cleaning up queues');
+  try {
+    return await runWith(o, io, deps, progress, stop);
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function runWith(o: RunCommandOptions, io: CliIO, deps: CliDeps, progress: Progress, stop: Interrupt): Promise<number> {
   // Everything a user can get wrong is checked before anything starts or prints.
   const p = await prepareRun(o, io, deps);
-  if (!p) return EXIT.usage;
+  if (!p) return stop.interrupted() ? EXIT.interrupted : EXIT.usage;
+  if (stop.interrupted()) return EXIT.interrupted;
   const { suites, selection, runner, targets } = p;
   let choice: TargetChoice = o;
   const ctx: Pick<CliRunOptions, 'providedQueues'> = {};
@@ -76,31 +89,28 @@ async function run(o: RunCommandOptions, io: CliIO, deps: CliDeps): Promise<numb
     choice = r.choice;
     ctx.providedQueues = r.provided;
   }
-  const progress = createProgress(io.stderr, io.now);
-  const stop = interruptible(io, (line) => progress.log(line), 'stopping and cleaning up queues');
-  try {
-    const started = await startTarget(choice, resolveWorkDir(o.workDir, io, targets), io, targets, (line) => progress.log(line));
-    if (!started.ok) {
-      progress.done();
-      return stop.interrupted() ? EXIT.interrupted : fail(io, started.error);
-    }
-    const target = started.target;
-    if (stop.interrupted()) return await stopTarget(target, progress, EXIT.interrupted);
-    const seed = resolveSeed(o, io);
-    progress.log(`${PREFIX}: seed ${seed} (rerun with --seed ${seed})`);
-    let report: RunReport;
-    try {
-      const options = runnerOptions(o, selection, suites, target, { ...ctx, seed, signal: stop.signal, onProgress: (e) => progress.event(e), targetArgs: targetArgs(choice) });
-      report = await runner.runSuites(options);
-    } catch (e) {
-      await stopTarget(target, progress, 0);
-      return stop.interrupted() ? fail(io, 'interrupted before any result', EXIT.interrupted) : fail(io, `the run failed: ${messageOf(e)}`);
-    }
-    await stopTarget(target, progress, 0);
-    return await conclude(report, o, io, stop.interrupted());
-  } finally {
-    stop.dispose();
+  const started = await startTarget(choice, resolveWorkDir(o.workDir, io, targets), io, targets, (line) => progress.log(line));
+  if (!started.ok) {
+    progress.done();
+    return stop.interrupted() ? EXIT.interrupted : fail(io, started.error);
   }
+  const target = started.target;
+  if (stop.interrupted()) return await stopTarget(target, progress, EXIT.interrupted);
+  const seed = resolveSeed(o, io);
+  progress.log(`${PREFIX}: seed ${seed} (rerun with --seed ${seed})`);
+  let report: RunReport;
+  try {
+    const options = runnerOptions(o, selection, suites, target, { ...ctx, seed, signal: stop.signal, onProgress: (e) => progress.event(e), targetArgs: targetArgs(choice) });
+    report = await runner.runSuites(options);
+  } catch (e) {
+    await stopTarget(target, progress, 0);
+    if (stop.interrupted()) return fail(io, 'interrupted before any result', EXIT.interrupted);
+    // The probe found no SQS there: one line, no report (nothing was judged).
+    if (e instanceof Error && e.name === 'TargetUnusableError') return fail(io, e.message);
+    return fail(io, `the run failed: ${messageOf(e)}`);
+  }
+  await stopTarget(target, progress, 0);
+  return await conclude(report, o, io, stop.interrupted());
 }
 
 /** Stops the target (a failure is a warning) and clears the progress line; gives `code`. */
@@ -136,8 +146,9 @@ async function conclude(report: RunReport, o: RunCommandOptions, io: CliIO, inte
   return exitCodeFor(report, extras.baseline);
 }
 
-/** Outside the baseline (new, or listed and vanished) or divergent: 1; undecided: 2; else 0. */
+/** Interrupted: 130; outside the baseline (new, or listed and vanished) or divergent: 1; undecided: 2; else 0. */
 export function exitCodeFor(report: Pick<RunReport, 'verdict'>, baseline?: BaselineComparison): number {
+  if (report.verdict === 'interrupted') return EXIT.interrupted;
   if (baseline ? !withinBaseline(baseline) : report.verdict === 'divergent') return EXIT.divergent;
   return report.verdict === 'unknown' ? EXIT.usage : EXIT.conformant;
 }

@@ -19,10 +19,21 @@ function calls(ctx: CallRuleContext): Finding[] {
   const fifoQueues = [...prep.queues.values()].filter((q) => q.fifo).length;
   // Fair queues: MessageGroupId on standard queues (sqs-semantics.md 10).
   if (fifoQueues === 0) return fairFindings(prep, gate);
+  if (fifoQueues === 0) return [];
+  const groupSizes = new Map<string, number>();
+  for (const m of prep.messages) if (m.group !== undefined) groupSizes.set(`${m.queue}\u0000${m.group}`, (groupSizes.get(`${m.queue}\u0000${m.group}`) ?? 0) + 1);
   for (const m of prep.messages) {
     if (m.group === undefined) continue;
     gate.exercised('fifo.order-inverted', m.hits.length);
     if (m.sends.length > 1) gate.exercised('fifo.deduplication-failed');
+    // Rule coverage: what the order, deduplication and sequence rules judged about this message.
+    if ((groupSizes.get(`${m.queue}\u0000${m.group}`) ?? 0) > 1) {
+      gate.exercised('fifo.group-lock-violated', m.hits.length);
+      gate.exercised('fifo.sequence-not-increasing');
+    }
+    if (m.sends.length > 1) gate.exercised('fifo.deduplicated-answer-differs', m.sends.length - 1);
+    gate.exercised('fifo.sequence-number-missing', m.sends.filter((x) => x.known).length);
+    gate.exercised('fifo.sequence-number-changed', m.hits.filter((h) => h.attributes.SequenceNumber !== undefined).length);
   }
   const out: Finding[] = [];
   if (gate.on('fifo.order-inverted') || gate.on('fifo.group-lock-violated')) out.push(...orderFindings(prep, tolerance.epsilonMs, tolerance.retentionSlackMs));

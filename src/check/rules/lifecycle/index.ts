@@ -12,6 +12,7 @@ import { callRef, ms } from '../../refs.js';
 import type { CallRuleContext, CheckRule, Finding, Gate, GradedFinding, HistoryRuleContext, HistoryRuleResult, Markable, Tolerances } from '../../types.js';
 import { deliveredTwice } from '../fifo/dedup.js';
 import { LIFECYCLE_IDS } from './ids.js';
+import { countSituations } from './coverage.js';
 import { longPollsByQueue, NO_POLLS, type QueuePolls } from './polls.js';
 import { searchMessage, type RedriveInput, type SearchFailure, type SearchInput } from './search.js';
 
@@ -60,6 +61,7 @@ function history(ctx: HistoryRuleContext): HistoryRuleResult {
     if (touched.some((c) => marks.tight.acceptedInvalid.has(c))) continue;
     const m = { ...m0, uses: m0.uses.filter((u) => !marks.tight.excluded.has(u)) };
     const queue = prep.queues.get(m.queue)!;
+    countSituations(prep, m, pollsTight.get(m.queue)?.polls ?? [], (id) => gate.exercised(id));
     const polls = (p: QueuePolls | undefined) => ({ longPolls: (p ?? NO_POLLS).polls, maxPollMs: (p ?? NO_POLLS).maxPollMs });
     // Its dead-letter queue, when the history wired one (sqs-semantics.md 5.5).
     const dlqKey = prep.deadLetterOf.get(m.queue);

@@ -44,6 +44,8 @@ export interface SearchInput {
   clockSkewMs: number;
   retentionSlackMs: number;
   wakeMs: number;
+  /** The longest network delay the run showed (CheckOptions.networkDelayMs); 0 when absent. */
+  networkDelayMs?: number;
   wallOffsetMs: number;
   /** Receives on the queue whose outcome is unknown (may have returned the message). */
   unknownReceives: Call[];
@@ -210,6 +212,11 @@ export function searchMessage(input: SearchInput): SearchResult {
   const retentionMs = queue.messageRetentionPeriod * 1000;
   const redrive = input.redrive;
 
+  // How much longer than ε the network may have held a long poll's request or its answer: without
+  // limit when the poll overran its wait by more than ε (the server waits no longer than that, so
+  // the network held it), else as long as the run's network was seen to hold a call.
+  const heldMs = (c: Call, waitSeconds: number): number =>
+    toMs(c.end - c.start) > waitSeconds * 1000 + eps ? UNBOUNDED : Math.max(0, (input.networkDelayMs ?? 0) - eps);
   // Receive return times are shared by a hit and that receive's long-poll quiet period.
   const returnVar = new Map<Call, number>();
   const receiveReturn = (c: Call, s: Solver): number => {
@@ -217,8 +224,9 @@ export function searchMessage(input: SearchInput): SearchResult {
     if (v !== undefined) return v;
     const [lo, hi] = window(c);
     const wait = effectiveWaitTime(queue, num(inputOf(c).WaitTimeSeconds));
-    // A long poll hands its messages back right before the response: within ε of completion.
-    const loR = isLongPoll(wait) && hi < UNBOUNDED ? Math.max(lo, toMs(c.end) - eps) : lo;
+    // A long poll hands its messages back right before the response: within ε of completion,
+    // unless the network held the answer.
+    const loR = isLongPoll(wait) && hi < UNBOUNDED ? Math.max(lo, toMs(c.end) - eps - heldMs(c, wait)) : lo;
     v = s.addVar(loR, hi);
     returnVar.set(c, v);
     return v;
@@ -732,12 +740,17 @@ export function searchMessage(input: SearchInput): SearchResult {
     const quietVars = new Map<Call, { b: number; r: number }>();
     for (const { poll } of pairs) {
       if (quietVars.has(poll.call)) continue;
-      // Vars made here live only in this clone: never store them in the shared map.
-      const r = returnVar.get(poll.call) ?? s.addVar(Math.max(window(poll.call)[0], toMs(poll.call.end) - eps), window(poll.call)[1]);
-      const [lo] = window(poll.call);
-      const b = s.addVar(lo, toMs(poll.call.start) + eps);
+      // Vars made here live only in this clone: never store them in the shared map. The poll began
+      // within ε of its invoke and answered within ε of its completion, unless the network held
+      // the request or the answer (heldMs).
+      const held = heldMs(poll.call, poll.waitSeconds);
+      const [lo, hi] = window(poll.call);
+      const r = returnVar.get(poll.call) ?? s.addVar(Math.max(lo, toMs(poll.call.end) - eps - held), hi);
+      const b = s.addVar(lo, Math.min(hi, toMs(poll.call.start) + eps + held));
       s.le(at(b), at(r));
       if (poll.empty) s.le(at(b, poll.waitSeconds * 1000 - eps), at(r));
+      // The server answers by the end of its wait: an overrun was the network's.
+      if (held >= UNBOUNDED && s.canLe(at(r), at(b, poll.waitSeconds * 1000 + eps))) s.le(at(r), at(b, poll.waitSeconds * 1000 + eps));
       quietVars.set(poll.call, { b, r });
     }
     const solve = (i: number, solver: Solver): boolean => {
@@ -749,10 +762,8 @@ export function searchMessage(input: SearchInput): SearchResult {
       // several consumers, a message visible for a moment may go to another poll.
       // The wake tolerance is never below ε, which grows with this run's measured latencies.
       const wake = Math.max(input.wakeMs, eps);
-      // A poll that overran its wait by more than ε was late answering, not waiting: the server
-      // stops waiting after WaitTimeSeconds, so the quiet period ends there at the latest.
-      const overran = toMs(poll.call.end - poll.call.start) > poll.waitSeconds * 1000 + eps;
-      const qEnd = overran ? at(q.b, poll.waitSeconds * 1000) : at(q.r);
+      // The quiet period ends when the server answered (by the end of its wait, see above).
+      const qEnd = at(q.r);
       const options: [Term, Term][] = [
         [qEnd, at(q.b, wake)], // the poll was too short to have to react
         [qEnd, { ...interval.from, off: interval.from.off + wake }], // it ended right after the message became visible

@@ -1,0 +1,49 @@
+// Rule coverage of a run: which catalogue ids the suites that ran can judge, which of them never
+// saw their situation arise (gaps), and which properties can bring each about (so the runner can
+// steer generation with extra instances until every id is exercised or its budget ends). PURE.
+import type { Catalog } from '../catalog/index.js';
+import type { Strictness } from '../spec/types.js';
+import type { PropertyDefinition, SuiteDefinition } from '../suite/index.js';
+
+export interface Candidate {
+  suite: string;
+  property: PropertyDefinition;
+}
+
+/** An id the run's strictness judges (a `typical` rule is off at `guaranteed`). */
+function judged(catalog: Catalog, strictness: Strictness, id: string): boolean {
+  const e = catalog.get(id);
+  return e !== undefined && (strictness === 'typical' || e.strictness === 'guaranteed');
+}
+
+/**
+ * Every id the suites that ran should exercise (their catalogues, and the generic ids their
+ * properties name), each with the selected properties that can exercise it (possibly none).
+ */
+export function coverageTargets(selected: readonly { suite: SuiteDefinition; properties: readonly PropertyDefinition[] }[], catalog: Catalog, strictness: Strictness): Map<string, Candidate[]> {
+  const out = new Map<string, Candidate[]>();
+  const add = (id: string) => {
+    if (!judged(catalog, strictness, id)) return undefined;
+    let list = out.get(id);
+    if (!list) out.set(id, (list = []));
+    return list;
+  };
+  for (const { suite, properties } of selected) {
+    const own = Object.keys(suite.catalog);
+    for (const id of own) add(id);
+    for (const property of suite.properties) {
+      const ids = property.exercises ?? own;
+      if (!properties.includes(property)) {
+        for (const id of ids) add(id); // the suite's ids stay targets; an unselected property cannot help
+        continue;
+      }
+      for (const id of ids) add(id)?.push({ suite: suite.name, property });
+    }
+  }
+  return out;
+}
+
+/** Ids never exercised, sorted. */
+export function gapsOf(targets: ReadonlyMap<string, unknown>, exercised: ReadonlyMap<string, number>): string[] {
+  return [...targets.keys()].filter((id) => (exercised.get(id) ?? 0) === 0).sort();
+}
