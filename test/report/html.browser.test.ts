@@ -43,7 +43,7 @@ async function realMatrix(): Promise<{ code: number; stderr: string }> {
     onSignal: () => () => {},
     exitNow: () => {},
   };
-  const code = await runCli(['matrix', '--targets', TARGETS.join(','), '--property', PROPERTIES.join(','), '--runs', '1', '--seed', '11', '--shrink-budget', '5', '--out', OUT], io, kitDeps('0.0.0'));
+  const code = await runCli(['matrix', '--targets', TARGETS.join(','), '--suite', 'lifecycle', '--property', PROPERTIES.join(','), '--runs', '1', '--seed', '11', '--shrink-budget', '5', '--out', OUT], io, kitDeps('0.0.0'));
   return { code, stderr };
 }
 

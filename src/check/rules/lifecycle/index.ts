@@ -88,6 +88,7 @@ function history(ctx: HistoryRuleContext): HistoryRuleResult {
         clockSkewMs: t.clockSkewMs,
         retentionSlackMs: t.retentionSlackMs,
         wakeMs: t.wakeMs,
+        networkDelayMs: t.networkDelayMs ?? 0,
         wallOffsetMs: prep.wallOffsetMs,
         unknownReceives: prep.unknownReceivesByQueue.get(m.queue) ?? [],
         longPolls: p.polls,
