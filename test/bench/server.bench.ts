@@ -26,16 +26,17 @@
 // Non-2xx answers are counted and shown (`errors`).
 // Options: --duration S (default 6), --only reference,goaws, --conns 1,8,32, --actions send,delete,
 // --ceiling (adds `node-bare`, a bare node:http server doing JSON, MD5 and a UUID per SendMessage:
-// the single-thread ceiling of node:http), --json FILE (the figures as JSON too).
+// the single-thread ceiling of node:http), --baseline FILE (adds `baseline`: another build of the
+// reference server, its dist/src/server/index.js, for before/after figures), --json FILE.
 import { execFile, fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createJsonCaller } from './load.js';
 
 const PEERS = ['goaws', 'fauxqs', 'elasticmq', 'moto', 'localstack', 'local-aws-sqs'] as const;
-type ServerName = 'reference' | (typeof PEERS)[number] | 'node-bare';
+type ServerName = 'reference' | (typeof PEERS)[number] | 'node-bare' | 'baseline';
 const ALL_SERVERS: ServerName[] = ['reference', ...PEERS];
 const ACTIONS = ['send', 'batch', 'receive', 'receive10', 'delete'] as const;
 type ActionName = (typeof ACTIONS)[number];
@@ -57,6 +58,12 @@ async function serve(name: ServerName): Promise<void> {
   let stop: () => Promise<void>;
   if (name === 'reference') {
     const { startReferenceServer } = await import('../../src/server/index.js');
+    const s = await startReferenceServer();
+    endpoint = s.url;
+    stop = () => s.stop();
+  } else if (name === 'baseline') {
+    // Another build of the reference server (before/after comparisons): --baseline <its dist/src/server/index.js>.
+    const { startReferenceServer } = (await import(pathToFileURL(process.env.BENCH_BASELINE ?? '').href)) as typeof import('../../src/server/index.js');
     const s = await startReferenceServer();
     endpoint = s.url;
     stop = () => s.stop();
@@ -109,7 +116,9 @@ async function bareServer(): Promise<{ endpoint: string; stop: () => Promise<voi
 }
 
 function startServer(name: ServerName): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', name], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const baseline = flagValue('baseline');
+  const env = baseline ? { ...process.env, BENCH_BASELINE: baseline } : process.env;
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', name], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => {
     err += d.toString();
@@ -147,6 +156,10 @@ interface Figures {
   p99: number;
   /** Non-2xx answers plus socket errors. */
   errors: number;
+  /** Requests answered in the cell. */
+  requests: number;
+  /** CPU time of the server's processes per request (µs), wrk's not included. */
+  cpuUsPerRequest?: number;
   /** Why the figures are not what they seem (`dry`, `pool`), if so. */
   mark?: string;
 }
@@ -160,7 +173,8 @@ export function parseWrk(out: string): Figures {
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
   const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const socketErrors = sock ? Number(sock[1]) + Number(sock[2]) + Number(sock[3]) + Number(sock[4]) : 0;
-  return { rps, p99, errors: non2xx + socketErrors };
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  return { rps, p99, errors: non2xx + socketErrors, requests };
 }
 
 function wrk(endpoint: string, conns: number, seconds: number, script: string, args: string[]): Promise<Figures> {
@@ -295,53 +309,109 @@ function flagValue(name: string): string | undefined {
 type Results = Map<ServerName, { cells: Map<string, Figures>; note?: string }>;
 const cellKey = (a: ActionName, c: number) => `${a}@${c}`;
 
+/** CPU time (ms) used so far by a process and all its descendants (Linux /proc; NaN elsewhere). */
+function treeCpuMs(root: number): number {
+  try {
+    const parent = new Map<number, number>();
+    const ticks = new Map<number, number>();
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${d}/stat`, 'latin1');
+      } catch {
+        continue; // exited meanwhile
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+      parent.set(Number(d), Number(f[1]));
+      ticks.set(Number(d), Number(f[11]) + Number(f[12])); // utime + stime
+    }
+    let total = 0;
+    for (const [pid, t] of ticks) {
+      for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) {
+        if (p === root) {
+          total += t;
+          break;
+        }
+      }
+    }
+    return (total * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
+
+interface Running {
+  name: ServerName;
+  child: ChildProcess;
+  endpoint: string;
+  call: Call;
+  close: () => void;
+  /** Send rate per connection count (sizes the pools of the consuming cells). */
+  sendRps: Map<number, number>;
+}
+
 async function main(): Promise<void> {
   const seconds = Number(flagValue('duration') ?? 6);
   if (!(seconds >= 1 && seconds <= 60)) throw new Error('--duration must be 1..60 seconds');
+  const rounds = Number(flagValue('rounds') ?? 1);
+  if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 10)) throw new Error('--rounds must be 1..10');
   const only = flagValue('only')?.split(',');
   const conns = (flagValue('conns')?.split(',').map(Number) ?? CONNS).filter((c) => Number.isInteger(c) && c > 0 && c <= 256);
   const actions = (flagValue('actions')?.split(',') ?? [...ACTIONS]).filter((a): a is ActionName => (ACTIONS as readonly string[]).includes(a));
-  const servers: ServerName[] = [...ALL_SERVERS, ...(process.argv.includes('--ceiling') ? (['node-bare'] as const) : [])].filter((s) => !only || only.includes(s));
+  const extra: ServerName[] = [...(flagValue('baseline') ? (['baseline'] as const) : []), ...(process.argv.includes('--ceiling') ? (['node-bare'] as const) : [])];
+  const servers: ServerName[] = [...ALL_SERVERS.filter((s) => !only || only.includes(s)), ...extra];
   const tmp = mkdtempSync(join(tmpdir(), 'sqs-bench-'));
   const results: Results = new Map();
+  const running: Running[] = [];
   try {
+    // Every server runs for the whole benchmark, idle but for its turn: the cells of one row are
+    // measured one after the other, so a burst of load from elsewhere hits all of them alike.
     for (const name of servers) {
       process.stderr.write(`${name}: starting\n`);
-      let started: { child: ChildProcess; endpoint: string };
       try {
-        started = await startServer(name);
-      } catch (e) {
-        results.set(name, { cells: new Map(), note: `unavailable: ${(e as Error).message}` });
-        continue;
-      }
-      const { call, close } = createJsonCaller(started.endpoint, 16, AUTH);
-      const cells = new Map<string, Figures>();
-      results.set(name, { cells });
-      try {
+        const started = await startServer(name);
+        const { call, close } = createJsonCaller(started.endpoint, 16, AUTH);
+        running.push({ name, ...started, call, close, sendRps: new Map() });
+        results.set(name, { cells: new Map() });
         // Warm-up: the JIT (and a JVM's) on every path measured.
         const warm: CellContext = { endpoint: started.endpoint, call, conns: 8, seconds: 1, tmp, sendRps: 1000 };
         for (const a of name === 'node-bare' ? (['send'] as const) : actions) await runCell(a, warm);
-        for (const c of conns) {
-          const x: CellContext = { endpoint: started.endpoint, call, conns: c, seconds, tmp };
-          for (const a of actions) {
-            if (name === 'node-bare' && a !== 'send') continue;
-            process.stderr.write(`${name}: ${a} at ${c} connection(s)\n`);
-            const f = await runCell(a, x);
-            if (a === 'send') x.sendRps = f.rps;
-            cells.set(cellKey(a, c), f);
+      } catch (e) {
+        results.set(name, { cells: new Map(), note: `unavailable: ${(e as Error).message}` });
+      }
+    }
+    for (let round = 1; round <= rounds; round++) {
+      for (const c of conns) {
+        for (const a of actions) {
+          for (const s of running) {
+            const r = results.get(s.name)!;
+            if (r.note !== undefined || (s.name === 'node-bare' && a !== 'send')) continue;
+            process.stderr.write(`round ${round}: ${a} at ${c} connection(s): ${s.name}\n`);
+            try {
+              const cpu0 = treeCpuMs(s.child.pid!);
+              const f = await runCell(a, { endpoint: s.endpoint, call: s.call, conns: c, seconds, tmp, sendRps: s.sendRps.get(c) });
+              f.cpuUsPerRequest = ((treeCpuMs(s.child.pid!) - cpu0) * 1000) / Math.max(1, f.requests);
+              if (a === 'send') s.sendRps.set(c, Math.max(f.rps, s.sendRps.get(c) ?? 0));
+              // Over rounds, each cell keeps its best round (the one least disturbed from outside).
+              const prev = r.cells.get(cellKey(a, c));
+              if (!prev || f.rps > prev.rps) r.cells.set(cellKey(a, c), f);
+            } catch (e) {
+              r.note = `failed: ${(e as Error).message}`;
+            }
           }
         }
-      } catch (e) {
-        results.set(name, { cells, note: `failed: ${(e as Error).message}` });
-      } finally {
-        close();
-        await stopServer(started.child);
       }
     }
   } finally {
+    for (const s of running) {
+      s.close();
+      await stopServer(s.child);
+    }
     rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(render(results, { seconds, conns, actions }));
+  console.log(render(results, { seconds, rounds, conns, actions }));
   const out = flagValue('json');
   if (out) writeFileSync(out, JSON.stringify(Object.fromEntries([...results].map(([k, v]) => [k, { ...v, cells: Object.fromEntries(v.cells) }])), null, 2));
 }
@@ -350,19 +420,21 @@ const fRps = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('
 const fMs = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '—');
 const fRatio = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
 
-export function render(results: Results, o: { seconds: number; conns: number[]; actions: readonly ActionName[] }): string {
+export function render(results: Results, o: { seconds: number; rounds: number; conns: number[]; actions: readonly ActionName[] }): string {
   const names = [...results.keys()];
   const ran = names.filter((n) => results.get(n)!.cells.size > 0);
-  const peers = ran.filter((n) => n !== 'reference' && n !== 'node-bare');
+  const peers = ran.filter((n) => n !== 'reference' && n !== 'node-bare' && n !== 'baseline');
   const figures = (n: ServerName, a: ActionName, c: number) => results.get(n)?.cells.get(cellKey(a, c));
   const lines: string[] = [];
-  lines.push(`Server benchmark: wrk -t1 (one thread), ${o.seconds} s per cell, keep-alive, AWS JSON 1.0; node ${process.version}, ${availableParallelism()} cores.`);
+  lines.push(
+    `Server benchmark: wrk -t1 (one thread), ${o.seconds} s per cell${o.rounds > 1 ? `, best of ${o.rounds} rounds` : ''}, keep-alive, AWS JSON 1.0; node ${process.version}, ${availableParallelism()} cores; the servers of a row measured one after the other.`,
+  );
   lines.push("req/s = requests per second; p99 in ms; ref÷ = the reference's req/s (p99) divided by that server's: req/s above 1 and p99 below 1 favour the reference.");
   for (const n of names) {
     const note = results.get(n)!.note;
     if (note) lines.push(`${n}: ${note}`);
   }
-  const header = ['action', 'conns', 'server', 'req/s', 'p99 ms', 'errors', 'ref÷ req/s', 'ref÷ p99'];
+  const header = ['action', 'conns', 'server', 'req/s', 'p99 ms', 'cpu µs/req', 'errors', 'ref÷ req/s', 'ref÷ p99'];
   const rows: string[][] = [];
   let met = 0;
   let cellsWithPeers = 0;
@@ -385,6 +457,7 @@ export function render(results: Results, o: { seconds: number; conns: number[]; 
           n + (f.mark ? ` (${f.mark})` : ''),
           fRps(f.rps),
           fMs(f.p99),
+          f.cpuUsPerRequest !== undefined && Number.isFinite(f.cpuUsPerRequest) ? Math.round(f.cpuUsPerRequest).toString() : '—',
           String(f.errors),
           isRef || !refF ? (isRef && best ? `best ${fRatio(refF!.rps / best.rps)}` : '') : fRatio(refF.rps / f.rps),
           isRef || !refF ? (isRef && best ? `best ${fRatio(refF!.p99 / best.p99)}` : '') : fRatio(refF.p99 / f.p99),
@@ -403,6 +476,7 @@ export function render(results: Results, o: { seconds: number; conns: number[]; 
     lines.push(fmt(r));
   }
   lines.push('', `The reference's row: "best" = divided by the fastest peer of that cell (peers with errors or marks left out).`);
+  lines.push('cpu µs/req: CPU time of the server\'s process tree per request answered (less sensitive to a busy machine than req/s).');
   if (cellsWithPeers > 0) lines.push(`Cells where the reference has at least the fastest peer's req/s and a lower p99: ${met} of ${cellsWithPeers}.`);
   lines.push('Marks: (dry) the queue ran out of visible messages, so receives came back empty; (pool) the handle pool ran out, so later deletes named deleted messages.');
   return lines.join('\n');
@@ -410,7 +484,7 @@ export function render(results: Results, o: { seconds: number; conns: number[]; 
 
 const serveName = flagValue('serve');
 if (serveName !== undefined) {
-  if (!([...ALL_SERVERS, 'node-bare'] as string[]).includes(serveName)) throw new Error(`unknown server ${serveName}`);
+  if (!([...ALL_SERVERS, 'node-bare', 'baseline'] as string[]).includes(serveName)) throw new Error(`unknown server ${serveName}`);
   await serve(serveName as ServerName);
 } else {
   await new Promise<void>((resolve, reject) => execFile('wrk', ['--version'], (err, stdout) => (err && !/wrk/.test(stdout) ? reject(new Error('wrk is not installed (apt-get install -y wrk)')) : resolve())));

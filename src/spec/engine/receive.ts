@@ -12,7 +12,7 @@ import { movesOnReceive } from '../model/redrive.js';
 import { validateReceiveMessage } from '../operations.js';
 import { moveToDeadLetterQueue } from './dead-letter.js';
 import { encodeHandle } from './handles.js';
-import { delayed, dict, entriesOf, fail, inflight, ok, target, visible, type EngineState, type Msg, type Queue } from './state.js';
+import { delayed, dict, entriesOf, fail, inflight, ok, placeMessage, target, visible, visibleAtMs, type EngineState, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 const ALL_SYSTEM_ATTRIBUTES = [
@@ -97,7 +97,11 @@ function retryAttempt(q: Queue, attemptId: string, vt: number, now: number): T.E
   const taken = a.taken.map((t) => ({ t, m: q.messages.get(t.key) }));
   const retryable = attemptRetryable(taken.map(({ t, m }) => ({ present: m !== undefined, receivedAgain: m !== undefined && m.lastReceive !== t.receive, changed: m?.visibilityChanged === true })));
   if (!retryable) return fail(attemptNotRetryableError());
-  for (const { m } of taken) if (m) m.inflightUntilMs = visibilityDeadline(now, vt);
+  for (const { m } of taken) {
+    if (!m) continue;
+    m.inflightUntilMs = visibilityDeadline(now, vt);
+    placeMessage(q, m, now);
+  }
   return ok({ Messages: a.taken.map((t) => t.message) });
 }
 
@@ -117,10 +121,9 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
   const longPoll = isLongPoll(effectiveWaitTime(q.config, input.WaitTimeSeconds));
   const out: T.ReceivedMessage[] = [];
   const taken: Msg[] = [];
-  for (const m of s.chooser.limit(candidates(s, q, now), (n) => receiveSizeRange(n, max, longPoll))) {
-    if (out.length >= max) break;
+  const take = (m: Msg): boolean => {
     // The receive that would exceed maxReceiveCount moves the message instead (items 40-41).
-    if (movesOnReceive(m.receiveCount, maxReceives) && moveToDeadLetterQueue(s, q, m, now)) continue;
+    if (movesOnReceive(m.receiveCount, maxReceives) && moveToDeadLetterQueue(s, q, m, now)) return false;
     m.receiveCount += 1;
     m.firstReceiveMs ??= now;
     m.lastReceive = ++s.counters.receives;
@@ -129,19 +132,36 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
     const handle = encodeHandle({ queue: q.name, incarnation: q.incarnation, message: m.key, receive: m.lastReceive, receivedAtMs: now, nonce: s.ids.nonce() }, s.secret);
     out.push(present(m, q, handle, input));
     taken.push(m);
+    return true;
+  };
+  if (!q.fifo && s.chooser.kind === 'typical') {
+    // The first visible messages in receive order, from the index (no scan of the messages in flight).
+    q.index.promote(now);
+    while (out.length < max) {
+      const m = q.index.takeReady();
+      if (m === undefined) break;
+      if (!visible(q, m, now)) placeMessage(q, m, now); // the clock went back: not visible yet
+      else if (!take(m)) continue;
+    }
+  } else {
+    for (const m of s.chooser.limit(candidates(s, q, now), (n) => receiveSizeRange(n, max, longPoll))) {
+      if (out.length >= max) break;
+      take(m);
+    }
   }
   if (attemptId !== undefined && out.length > 0) {
     q.attempts.set(attemptId, { atMs: now, taken: taken.map((m, i) => ({ key: m.key, receive: m.lastReceive, message: out[i] as T.ReceivedMessage })) });
   }
   if (!q.fifo) {
-    // Received messages go to the end of a standard queue's scan order, so a receive does not walk
-    // past every message in flight (O(in flight) per receive otherwise). Standard queues promise
-    // only best-effort order (sqs-semantics.md 8; 14 N2). After the loop: an entry re-inserted
-    // during the iteration would be visited again, and with VisibilityTimeout 0 returned twice.
+    // Received messages go to the end of a standard queue's receive order (the index's, and the
+    // map's that the random chooser scans). Standard queues promise only best-effort order
+    // (sqs-semantics.md 8; 14 N2). After the loop: an entry moved during the iteration would be
+    // visited again, and with VisibilityTimeout 0 returned twice.
     for (const m of taken) {
       q.messages.delete(m.key);
       q.messages.set(m.key, m);
+      q.index.moveToEnd(m, visibleAtMs(q, m), now);
     }
-  }
+  } else for (const m of taken) placeMessage(q, m, now);
   return ok(out.length > 0 ? { Messages: out } : {}); // `Messages` absent when empty (item 5)
 }
