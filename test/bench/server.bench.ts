@@ -177,7 +177,15 @@ export function parseWrk(out: string): Figures {
   return { rps, p99, errors: non2xx + socketErrors, requests };
 }
 
-function wrk(endpoint: string, conns: number, seconds: number, script: string, args: string[]): Promise<Figures> {
+/** Runs wrk; with `pid`, the CPU time of that process tree over the run, per request. */
+async function wrk(x: CellContext, script: string, args: string[]): Promise<Figures> {
+  const cpu0 = x.pid !== undefined ? treeCpuMs(x.pid) : NaN;
+  const f = await runWrk(x.endpoint, x.conns, x.seconds, script, args);
+  if (x.pid !== undefined) f.cpuUsPerRequest = ((treeCpuMs(x.pid) - cpu0) * 1000) / Math.max(1, f.requests);
+  return f;
+}
+
+function runWrk(endpoint: string, conns: number, seconds: number, script: string, args: string[]): Promise<Figures> {
   const argv = ['-t1', `-c${conns}`, `-d${seconds}s`, '--latency', '--timeout', '10s', '-s', join(SCRIPTS, script), `${endpoint}/`, '--', ...args];
   return new Promise((resolve, reject) => {
     execFile('wrk', argv, { timeout: (seconds + 60) * 1000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
@@ -236,6 +244,8 @@ interface CellContext {
   conns: number;
   seconds: number;
   tmp: string;
+  /** The server's process (its CPU time is measured), if known. */
+  pid?: number;
   /** The send rate measured at this connection count (sizes the delete pool). */
   sendRps?: number;
 }
@@ -266,7 +276,7 @@ async function runCell(action: ActionName, x: CellContext): Promise<Figures> {
     case 'send':
     case 'batch': {
       const q = await createQueue(call);
-      const f = await wrk(x.endpoint, x.conns, x.seconds, action === 'send' ? 'send.lua' : 'send-batch.lua', [q]);
+      const f = await wrk(x, action === 'send' ? 'send.lua' : 'send-batch.lua', [q]);
       await call('DeleteQueue', JSON.stringify({ QueueUrl: q }));
       return f;
     }
@@ -274,13 +284,13 @@ async function runCell(action: ActionName, x: CellContext): Promise<Figures> {
       const q = await createQueue(call, { VisibilityTimeout: '43200' });
       const pool = poolSize(x);
       await fill(call, q, pool);
-      const f = await wrk(x.endpoint, x.conns, x.seconds, 'receive.lua', [q, '1']);
+      const f = await wrk(x, 'receive.lua', [q, '1']);
       return withMarks(f, (await drop(call, q)) ? undefined : 'dry');
     }
     case 'receive10': {
       const q = await createQueue(call);
       await fill(call, q, 1000);
-      const f = await wrk(x.endpoint, x.conns, x.seconds, 'receive.lua', [q, '10', '0']);
+      const f = await wrk(x, 'receive.lua', [q, '10', '0']);
       return withMarks(f, (await drop(call, q)) ? undefined : 'dry');
     }
     case 'delete': {
@@ -290,7 +300,7 @@ async function runCell(action: ActionName, x: CellContext): Promise<Figures> {
       const handles = await receiveHandles(call, q, want);
       const file = join(x.tmp, `handles-${queueSeq}.txt`);
       writeFileSync(file, handles.join('\n') + '\n');
-      const f = await wrk(x.endpoint, x.conns, x.seconds, 'delete.lua', [q, file]);
+      const f = await wrk(x, 'delete.lua', [q, file]);
       rmSync(file, { force: true });
       await call('DeleteQueue', JSON.stringify({ QueueUrl: q }));
       return withMarks(f, f.rps * x.seconds > handles.length ? 'pool' : undefined);
@@ -390,9 +400,7 @@ async function main(): Promise<void> {
             if (r.note !== undefined || (s.name === 'node-bare' && a !== 'send')) continue;
             process.stderr.write(`round ${round}: ${a} at ${c} connection(s): ${s.name}\n`);
             try {
-              const cpu0 = treeCpuMs(s.child.pid!);
-              const f = await runCell(a, { endpoint: s.endpoint, call: s.call, conns: c, seconds, tmp, sendRps: s.sendRps.get(c) });
-              f.cpuUsPerRequest = ((treeCpuMs(s.child.pid!) - cpu0) * 1000) / Math.max(1, f.requests);
+              const f = await runCell(a, { endpoint: s.endpoint, call: s.call, conns: c, seconds, tmp, pid: s.child.pid, sendRps: s.sendRps.get(c) });
               if (a === 'send') s.sendRps.set(c, Math.max(f.rps, s.sendRps.get(c) ?? 0));
               // Over rounds, each cell keeps its best round (the one least disturbed from outside).
               const prev = r.cells.get(cellKey(a, c));
