@@ -60,10 +60,9 @@ function selectMessageAttributes(m: Msg, filters: string[] | undefined): T.Messa
 }
 
 /** The answer's view of a message: a fresh handle is issued by the caller. */
-function present(m: Msg, q: Queue, handle: string, input: T.ReceiveMessageInput): T.ReceivedMessage {
+function present(m: Msg, q: Queue, handle: string, input: T.ReceiveMessageInput, systemNames: Set<string>): T.ReceivedMessage {
   const msg: T.ReceivedMessage = { MessageId: m.messageId, ReceiptHandle: handle, MD5OfBody: m.md5Body, Body: m.body };
-  // JSON sends both lists separately; their union decides (item 92).
-  const sys = selectSystemAttributes(m, q, new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]));
+  const sys = selectSystemAttributes(m, q, systemNames);
   if (sys) msg.Attributes = sys;
   const attrs = selectMessageAttributes(m, input.MessageAttributeNames);
   if (attrs) {
@@ -121,6 +120,8 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
   const longPoll = isLongPoll(effectiveWaitTime(q.config, input.WaitTimeSeconds));
   const out: T.ReceivedMessage[] = [];
   const taken: Msg[] = [];
+  // JSON sends both lists separately; their union decides (item 92).
+  const systemNames = new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]);
   const take = (m: Msg): boolean => {
     // The receive that would exceed maxReceiveCount moves the message instead (items 40-41).
     if (movesOnReceive(m.receiveCount, maxReceives) && moveToDeadLetterQueue(s, q, m, now)) return false;
@@ -130,7 +131,7 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
     m.inflightUntilMs = visibilityDeadline(now, vt);
     delete m.visibilityChanged;
     const handle = encodeHandle({ queue: q.name, incarnation: q.incarnation, message: m.key, receive: m.lastReceive, receivedAtMs: now, nonce: s.ids.nonce() }, s.secret);
-    out.push(present(m, q, handle, input));
+    out.push(present(m, q, handle, input, systemNames));
     taken.push(m);
     return true;
   };

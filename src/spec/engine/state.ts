@@ -145,6 +145,17 @@ export function urlOf(s: EngineState, name: string): string {
 
 /** Queue name from a QueueUrl: a bare name or any URL whose last path segment names it (item 8). */
 export function nameFromUrl(queueUrl: string): string {
+  let name = NAMES.get(queueUrl);
+  if (name === undefined) {
+    if (NAMES.size >= 1024) NAMES.clear();
+    NAMES.set(queueUrl, (name = parseNameFromUrl(queueUrl)));
+  }
+  return name;
+}
+/** Clients name the same few queue URLs again and again. */
+const NAMES = new Map<string, string>();
+
+function parseNameFromUrl(queueUrl: string): string {
   let u = queueUrl.trim();
   const cut = u.search(/[?#]/);
   if (cut >= 0) u = u.slice(0, cut);
