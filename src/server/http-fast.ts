@@ -63,6 +63,15 @@ export function serializeAnswer(a: Answer): string {
   return `${s}Connection: keep-alive\r\n\r\n${a.body}`;
 }
 
+/** The headers the server reads, by lower-case name. */
+const READ: Record<string, Exclude<keyof RequestHead, 'method' | 'url'> | undefined> = Object.assign(Object.create(null) as object, {
+  'x-amz-target': 'target',
+  'content-type': 'contentType',
+  host: 'host',
+  'x-amzn-trace-id': 'trace',
+  accept: 'accept',
+} as const);
+
 /** The head, or undefined when node:http should read this request. Also yields the Content-Length. */
 function parseHead(head: string): { head: RequestHead; length: number } | undefined {
   const lineEnd = head.indexOf('\r\n');
@@ -93,30 +102,15 @@ function parseHead(head: string): { head: RequestHead; length: number } | undefi
     }
     if (name !== undefined) {
       const value = fields.slice(colon + 1, eol).trim();
+      const field = READ[name];
+      if (field !== undefined) {
+        if (out[field] !== undefined) return undefined; // repeated: node:http decides which counts
+        out[field] = value;
+      }
       switch (name) {
         case 'content-length':
           if (length >= 0 || !/^\d{1,9}$/.test(value)) return undefined;
           length = Number(value);
-          break;
-        case 'x-amz-target':
-          if (out.target !== undefined) return undefined;
-          out.target = value;
-          break;
-        case 'content-type':
-          if (out.contentType !== undefined) return undefined;
-          out.contentType = value;
-          break;
-        case 'host':
-          if (out.host !== undefined) return undefined;
-          out.host = value;
-          break;
-        case 'x-amzn-trace-id':
-          if (out.trace !== undefined) return undefined;
-          out.trace = value;
-          break;
-        case 'accept':
-          if (out.accept !== undefined) return undefined;
-          out.accept = value;
           break;
         case 'connection':
           if (value.toLowerCase() !== 'keep-alive') return undefined;

@@ -11,7 +11,11 @@
 //
 // Each server runs in a child process of its own (this file with `--serve NAME`); the peers come
 // from their launchers (installed into .peers/ on first use). A peer that does not start is
-// reported as unavailable and the others are measured. Per server and connection count:
+// reported as unavailable and the others are measured. All servers run for the whole benchmark and
+// the servers of one cell are measured one after the other (a burst of load from elsewhere on this
+// shared machine then hits them alike); with --rounds N each cell keeps its best round. Besides
+// req/s and p99, the CPU time of each server's process tree per request is shown: on a busy machine
+// it moves much less than req/s. Per server and connection count:
 // - send: SendMessage of a 120-byte body into a fresh queue;
 // - batch: SendMessageBatch of 10 such bodies into a fresh queue;
 // - receive: ReceiveMessage of 1 message, WaitTimeSeconds 0, on a queue with a 12-hour visibility
@@ -24,7 +28,7 @@
 //   12 h), each used once; the pool is sized from the server's send rate at that connection count,
 //   and a cell that used it up is marked `pool` (its later deletes named deleted messages).
 // Non-2xx answers are counted and shown (`errors`).
-// Options: --duration S (default 6), --only reference,goaws, --conns 1,8,32, --actions send,delete,
+// Options: --duration S (default 6), --rounds N (default 1), --only reference,goaws, --conns 1,8,32, --actions send,delete,
 // --ceiling (adds `node-bare`, a bare node:http server doing JSON, MD5 and a UUID per SendMessage:
 // the single-thread ceiling of node:http), --baseline FILE (adds `baseline`: another build of the
 // reference server, its dist/src/server/index.js, for before/after figures), --json FILE.

@@ -102,10 +102,8 @@ abstract class IndexedHeap<T> {
   }
 }
 
-class ByPosition extends IndexedHeap<Indexed> {
-  protected less(a: Indexed, b: Indexed): boolean {
-    return a.pos < b.pos;
-  }
+/** `ready` and `hidden`: a message is in one of them at most, so they share its `slot`. */
+abstract class SlotHeap extends IndexedHeap<Indexed> {
   protected setSlot(x: Indexed, i: number): void {
     x.slot = i;
   }
@@ -114,15 +112,15 @@ class ByPosition extends IndexedHeap<Indexed> {
   }
 }
 
-class ByWake extends IndexedHeap<Indexed> {
+class ByPosition extends SlotHeap {
+  protected less(a: Indexed, b: Indexed): boolean {
+    return a.pos < b.pos;
+  }
+}
+
+class ByWake extends SlotHeap {
   protected less(a: Indexed, b: Indexed): boolean {
     return a.wakeMs < b.wakeMs || (a.wakeMs === b.wakeMs && a.pos < b.pos);
-  }
-  protected setSlot(x: Indexed, i: number): void {
-    x.slot = i;
-  }
-  protected slotOf(x: Indexed): number {
-    return x.slot;
   }
 }
 
