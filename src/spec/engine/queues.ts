@@ -143,6 +143,7 @@ export function createQueue(s: EngineState, input: T.CreateQueueInput, now: numb
     tags: new Map(entriesOf(input.tags)),
     messages: new Map(),
     index: newIndex(),
+    groups: new Map(),
     dedup: new Map(),
     dedupScope: 'queue',
     sequence: 18_000_000_000_000_000_000n,
@@ -250,6 +251,7 @@ export function purgeQueue(s: EngineState, input: T.QueueUrlInput, now: number):
   // Visible, in-flight and delayed messages all go (item 113); the FIFO dedup cache too (item 63).
   q.messages.clear();
   q.index = newIndex();
+  q.groups.clear();
   q.dedup.clear();
   q.attempts.clear();
   q.lastPurgeMs = now;

@@ -81,6 +81,23 @@ function candidates(s: EngineState, q: Queue, now: number): Iterable<Msg> {
   return s.chooser.order(standardCandidates(s, q, now)); // standard: any order (14 N2, N21)
 }
 
+/**
+ * A FIFO queue's candidates with choose: typical, lazily, from its groups (no scan of every
+ * message): groups in the order of their oldest message, each in send order up to its first
+ * message in flight, delayed ones skipped — model/fifo.ts receivableGroups, read group by group.
+ */
+function* fifoCandidates(q: Queue, now: number): Generator<Msg> {
+  const heads: Array<[number, Map<number, Msg>]> = [];
+  for (const g of q.groups.values()) heads.push([g.keys().next().value as number, g]);
+  heads.sort((a, b) => a[0] - b[0]);
+  for (const [, group] of heads) {
+    for (const m of group.values()) {
+      if (inflight(q, m, now)) break; // the group lock (items 67-72)
+      if (!delayed(q, m, now)) yield m;
+    }
+  }
+}
+
 function* standardCandidates(s: EngineState, q: Queue, now: number): Generator<Msg> {
   for (const m of q.messages.values()) {
     if (visible(q, m, now)) yield m;
@@ -143,6 +160,11 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
       if (m === undefined) break;
       if (!visible(q, m, now)) placeMessage(q, m, now); // the clock went back: not visible yet
       else if (!take(m)) continue;
+    }
+  } else if (s.chooser.kind === 'typical') {
+    for (const m of fifoCandidates(q, now)) {
+      if (out.length >= max) break;
+      take(m);
     }
   } else {
     for (const m of s.chooser.limit(candidates(s, q, now), (n) => receiveSizeRange(n, max, longPoll))) {

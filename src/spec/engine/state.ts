@@ -77,6 +77,8 @@ export interface Queue {
   messages: Map<number, Msg>;
   /** Where the messages stand (visible, hidden until when, expiring when), kept with `messages`. */
   index: QueueIndex<Msg>;
+  /** FIFO queues: each message group's messages in send order, kept with `messages`. */
+  groups: Map<string, Map<number, Msg>>;
   lastPurgeMs?: number;
   dedup: Map<string, { untilMs: number; messageId: string; sequenceNumber?: string }>;
   /** Fixed at creation (aws-recorded-facts.md item 61). */
@@ -251,11 +253,22 @@ export function sweep(q: Queue, now: number): void {
 /** Stores a new message (or one moved here) at the end of the queue's receive order. */
 export function store(q: Queue, m: Msg, now: number): void {
   q.messages.set(m.key, m);
+  if (q.fifo) {
+    const g = m.groupId ?? '';
+    let group = q.groups.get(g);
+    if (group === undefined) q.groups.set(g, (group = new Map()));
+    group.set(m.key, m);
+  }
   q.index.add(m, m.enqueuedMs + m.expirySlackMs, visibleAtMs(q, m), now);
 }
 
 export function removeMessage(q: Queue, m: Msg): void {
   q.messages.delete(m.key);
+  if (q.fifo) {
+    const g = m.groupId ?? '';
+    const group = q.groups.get(g);
+    if (group?.delete(m.key) && group.size === 0) q.groups.delete(g);
+  }
   q.index.remove(m);
 }
 
