@@ -144,6 +144,7 @@ class Connection implements Presence {
   /** A hand-off waits for the pending answers. */
   private deferred = false;
   private json = false;
+  private draining = false;
 
   constructor(
     private readonly sock: Socket,
@@ -263,10 +264,14 @@ class Connection implements Presence {
 
   private write(text: string): void {
     if (this.closed) return;
-    if (!this.sock.write(text)) {
+    if (!this.sock.write(text) && !this.draining) {
       // The client does not read its answers: stop reading its requests until it does.
+      this.draining = true;
       this.sock.pause();
-      this.sock.once('drain', () => this.sock.resume());
+      this.sock.once('drain', () => {
+        this.draining = false;
+        if (this.conns.has(this)) this.sock.resume();
+      });
     }
   }
 
