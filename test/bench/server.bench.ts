@@ -219,9 +219,14 @@ async function inParallel(n: number, parallel: number, one: (i: number) => Promi
   );
 }
 
+/** A cell's setup stops after this long (a slow server gets a smaller pool, and the cell says so). */
+const SETUP_MS = 60_000;
+
 async function fill(call: Call, queueUrl: string, messages: number): Promise<void> {
   const body = `bench message ${'x'.repeat(106)}`;
+  const deadline = Date.now() + SETUP_MS;
   await inParallel(Math.ceil(messages / 10), 16, async (b) => {
+    if (Date.now() > deadline) return;
     const n = Math.min(10, messages - b * 10);
     const r = await ok(call, 'SendMessageBatch', { QueueUrl: queueUrl, Entries: Array.from({ length: n }, (_, i) => ({ Id: `m${i}`, MessageBody: body })) });
     if ((r.Failed ?? []).length > 0) throw new Error(`SendMessageBatch: ${JSON.stringify(r.Failed[0])}`);
@@ -232,8 +237,9 @@ async function fill(call: Call, queueUrl: string, messages: number): Promise<voi
 async function receiveHandles(call: Call, queueUrl: string, want: number): Promise<string[]> {
   const handles: string[] = [];
   let empties = 0;
+  const deadline = Date.now() + SETUP_MS;
   await inParallel(Math.ceil(want / 10) * 4, 16, async () => {
-    if (handles.length >= want || empties > 50) return;
+    if (handles.length >= want || empties > 50 || Date.now() > deadline) return;
     const r = await ok(call, 'ReceiveMessage', { QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 43200, WaitTimeSeconds: 0 });
     const msgs = (r.Messages ?? []) as { ReceiptHandle: string }[];
     if (msgs.length === 0) empties++;
@@ -262,7 +268,7 @@ async function createQueue(call: Call, attributes: Record<string, string> = {}):
 
 /** Messages for a cell that consumes one per request: its send rate at that connection count, × 3. */
 function poolSize(x: CellContext): number {
-  return Math.min(400_000, Math.max(2000, Math.ceil((x.sendRps ?? 2000) * x.seconds * 3)));
+  return Math.min(400_000, Math.max(200, Math.ceil((x.sendRps ?? 2000) * x.seconds * 3)));
 }
 
 /** Whether the queue still had a visible message after the cell; deletes the queue. */
@@ -302,6 +308,7 @@ async function runCell(action: ActionName, x: CellContext): Promise<Figures> {
       const q = await createQueue(call, { VisibilityTimeout: '43200' });
       await fill(call, q, want);
       const handles = await receiveHandles(call, q, want);
+      if (handles.length === 0) throw new Error('DeleteMessage: no message could be received for the handle pool');
       const file = join(x.tmp, `handles-${queueSeq}.txt`);
       writeFileSync(file, handles.join('\n') + '\n');
       const f = await wrk(x, 'delete.lua', [q, file]);
@@ -390,7 +397,7 @@ async function main(): Promise<void> {
         running.push({ name, ...started, call, close, sendRps: new Map() });
         results.set(name, { cells: new Map() });
         // Warm-up: the JIT (and a JVM's) on every path measured.
-        const warm: CellContext = { endpoint: started.endpoint, call, conns: 8, seconds: 1, tmp, sendRps: 1000 };
+        const warm: CellContext = { endpoint: started.endpoint, call, conns: 8, seconds: 1, tmp, sendRps: 50 };
         for (const a of name === 'node-bare' ? (['send'] as const) : actions) await runCell(a, warm);
       } catch (e) {
         results.set(name, { cells: new Map(), note: `unavailable: ${(e as Error).message}` });
