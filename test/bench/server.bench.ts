@@ -31,8 +31,10 @@
 // Options: --duration S (default 6), --rounds N (default 1), --only reference,goaws, --conns 1,8,32, --actions send,delete,
 // --ceiling (adds `node-bare`, a bare node:http server doing JSON, MD5 and a UUID per SendMessage:
 // the single-thread ceiling of node:http), --baseline FILE (adds `baseline`: another build of the
-// reference server, its dist/src/server/index.js, for before/after figures), --json FILE.
-import { execFile, fork, type ChildProcess } from 'node:child_process';
+// reference server, its dist/src/server/index.js, for before/after figures), --bun FILE (adds
+// `reference-bun`: the reference server run by that Bun binary, e.g. from the npm package
+// @oven/bun-linux-x64), --json FILE.
+import { execFile, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +42,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createJsonCaller } from './load.js';
 
 const PEERS = ['goaws', 'fauxqs', 'elasticmq', 'moto', 'localstack', 'local-aws-sqs'] as const;
-type ServerName = 'reference' | (typeof PEERS)[number] | 'node-bare' | 'baseline';
+type ServerName = 'reference' | (typeof PEERS)[number] | 'node-bare' | 'baseline' | 'reference-bun';
 const ALL_SERVERS: ServerName[] = ['reference', ...PEERS];
 const ACTIONS = ['send', 'batch', 'receive', 'receive10', 'delete'] as const;
 type ActionName = (typeof ACTIONS)[number];
@@ -79,11 +81,17 @@ async function serve(name: ServerName): Promise<void> {
     endpoint = t.endpoint;
     stop = () => t.stop();
   }
-  process.send!({ endpoint });
   const quit = async () => {
     await stop().catch(() => undefined);
     process.exit(0);
   };
+  if (!process.send) {
+    // Under another runtime (reference-bun): the endpoint on stdout, SIGTERM to stop.
+    console.log(`endpoint ${endpoint}`);
+    process.on('SIGTERM', () => void quit());
+    return;
+  }
+  process.send({ endpoint });
   process.on('message', (m) => {
     if (m === 'stop') void quit();
   });
@@ -122,7 +130,15 @@ async function bareServer(): Promise<{ endpoint: string; stop: () => Promise<voi
 function startServer(name: ServerName): Promise<{ child: ChildProcess; endpoint: string }> {
   const baseline = flagValue('baseline');
   const env = baseline ? { ...process.env, BENCH_BASELINE: baseline } : process.env;
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', name], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
+  const bun = flagValue('bun');
+  const child =
+    name === 'reference-bun' && bun
+      ? spawn(bun, [fileURLToPath(import.meta.url), '--serve', 'reference'], { stdio: ['ignore', 'pipe', 'pipe'], env })
+      : fork(fileURLToPath(import.meta.url), ['--serve', name], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
+  child.stdout?.on('data', (d: Buffer) => {
+    const m = /endpoint (\S+)/.exec(d.toString());
+    if (m) child.emit('message', { endpoint: m[1] });
+  });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => {
     err += d.toString();
@@ -146,7 +162,8 @@ function startServer(name: ServerName): Promise<{ child: ChildProcess; endpoint:
 async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
-  child.send('stop');
+  if (child.connected) child.send('stop');
+  else child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
@@ -381,7 +398,11 @@ async function main(): Promise<void> {
   const only = flagValue('only')?.split(',');
   const conns = (flagValue('conns')?.split(',').map(Number) ?? CONNS).filter((c) => Number.isInteger(c) && c > 0 && c <= 256);
   const actions = (flagValue('actions')?.split(',') ?? [...ACTIONS]).filter((a): a is ActionName => (ACTIONS as readonly string[]).includes(a));
-  const extra: ServerName[] = [...(flagValue('baseline') ? (['baseline'] as const) : []), ...(process.argv.includes('--ceiling') ? (['node-bare'] as const) : [])];
+  const extra: ServerName[] = [
+    ...(flagValue('bun') ? (['reference-bun'] as const) : []),
+    ...(flagValue('baseline') ? (['baseline'] as const) : []),
+    ...(process.argv.includes('--ceiling') ? (['node-bare'] as const) : []),
+  ];
   const servers: ServerName[] = [...ALL_SERVERS.filter((s) => !only || only.includes(s)), ...extra];
   const tmp = mkdtempSync(join(tmpdir(), 'sqs-bench-'));
   const results: Results = new Map();
@@ -442,7 +463,7 @@ const fRatio = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
 export function render(results: Results, o: { seconds: number; rounds: number; conns: number[]; actions: readonly ActionName[] }): string {
   const names = [...results.keys()];
   const ran = names.filter((n) => results.get(n)!.cells.size > 0);
-  const peers = ran.filter((n) => n !== 'reference' && n !== 'node-bare' && n !== 'baseline');
+  const peers = ran.filter((n) => n !== 'reference' && n !== 'node-bare' && n !== 'baseline' && n !== 'reference-bun');
   const figures = (n: ServerName, a: ActionName, c: number) => results.get(n)?.cells.get(cellKey(a, c));
   const lines: string[] = [];
   lines.push(
