@@ -1,34 +1,21 @@
-// The reference server: the engine (src/spec/engine) served over node:http in both SQS wire
-// protocols (../shared/DESIGN.md section 5; sqs-semantics.md section 1):
-// - AWS JSON 1.0: POST with `X-Amz-Target: AmazonSQS.<Op>`, to `/` or to a queue URL path (item 124);
-//   errors as `{"__type": …, "message": …}` with `x-amzn-query-error: <Code>;Sender` (section 1.2);
-// - Query: form-encoded POST or GET with `Action=…`, XML answers and XML errors (items 121-123).
+// The reference server: the engine (src/spec/engine) served over HTTP in both SQS wire protocols
+// (../shared/DESIGN.md section 5; sqs-semantics.md section 1); handler.ts reads and answers the
+// requests. Two HTTP front ends share one listening socket: http-fast.ts takes plain keep-alive
+// requests (what SDKs and load tools send), and hands any connection it does not fully understand
+// to node:http, which serves it to the end. Both run on the one thread of the engine.
 // Long polls wait on the injected clock and wake when a message may have become available.
 // Every request is answered, malformed ones with the AWS error; nothing a client sends crashes it.
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { realClock, type Clock } from '../clock/index.js';
-import { createEngine, NON_EXISTENT_QUEUE_MESSAGE_QUERY, receiveWithWait, Waiters, type Engine, type EngineAction } from '../spec/engine/index.js';
-import type { EngineResult, IdSource, ReceiveMessageInput } from '../spec/engine/index.js';
-import type { ExpectedError } from '../spec/types.js';
-import {
-  isOperation,
-  JSON_CONTENT_TYPE,
-  jsonErrorResponse,
-  jsonOutput,
-  operationOf,
-  parseForm,
-  queryErrorResponse,
-  readJsonInput,
-  readQueryInput,
-  structOf,
-  xmlResponse,
-  type FormParams,
-} from '../wire/index.js';
+import { createEngine, Waiters, type Engine } from '../spec/engine/index.js';
+import type { IdSource } from '../spec/engine/index.js';
+import { jsonErrorResponse, queryErrorResponse } from '../wire/index.js';
 import * as HttpErrors from './errors.js';
-import { requestHook, type RequestLogEntry } from './observe.js';
+import { createHandler, requestId, type Answer, type Presence, type RequestHead } from './handler.js';
+import { createFastHttp } from './http-fast.js';
+import { HEALTH_PATH, requestHook, type RequestLogEntry } from './observe.js';
 import { createQueues, QueuesFileError, type QueueDefinition } from './queues-file.js';
 
 export interface ReferenceServerOptions {
@@ -63,9 +50,6 @@ export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 /** Beyond this the connection is dropped instead of drained. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
-type Protocol = 'json' | 'query';
 type Body = { bytes: Buffer } | { tooLarge: true } | { aborted: true };
 
 function readBody(req: IncomingMessage): Promise<Body> {
@@ -97,25 +81,6 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** A Host header fit for a URL: a name or IPv4 address, or a bracketed IPv6 address, and a port. */
-const HOST_HEADER = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}))(?::\d{1,5})?$/;
-
-/**
- * Queue URLs as the client addressed the server: `<scheme>://<Host header>/<account>/<name>`, as
- * AWS and ElasticMQ build them (issue 12). The engine writes them with the listening address; the
- * answer's queue URL members get the request's origin instead.
- */
-function withClientOrigin(value: unknown, serverUrl: string, origin: string): unknown {
-  if (origin === serverUrl || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const swap = (u: unknown) => (typeof u === 'string' && u.startsWith(`${serverUrl}/`) ? origin + u.slice(serverUrl.length) : u);
-  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  for (const k of ['QueueUrl', 'QueueUrls', 'queueUrls']) {
-    const v = out[k];
-    if (v !== undefined) out[k] = Array.isArray(v) ? v.map(swap) : swap(v);
-  }
-  return out;
-}
-
 /** The reason of an `InvalidHttpRequest`, from Node's parser error (llhttp codes). */
 function framingReason(err: Error & { code?: string; reason?: string }): string {
   switch (err.code) {
@@ -138,18 +103,18 @@ function framingReason(err: Error & { code?: string; reason?: string }): string 
   }
 }
 
-/**
- * AWS's JSON answer to a batch call leaves out `Failed` when no entry failed: the recorded
- * SendMessageBatch answer holds only `Successful` (aws-recorded-facts.md item 84; recording
- * test_send_message_batch_with_oversized_contents_with_updated_maximum_message_size[sqs]). The Query
- * answer has no element for an empty list either.
- */
-function withoutEmptyFailed(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const v = value as Record<string, unknown>;
-  if (!Array.isArray(v.Failed) || v.Failed.length > 0 || !Array.isArray(v.Successful)) return value;
-  const { Failed: _dropped, ...rest } = v;
-  return rest;
+/** The bytes read carry X-Amz-Target: the client speaks JSON. */
+const JSON_BYTES = /(^|\n)x-amz-target[ \t]*:/i;
+
+/** A framing error as raw HTTP: 400 InvalidHttpRequest in the AWS shape of the protocol, then the connection closes. */
+function framingErrorText(json: boolean, reason: string): string {
+  const id = requestId();
+  const error = HttpErrors.invalidHttpRequest(reason);
+  const e = json ? jsonErrorResponse(error) : queryErrorResponse(error, id);
+  const head = [`HTTP/1.1 ${e.status} Bad Request`, `Content-Type: ${e.contentType}`, `Content-Length: ${Buffer.byteLength(e.body)}`, `x-amzn-RequestId: ${id}`];
+  for (const [k, v] of Object.entries(e.headers)) head.push(`${k}: ${v}`);
+  head.push('Connection: close');
+  return `${head.join('\r\n')}\r\n\r\n${e.body}`;
 }
 
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
@@ -170,130 +135,57 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
 
   // Long polls park here and wake when the engine says messages may be available (spec/engine/long-poll.ts).
   const waiters = new Waiters(engine);
-  // GET /health and the request log: one hook per request, before the SQS handler (observe.ts).
+  // GET /health and the request log: one hook per request, around the SQS handler, on both HTTP paths (observe.ts).
   const hook = requestHook({ wallMs: () => clock.wallMs(), ...(options.onRequest ? { onRequest: options.onRequest } : {}) });
-  const pollClock = { nowMs: () => clock.wallMs(), sleep: (ms: number, signal: AbortSignal) => clock.sleep(ms, signal) };
   let stopping = false;
+  let serverUrl = '';
+  const handler = createHandler({ engine, waiters, clock, serverUrl: () => serverUrl, stopping: () => stopping });
+  const logging = options.onRequest !== undefined;
 
-  function send(res: ServerResponse, status: number, contentType: string, body: string, requestId: string, extra: Record<string, string> = {}): void {
-    if (res.headersSent || res.destroyed) return;
-    res.writeHead(status, {
-      'Content-Type': contentType,
-      'Content-Length': String(Buffer.byteLength(body)),
-      'x-amzn-RequestId': requestId,
-      ...extra,
+  /** The handler's answer, with the hook around it: /health answered here, each request logged once answered. */
+  function observed(head: RequestHead, body: Buffer, presence: Presence): Answer | Promise<Answer> {
+    if (!logging && !head.url.startsWith(HEALTH_PATH)) return handler.answer(head, body, presence, log); // the fast path stays fast
+    const seen = hook.request(head.method, head.url, { 'x-amz-target': head.target, 'content-type': head.contentType, host: head.host }, body);
+    if (seen.answer) {
+      seen.done(seen.answer.status);
+      return { ...seen.answer, requestId: requestId() };
+    }
+    const a = handler.answer(head, body, presence, log);
+    if (!(a instanceof Promise)) {
+      seen.done(a.status);
+      return a;
+    }
+    return a.then((x) => {
+      seen.done(presence.gone() ? undefined : x.status); // a client that left got no answer
+      return x;
     });
-    res.end(body);
   }
 
-  function sendError(res: ServerResponse, protocol: Protocol, error: ExpectedError, requestId: string): void {
-    // Query wording of a missing queue differs from JSON's (item 111).
-    const e =
-      protocol === 'json'
-        ? jsonErrorResponse(error)
-        : queryErrorResponse(error.type === 'QueueDoesNotExist' ? { ...error, message: NON_EXISTENT_QUEUE_MESSAGE_QUERY } : error, requestId);
-    send(res, e.status, e.contentType, e.body, requestId, e.headers);
-  }
+  // ---------------------------------------------------------------- node:http, for what the fast path hands over
 
-  async function run(action: EngineAction, input: Record<string, unknown>, ctx: Ctx): Promise<EngineResult<unknown>> {
-    if (action === 'ReceiveMessage') return receiveWithWait(engine, waiters, pollClock, input as ReceiveMessageInput, { gone: () => ctx.gone() || stopping, onGone: ctx.onGone });
-    const r = engine.dispatch(action, input, clock.wallMs());
-    return 'ok' in r ? { ok: withClientOrigin(r.ok, serverUrl, ctx.origin) } : r;
-  }
-
-  /** Per-request context: the queue named by the path, the trace header, client presence. */
-  interface Ctx {
-    req: IncomingMessage;
-    res: ServerResponse;
-    requestId: string;
-    pathname: string;
-    /** `http://<Host header>`, or the listening address when the header is missing or odd. */
-    origin: string;
-    gone: () => boolean;
-    onGone: (f: () => void) => void;
-  }
-
-  /** Fills QueueUrl from a queue URL path when the parameters leave it out (items 122, 124). */
-  function withPathQueue(action: string, input: Record<string, unknown>, ctx: Ctx): Record<string, unknown> {
-    const op = operationOf(action);
-    if (op && 'QueueUrl' in structOf(op.input).members && input.QueueUrl === undefined && ctx.pathname !== '/' && ctx.pathname !== '') {
-      return { ...input, QueueUrl: `${serverUrl}${ctx.pathname}` };
-    }
-    return input;
-  }
-
-  /** X-Amzn-Trace-Id on SendMessage becomes the AWSTraceHeader system attribute (item 94). */
-  function withTraceHeader(action: string, input: Record<string, unknown>, ctx: Ctx): Record<string, unknown> {
-    const trace = ctx.req.headers['x-amzn-trace-id'];
-    if (action !== 'SendMessage' || typeof trace !== 'string' || trace === '') return input;
-    const sys = (input.MessageSystemAttributes ?? {}) as Record<string, unknown>;
-    if (sys.AWSTraceHeader !== undefined) return input;
-    return { ...input, MessageSystemAttributes: { ...sys, AWSTraceHeader: { DataType: 'String', StringValue: trace } } };
-  }
-
-  async function handleJson(ctx: Ctx, body: Buffer): Promise<void> {
-    const { req, res, requestId } = ctx;
-    const target = String(req.headers['x-amz-target'] ?? '');
-    const m = /^AmazonSQS\.([A-Za-z]+)$/.exec(target);
-    const action = m?.[1] ?? target;
-    if (!m || !isOperation(action)) return sendError(res, 'json', HttpErrors.invalidAction(action || '(none)'), requestId);
-    if (req.method !== 'POST') return sendError(res, 'json', HttpErrors.serialization(`Method ${req.method ?? ''} is not supported for ${action}.`), requestId);
-    const contentType = String(req.headers['content-type'] ?? '');
-    if (!/^application\/(x-amz-json-1\.0|json)\b/i.test(contentType)) {
-      return sendError(res, 'json', HttpErrors.serialization(`Content type ${contentType || '(none)'} is not supported; use ${JSON_CONTENT_TYPE}.`), requestId);
-    }
-    let text: string;
-    try {
-      text = utf8Strict.decode(body);
-    } catch {
-      return sendError(res, 'json', HttpErrors.serialization('The request body is not valid UTF-8.'), requestId);
-    }
-    let parsed: unknown;
-    try {
-      parsed = text.trim() === '' ? {} : JSON.parse(text);
-    } catch {
-      return sendError(res, 'json', HttpErrors.serialization('The request body is not valid JSON.'), requestId);
-    }
-    const decoded = readJsonInput(action, parsed);
-    if ('problem' in decoded) return sendError(res, 'json', HttpErrors.serialization(decoded.problem), requestId);
-    const input = withTraceHeader(action, withPathQueue(action, decoded.ok, ctx), ctx);
-    const result = await run(action as EngineAction, input, ctx);
-    if ('error' in result) return sendError(res, 'json', result.error, requestId);
-    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify(withoutEmptyFailed(jsonOutput(action, result.ok as Record<string, unknown>))), requestId);
-  }
-
-  async function handleQuery(ctx: Ctx, body: Buffer, rawQuery: string): Promise<void> {
-    const { req, res, requestId } = ctx;
-    const params: FormParams = new Map();
-    if (req.method === 'POST' && body.length > 0 && !parseForm(body, params)) {
-      return sendError(res, 'query', HttpErrors.malformedQuery('The request body is not a valid form-encoded UTF-8 string.'), requestId);
-    }
-    if (rawQuery !== '' && !parseForm(Buffer.from(rawQuery, 'latin1'), params)) {
-      return sendError(res, 'query', HttpErrors.malformedQuery('The query string is not a valid URL-encoded UTF-8 string.'), requestId);
-    }
-    const action = params.get('Action');
-    if (action === undefined || action === '') return sendError(res, 'query', HttpErrors.unknownOperation(), requestId); // item 122
-    if (!isOperation(action)) return sendError(res, 'query', HttpErrors.invalidAction(action), requestId); // item 122
-    const onQueuePath = ctx.pathname !== '/' && ctx.pathname !== '';
-    if (onQueuePath && (action === 'CreateQueue' || action === 'ListQueues')) return sendError(res, 'query', HttpErrors.invalidAction(action), requestId);
-    const decoded = readQueryInput(action, params);
-    if ('problem' in decoded) return sendError(res, 'query', HttpErrors.badQueryParameter(decoded.parameter ?? '', decoded.value ?? '', decoded.problem), requestId);
-    const input = withTraceHeader(action, withPathQueue(action, decoded.ok, ctx), ctx);
-    const result = await run(action as EngineAction, input, ctx);
-    if ('error' in result) return sendError(res, 'query', result.error, requestId);
-    const value = result.ok as Record<string, unknown>;
-    if (/application\/json/i.test(String(req.headers.accept ?? ''))) {
-      // Content negotiation on the Query API (item 123): JSON rooted at `<Op>Response`.
-      const json: Record<string, unknown> = { ResponseMetadata: { RequestId: requestId } };
-      if (operationOf(action)?.output) json[`${action}Result`] = jsonOutput(action, value);
-      return send(res, 200, 'application/json', JSON.stringify({ [`${action}Response`]: json }), requestId);
-    }
-    send(res, 200, 'text/xml', xmlResponse(action, value, requestId), requestId);
+  function send(res: ServerResponse, a: Answer): void {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(a.status, {
+      'Content-Type': a.contentType,
+      'Content-Length': String(Buffer.byteLength(a.body)),
+      'x-amzn-RequestId': a.requestId,
+      ...a.headers,
+    });
+    res.end(a.body);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = randomUUID();
-    const protocol: Protocol = req.headers['x-amz-target'] !== undefined ? 'json' : 'query';
+    const h = req.headers;
+    const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+    const head: RequestHead = {
+      method: req.method ?? '',
+      url: req.url ?? '/',
+      target: h['x-amz-target'] === undefined ? undefined : String(h['x-amz-target']),
+      contentType: str(h['content-type']),
+      host: str(h.host),
+      trace: str(h['x-amzn-trace-id']),
+      accept: str(h.accept),
+    };
     let closed = false;
     const goneHooks: (() => void)[] = [];
     res.on('close', () => {
@@ -302,38 +194,17 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
         for (const f of goneHooks.splice(0)) f();
       }
     });
-    try {
-      const rawUrl = req.url ?? '/';
-      const q = rawUrl.indexOf('?');
-      const pathname = (q >= 0 ? rawUrl.slice(0, q) : rawUrl) || '/';
-      const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
-      const body = await readBody(req);
-      if ('aborted' in body) return;
-      const seen = hook.request(req.method ?? '', rawUrl, req.headers, 'bytes' in body ? body.bytes : undefined);
-      res.once('close', () => seen.done(res.writableFinished ? res.statusCode : undefined));
-      if (seen.answer) return send(res, seen.answer.status, seen.answer.contentType, seen.answer.body, requestId);
-      if ('tooLarge' in body) return sendError(res, protocol, HttpErrors.requestTooLarge(MAX_REQUEST_BYTES), requestId);
-      const ctx: Ctx = {
-        req,
-        res,
-        requestId,
-        pathname,
-        origin: typeof req.headers.host === 'string' && HOST_HEADER.test(req.headers.host) ? `http://${req.headers.host}` : serverUrl,
-        gone: () => closed,
-        onGone: (f) => {
-          if (closed) f();
-          else goneHooks.push(f);
-        },
-      };
-      if (protocol === 'json') await handleJson(ctx, body.bytes);
-      else if (req.method === 'GET' || req.method === 'POST') await handleQuery(ctx, body.bytes, rawQuery);
-      else sendError(res, 'query', HttpErrors.unknownOperation(), requestId);
-    } catch (e) {
-      // Last resort: never let a request take the server down (InternalFailure 500, section 1.4).
-      log(`reference server: internal failure on ${req.method ?? ''} ${req.url ?? ''}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      if (!res.headersSent) sendError(res, protocol, HttpErrors.internalFailure(), requestId);
-      else res.destroy();
-    }
+    const presence: Presence = {
+      gone: () => closed,
+      onGone: (f) => {
+        if (closed) f();
+        else goneHooks.push(f);
+      },
+    };
+    const body = await readBody(req);
+    if ('aborted' in body) return;
+    if ('tooLarge' in body) return send(res, handler.refuse(head, HttpErrors.requestTooLarge(MAX_REQUEST_BYTES)));
+    send(res, await observed(head, body.bytes, presence));
   }
 
   // Requests still being answered, per connection. A framing error in a request's body is that
@@ -360,31 +231,40 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       socket.destroy();
       return;
     }
-    const requestId = randomUUID();
     // JSON when the bytes read carry X-Amz-Target or the connection's last request did; else Query.
     const conn = answering.get(socket);
     const seen = err.rawPacket ? err.rawPacket.toString('latin1') : '';
-    const json = /(^|\n)x-amz-target[ \t]*:/i.test(seen) || conn?.json === true;
-    const error = HttpErrors.invalidHttpRequest(framingReason(err));
-    const e = json ? jsonErrorResponse(error) : queryErrorResponse(error, requestId);
-    const head = [`HTTP/1.1 ${e.status} Bad Request`, `Content-Type: ${e.contentType}`, `Content-Length: ${Buffer.byteLength(e.body)}`, `x-amzn-RequestId: ${requestId}`];
-    for (const [k, v] of Object.entries(e.headers)) head.push(`${k}: ${v}`);
-    head.push('Connection: close');
-    const text = `${head.join('\r\n')}\r\n\r\n${e.body}`;
+    const text = framingErrorText(JSON_BYTES.test(seen) || conn?.json === true, framingReason(err));
     const open = [...(conn?.open ?? [])];
     if (conn && open.length > 0 && open.every((r) => r.complete)) conn.framingError = text;
     else socket.end(text);
   });
+  // node:http never listens itself: its connection checks (request and header timeouts) start here.
+  server.emit('listening');
+
+  // ---------------------------------------------------------------- the fast path, and the listening socket
+
+  const fast = createFastHttp({
+    answer: (head, body, presence) => observed(head, body, presence),
+    handOff(socket: Socket, bytes: Buffer, json: boolean) {
+      answering.set(socket, { open: new Set(), json });
+      server.emit('connection', socket);
+      if (bytes.length > 0) socket.emit('data', bytes);
+    },
+    truncated: (json, bytes) => framingErrorText(json || JSON_BYTES.test(bytes.toString('latin1')), framingReason({ name: 'Error', message: '', code: 'HPE_INVALID_EOF_STATE' })),
+    maxBody: MAX_REQUEST_BYTES,
+  });
+  const listener = createNetServer({ allowHalfOpen: true }, (socket) => fast.accept(socket));
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+    listener.once('error', reject);
+    listener.listen(options.port ?? 0, host, () => {
+      listener.off('error', reject);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  const serverUrl = `http://${hostForUrl(host)}:${port}`;
+  const port = (listener.address() as AddressInfo).port;
+  serverUrl = `http://${hostForUrl(host)}:${port}`;
   engine.setEndpoint(serverUrl);
   log(`reference server listening on ${serverUrl}`);
 
@@ -395,9 +275,11 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     async stop(): Promise<void> {
       stopping = true;
       waiters.wakeAll();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => listener.close(() => resolve()));
       await new Promise((r) => setImmediate(r));
+      fast.destroyAll();
       server.closeAllConnections();
+      server.close(() => undefined); // stops node:http's connection checks
       await closed;
     },
   };

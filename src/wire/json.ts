@@ -4,7 +4,7 @@
 // prototype-less records (dict.ts), so every user-named key reaches the engine. PURE.
 import type { Action } from '../history/index.js';
 import { dict, hasOwn } from './dict.js';
-import { operationOf, shapeOf } from './model.js';
+import { operationOf, shapeOf, type WireShape } from './model.js';
 
 /** An operation's input, or why it cannot be read (`parameter`/`value` name the Query parameter). */
 export type Decoded = { ok: Record<string, unknown> } | { problem: string; parameter?: string; value?: string };
@@ -38,86 +38,177 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 type Read = { ok: unknown } | { problem: string };
 
-/** A parsed JSON value → the value of `shapeName` (bytes for blobs); nulls in lists and maps are skipped. */
-export function decodeJson(shapeName: string, v: unknown, path = ''): Read {
-  const shape = shapeOf(shapeName);
-  const mismatch = (target: string) => ({ problem: `${jsonType(v)} can not be converted to ${target} (at ${path})` });
+// Decoding and encoding run through one function per shape, made once from the wire table
+// (a request is decoded on every call of the server, an answer encoded on every reply). A decode
+// failure carries the path to the value as it unwinds: no path text is made unless it fails.
+
+/** A decode failure: its text without the path, and the path's steps, innermost first. */
+class Failure {
+  /** [kind, name]: 0 a structure member, 1 a list index, 2 a map key. */
+  readonly steps: Array<[0 | 1 | 2, string]> = [];
+  constructor(readonly text: string) {}
+  problem(base: string): string {
+    let path = base;
+    for (let i = this.steps.length - 1; i >= 0; i--) {
+      const [kind, name] = this.steps[i]!;
+      path = kind === 0 ? (path ? `${path}.${name}` : name) : kind === 1 ? `${path}[${name}]` : `${path}.${name}`;
+    }
+    return `${this.text} (at ${path})`;
+  }
+}
+
+type Decoder = (v: unknown) => unknown;
+type Encoder = (v: unknown) => unknown;
+const decoders = new Map<string, Decoder>();
+const encoders = new Map<string, Encoder>();
+const identity = (v: unknown): unknown => v;
+
+const mismatch = (v: unknown, target: string) => new Failure(`${jsonType(v)} can not be converted to ${target}`);
+
+function decoderOf(shapeName: string): Decoder {
+  const known = decoders.get(shapeName);
+  if (known) return known;
+  let impl: Decoder | undefined;
+  decoders.set(shapeName, (v) => impl!(v)); // a shape that refers to itself
+  impl = makeDecoder(shapeOf(shapeName));
+  decoders.set(shapeName, impl);
+  return impl;
+}
+
+function makeDecoder(shape: WireShape): Decoder {
   switch (shape.type) {
     case 'string':
     case 'enum':
-      return typeof v === 'string' ? { ok: v } : mismatch('a String');
+      return (v) => (typeof v === 'string' ? v : mismatch(v, 'a String'));
     case 'integer':
-      if (typeof v !== 'number' || !Number.isInteger(v)) return mismatch('an Integer');
-      if (v > INT_MAX || v < INT_MIN) return { problem: `Integer value out of range (at ${path})` };
-      return { ok: v };
+      return (v) => {
+        if (typeof v !== 'number' || !Number.isInteger(v)) return mismatch(v, 'an Integer');
+        if (v > INT_MAX || v < INT_MIN) return new Failure('Integer value out of range');
+        return v;
+      };
     case 'long':
-      return typeof v === 'number' && Number.isInteger(v) ? { ok: v } : mismatch('a Long');
+      return (v) => (typeof v === 'number' && Number.isInteger(v) ? v : mismatch(v, 'a Long'));
     case 'boolean':
-      return typeof v === 'boolean' ? { ok: v } : mismatch('a Boolean');
+      return (v) => (typeof v === 'boolean' ? v : mismatch(v, 'a Boolean'));
     case 'blob':
-      if (typeof v !== 'string' || !BASE64.test(v.replace(/\s+/g, ''))) return mismatch('a Blob (base64)');
-      return { ok: new Uint8Array(Buffer.from(v, 'base64')) };
+      return (v) => {
+        if (typeof v !== 'string' || !BASE64.test(v.replace(/\s+/g, ''))) return mismatch(v, 'a Blob (base64)');
+        return new Uint8Array(Buffer.from(v, 'base64'));
+      };
     case 'list': {
-      if (!Array.isArray(v)) return mismatch('a List');
-      const out: unknown[] = [];
-      for (let i = 0; i < v.length; i++) {
-        if (v[i] === null) continue;
-        const r = decodeJson(shape.member, v[i], `${path}[${i}]`);
-        if ('problem' in r) return r;
-        out.push(r.ok);
-      }
-      return { ok: out };
+      const item = decoderOf(shape.member);
+      return (v) => {
+        if (!Array.isArray(v)) return mismatch(v, 'a List');
+        const out: unknown[] = [];
+        for (let i = 0; i < v.length; i++) {
+          if (v[i] === null) continue;
+          const r = item(v[i]);
+          if (r instanceof Failure) {
+            r.steps.push([1, String(i)]);
+            return r;
+          }
+          out.push(r);
+        }
+        return out;
+      };
     }
     case 'map': {
-      if (!isObject(v)) return mismatch('a Map');
-      const out = dict<unknown>();
-      for (const [k, val] of Object.entries(v)) {
-        if (val === null) continue;
-        const r = decodeJson(shape.value, val, `${path}.${k}`);
-        if ('problem' in r) return r;
-        out[k] = r.ok;
-      }
-      return { ok: out };
+      const value = decoderOf(shape.value);
+      return (v) => {
+        if (!isObject(v)) return mismatch(v, 'a Map');
+        const out = dict<unknown>();
+        for (const k of Object.keys(v)) {
+          const val = v[k];
+          if (val === null) continue;
+          const r = value(val);
+          if (r instanceof Failure) {
+            r.steps.push([2, k]);
+            return r;
+          }
+          out[k] = r;
+        }
+        return out;
+      };
     }
     case 'structure': {
-      if (!isObject(v)) return mismatch('a Structure');
-      const out: Record<string, unknown> = {};
-      for (const [name, member] of Object.entries(shape.members)) {
-        if (!hasOwn(v, name) || v[name] === null || v[name] === undefined) continue;
-        const r = decodeJson(member.target, v[name], path ? `${path}.${name}` : name);
-        if ('problem' in r) return r;
-        out[name] = r.ok;
-      }
-      return { ok: out }; // unknown members are ignored
+      const members = Object.entries(shape.members).map(([name, m]) => ({ name, decode: decoderOf(m.target) }));
+      return (v) => {
+        if (!isObject(v)) return mismatch(v, 'a Structure');
+        const out: Record<string, unknown> = {};
+        for (const { name, decode } of members) {
+          if (!hasOwn(v, name)) continue;
+          const x = v[name];
+          if (x === null || x === undefined) continue;
+          const r = decode(x);
+          if (r instanceof Failure) {
+            r.steps.push([0, name]);
+            return r;
+          }
+          out[name] = r;
+        }
+        return out; // unknown members are ignored
+      };
     }
+  }
+}
+
+/** A parsed JSON value → the value of `shapeName` (bytes for blobs); nulls in lists and maps are skipped. */
+export function decodeJson(shapeName: string, v: unknown, path = ''): Read {
+  const r = decoderOf(shapeName)(v);
+  return r instanceof Failure ? { problem: r.problem(path) } : { ok: r };
+}
+
+function encoderOf(shapeName: string): Encoder {
+  const known = encoders.get(shapeName);
+  if (known) return known;
+  let impl: Encoder | undefined;
+  encoders.set(shapeName, (v) => impl!(v));
+  impl = makeEncoder(shapeOf(shapeName));
+  encoders.set(shapeName, impl);
+  return impl;
+}
+
+function makeEncoder(shape: WireShape): Encoder {
+  switch (shape.type) {
+    case 'blob':
+      return (v) => (v instanceof Uint8Array ? base64Of(v) : v);
+    case 'list': {
+      const item = encoderOf(shape.member);
+      return item === identity ? (v) => (Array.isArray(v) ? v.slice() : v) : (v) => (Array.isArray(v) ? v.map((x) => item(x)) : v);
+    }
+    case 'map': {
+      const value = encoderOf(shape.value);
+      return (v) => {
+        if (!isObject(v)) return v;
+        const out = dict<unknown>();
+        for (const k of Object.keys(v)) {
+          const x = v[k];
+          if (x !== undefined) out[k] = value(x);
+        }
+        return out;
+      };
+    }
+    case 'structure': {
+      const members = Object.entries(shape.members).map(([name, m]) => ({ name, encode: encoderOf(m.target) }));
+      return (v) => {
+        if (!isObject(v)) return v;
+        const out: Record<string, unknown> = {};
+        for (const { name, encode } of members) {
+          if (!hasOwn(v, name)) continue;
+          const x = v[name];
+          if (x !== undefined && x !== null) out[name] = encode === identity ? x : encode(x);
+        }
+        return out;
+      };
+    }
+    default:
+      return identity;
   }
 }
 
 /** A value of `shapeName` → a JSON-ready value: bytes as base64, unmodelled and undefined members left out. */
 export function encodeJson(shapeName: string, v: unknown): unknown {
-  const shape = shapeOf(shapeName);
-  switch (shape.type) {
-    case 'blob':
-      return v instanceof Uint8Array ? base64Of(v) : v;
-    case 'list':
-      return Array.isArray(v) ? v.map((x) => encodeJson(shape.member, x)) : v;
-    case 'map': {
-      if (!isObject(v)) return v;
-      const out = dict<unknown>();
-      for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = encodeJson(shape.value, x);
-      return out;
-    }
-    case 'structure': {
-      if (!isObject(v)) return v;
-      const out: Record<string, unknown> = {};
-      for (const [name, member] of Object.entries(shape.members)) {
-        if (hasOwn(v, name) && v[name] !== undefined && v[name] !== null) out[name] = encodeJson(member.target, v[name]);
-      }
-      return out;
-    }
-    default:
-      return v;
-  }
+  return encoderOf(shapeName)(v);
 }
 
 /** An operation's input from a parsed JSON body. */

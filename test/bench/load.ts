@@ -46,7 +46,8 @@ interface Reply {
   json: any;
 }
 
-export function createJsonCaller(endpoint: string, sockets: number) {
+/** Raw AWS JSON 1.0 calls over keep-alive sockets; `headers` are added to every request. */
+export function createJsonCaller(endpoint: string, sockets: number, headers: Record<string, string> = {}) {
   const url = new URL(endpoint);
   const agent = new Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
   function call(op: string, body: string): Promise<Reply> {
@@ -58,7 +59,7 @@ export function createJsonCaller(endpoint: string, sockets: number) {
           method: 'POST',
           path: '/',
           agent,
-          headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AmazonSQS.${op}`, 'Content-Length': Buffer.byteLength(body) },
+          headers: { ...headers, 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AmazonSQS.${op}`, 'Content-Length': Buffer.byteLength(body) },
         },
         (res) => {
           const chunks: Buffer[] = [];

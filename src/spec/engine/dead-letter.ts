@@ -7,7 +7,7 @@ import { DEFAULTS } from '../model/defaults.js';
 import { deadLetterMove, redriveEntry } from '../model/redrive.js';
 import * as E from './errors.js';
 import { enqueue } from './send.js';
-import { fail, notify, ok, queueByArn, store, sweep, visible, type EngineState, type MoveTask, type Msg, type Queue } from './state.js';
+import { fail, notify, ok, queueByArn, removeMessage, store, sweep, visible, type EngineState, type MoveTask, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 /** Moves a message to the queue's DLQ; false when there is no DLQ to move to (section 5.5). */
@@ -15,7 +15,7 @@ export function moveToDeadLetterQueue(s: EngineState, q: Queue, m: Msg, now: num
   const dlq = queueByArn(s, q.config.redrivePolicy?.deadLetterTargetArn);
   // The DLQ may have been deleted since the policy was set: then the message stays (5.5).
   if (!dlq || dlq === q || dlq.fifo !== q.fifo) return false;
-  q.messages.delete(m.key);
+  removeMessage(q, m);
   const moved: Msg = { ...m, ...deadLetterMove(dlq.fifo, m, q.arn, now), key: ++s.counters.messageKeys, delayUntilMs: now, lastReceive: 0 };
   delete moved.inflightUntilMs;
   delete moved.visibilityChanged;
@@ -23,7 +23,7 @@ export function moveToDeadLetterQueue(s: EngineState, q: Queue, m: Msg, now: num
     dlq.sequence += 1n;
     moved.sequenceNumber = dlq.sequence.toString().padStart(20, '0');
   }
-  store(dlq, moved);
+  store(dlq, moved, now);
   notify(s, dlq.name);
   return true;
 }
@@ -58,7 +58,7 @@ export function advanceTasks(s: EngineState, now: number): void {
         }
         continue;
       }
-      src.messages.delete(m.key);
+      removeMessage(src, m);
       enqueue(s, dest, redriveEntry(m, dest.fifo), now);
       notify(s, dest.name);
       t.moved++;

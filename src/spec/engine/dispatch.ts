@@ -103,10 +103,16 @@ export function createEngine(options: EngineOptions = {}) {
     const q = s.queues.get(nameFromUrl(queueUrl));
     if (!q) return undefined;
     let best: number | undefined;
-    for (const m of q.messages.values()) {
-      const t = timesOf(q, m);
-      const at = delayed(q, m, now) ? t.delayUntilMs : inflight(q, m, now) ? (t.inflightUntilMs as number) : undefined;
-      if (at !== undefined && now < expiryOf(q, m) && (best === undefined || at < best)) best = at;
+    q.index.promote(now);
+    const first = q.index.firstHidden();
+    if (first === undefined || now < expiryOf(q, first)) best = first?.wakeMs;
+    else {
+      // The first one is past its retention and not yet removed: look at the others.
+      for (const m of q.messages.values()) {
+        const t = timesOf(q, m);
+        const at = delayed(q, m, now) ? t.delayUntilMs : inflight(q, m, now) ? (t.inflightUntilMs as number) : undefined;
+        if (at !== undefined && now < expiryOf(q, m) && (best === undefined || at < best)) best = at;
+      }
     }
     for (const t of s.tasks) if (t.status === 'RUNNING' && t.rate !== undefined) best = best === undefined ? now + 1000 : Math.min(best, now + 1000);
     return best;

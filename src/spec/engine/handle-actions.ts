@@ -6,7 +6,7 @@ import { visibilityCapError, visibilityDeadline, withinVisibilityCap } from '../
 import { handleOutcomes } from '../model/outcomes/index.js';
 import { validateChangeMessageVisibility, validateDeleteMessage } from '../operations.js';
 import type { ExpectedError } from '../types.js';
-import { classify, fail, notify, ok, target, type EngineState, type Queue } from './state.js';
+import { classify, fail, notify, ok, placeMessage, removeMessage, target, type EngineState, type Queue } from './state.js';
 import type * as T from './types.js';
 
 const kindOf = (q: Queue) => (q.fifo ? 'fifo' : 'standard');
@@ -15,7 +15,7 @@ const kindOf = (q: Queue) => (q.fifo ? 'fifo' : 'standard');
 export function deleteOne(s: EngineState, q: Queue, handle: string, now: number): ExpectedError | undefined {
   const c = classify(s, q, handle, now);
   const o = s.chooser.outcome(handleOutcomes(kindOf(q), 'DeleteMessage', c.status, handle));
-  if (o.effect === 'delete' && c.msg) q.messages.delete(c.msg.key);
+  if (o.effect === 'delete' && c.msg) removeMessage(q, c.msg);
   return o.response === 'ok' ? undefined : o.response;
 }
 
@@ -32,6 +32,7 @@ export function changeOne(s: EngineState, q: Queue, handle: string, timeout: num
   if (o.effect === 'set-visibility' && c.msg) {
     c.msg.inflightUntilMs = visibilityDeadline(now, timeout); // restarts from now (item 18)
     c.msg.visibilityChanged = true;
+    placeMessage(q, c.msg, now);
   }
   return o.response === 'ok' ? undefined : o.response;
 }

@@ -5,7 +5,7 @@ export { createEngine, ENGINE_ACTIONS } from './dispatch.js';
 export type { Engine, EngineAction, EngineMethods, EngineOptions } from './dispatch.js';
 export { createChooser, seededRandom } from './choose.js';
 export type { Choose, Chooser } from './choose.js';
-export { ReceiveCall, Waiters, receiveWithWait } from './long-poll.js';
+export { awaitReceive, ReceiveCall, Waiters, receiveWithWait } from './long-poll.js';
 export type { LongPollClock, ReceiveStep } from './long-poll.js';
 export { randomIds, sequentialIds } from './ids.js';
 export { encodeHandle, parseHandle } from './handles.js';

@@ -87,8 +87,23 @@ export async function receiveWithWait(
   client: { gone?: () => boolean; onGone?: (f: () => void) => void } = {},
 ): Promise<EngineResult<ReceiveMessageOutput>> {
   const call = new ReceiveCall(engine, input);
+  const first = call.step(clock.nowMs());
+  return 'done' in first ? first.done : awaitReceive(call, first, waiters, clock, client);
+}
+
+/**
+ * The waiting part of receiveWithWait, for a caller that took the first step itself (the reference
+ * server answers a receive that needs no wait without a promise).
+ */
+export async function awaitReceive(
+  call: ReceiveCall,
+  first: Extract<ReceiveStep, { waitUntilMs: number }>,
+  waiters: Waiters,
+  clock: LongPollClock,
+  client: { gone?: () => boolean; onGone?: (f: () => void) => void } = {},
+): Promise<EngineResult<ReceiveMessageOutput>> {
+  let step: ReceiveStep = first;
   for (;;) {
-    const step = call.step(clock.nowMs());
     if ('done' in step) return step.done;
     const ac = new AbortController();
     const cancel = waiters.park(step.queueName, () => ac.abort());
@@ -99,5 +114,6 @@ export async function receiveWithWait(
       cancel();
     }
     if (client.gone?.()) return { ok: {} }; // the client left: take nothing out of the queue for it
+    step = call.step(clock.nowMs());
   }
 }

@@ -12,8 +12,10 @@ import {
   entriesOf,
   fail,
   inflight,
+  newIndex,
   notify,
   ok,
+  placeMessage,
   queueByArn,
   raw,
   rebuildConfig,
@@ -141,7 +143,8 @@ export function createQueue(s: EngineState, input: T.CreateQueueInput, now: numb
     lastModifiedMs: now,
     tags: new Map(entriesOf(input.tags)),
     messages: new Map(),
-    nextExpiryMs: Infinity,
+    index: newIndex(),
+    groups: new Map(),
     dedup: new Map(),
     dedupScope: 'queue',
     sequence: 18_000_000_000_000_000_000n,
@@ -220,7 +223,8 @@ export function setQueueAttributes(s: EngineState, input: T.SetQueueAttributesIn
   writeAttributes(q.attributes, requested, 'set');
   q.lastModifiedMs = now;
   rebuildConfig(s, q);
-  q.nextExpiryMs = -Infinity; // the retention period may have changed: scan next time
+  // A FIFO queue's DelaySeconds applies to the messages not yet delivered (model/message.ts delayEndsAt).
+  if (q.fifo) for (const m of q.messages.values()) placeMessage(q, m, now);
   notify(s, q.name);
   return ok({});
 }
@@ -247,6 +251,8 @@ export function purgeQueue(s: EngineState, input: T.QueueUrlInput, now: number):
   if (q.lastPurgeMs !== undefined && now - q.lastPurgeMs < WINDOWS_MS.purgeBlock) return fail(E.purgeQueueInProgress(q.name)); // item 114
   // Visible, in-flight and delayed messages all go (item 113); the FIFO dedup cache too (item 63).
   q.messages.clear();
+  q.index = newIndex();
+  q.groups.clear();
   q.dedup.clear();
   q.attempts.clear();
   q.lastPurgeMs = now;

@@ -13,7 +13,7 @@ import { movesOnReceive } from '../model/redrive.js';
 import { validateReceiveMessage } from '../operations.js';
 import { moveToDeadLetterQueue } from './dead-letter.js';
 import { encodeHandle } from './handles.js';
-import { delayed, dict, entriesOf, fail, inflight, ok, target, visible, type EngineState, type Msg, type Queue } from './state.js';
+import { delayed, dict, entriesOf, fail, inflight, ok, placeMessage, target, visible, visibleAtMs, type EngineState, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 const ALL_SYSTEM_ATTRIBUTES = [
@@ -53,10 +53,9 @@ function selectSystemAttributes(m: Msg, q: Queue, names: Set<string>): Record<st
 }
 
 /** The answer's view of a message: a fresh handle is issued by the caller. */
-function present(m: Msg, q: Queue, handle: string, input: T.ReceiveMessageInput): T.ReceivedMessage {
+function present(m: Msg, q: Queue, handle: string, input: T.ReceiveMessageInput, systemNames: Set<string>): T.ReceivedMessage {
   const msg: T.ReceivedMessage = { MessageId: m.messageId, ReceiptHandle: handle, MD5OfBody: m.md5Body, Body: m.body };
-  // JSON sends both lists separately; their union decides (item 92).
-  const sys = selectSystemAttributes(m, q, new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]));
+  const sys = selectSystemAttributes(m, q, systemNames);
   if (sys) msg.Attributes = sys;
   const attrs = requestedMessageAttributes(m.attributes, input.MessageAttributeNames); // filters of item 90, stated once in spec/message.ts
   if (attrs) {
@@ -75,6 +74,23 @@ function candidates(s: EngineState, q: Queue, now: number): Iterable<Msg> {
   return s.chooser.order(standardCandidates(s, q, now)); // standard: any order (14 N2, N21)
 }
 
+/**
+ * A FIFO queue's candidates with choose: typical, lazily, from its groups (no scan of every
+ * message): groups in the order of their oldest message, each in send order up to its first
+ * message in flight, delayed ones skipped — model/fifo.ts receivableGroups, read group by group.
+ */
+function* fifoCandidates(q: Queue, now: number): Generator<Msg> {
+  const heads: Array<[number, Map<number, Msg>]> = [];
+  for (const g of q.groups.values()) heads.push([g.keys().next().value as number, g]);
+  heads.sort((a, b) => a[0] - b[0]);
+  for (const [, group] of heads) {
+    for (const m of group.values()) {
+      if (inflight(q, m, now)) break; // the group lock (items 67-72)
+      if (!delayed(q, m, now)) yield m;
+    }
+  }
+}
+
 function* standardCandidates(s: EngineState, q: Queue, now: number): Generator<Msg> {
   for (const m of q.messages.values()) {
     if (visible(q, m, now)) yield m;
@@ -90,7 +106,11 @@ function retryAttempt(q: Queue, attemptId: string, vt: number, now: number): T.E
   const taken = a.taken.map((t) => ({ t, m: q.messages.get(t.key) }));
   const retryable = attemptRetryable(taken.map(({ t, m }) => ({ present: m !== undefined, receivedAgain: m !== undefined && m.lastReceive !== t.receive, changed: m?.visibilityChanged === true })));
   if (!retryable) return fail(attemptNotRetryableError());
-  for (const { m } of taken) if (m) m.inflightUntilMs = visibilityDeadline(now, vt);
+  for (const { m } of taken) {
+    if (!m) continue;
+    m.inflightUntilMs = visibilityDeadline(now, vt);
+    placeMessage(q, m, now);
+  }
   return ok({ Messages: a.taken.map((t) => t.message) });
 }
 
@@ -110,37 +130,61 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
   const longPoll = isLongPoll(effectiveWaitTime(q.config, input.WaitTimeSeconds));
   const out: T.ReceivedMessage[] = [];
   const taken: Msg[] = [];
-  // The receive that would exceed maxReceiveCount moves the message instead (items 40-41): moved
-  // messages are not candidates, so a receive never comes back short because of them.
-  const takeable = function* (): Generator<Msg> {
-    for (const m of candidates(s, q, now)) {
-      if (movesOnReceive(m.receiveCount, maxReceives) && moveToDeadLetterQueue(s, q, m, now)) continue;
-      yield m;
-    }
-  };
-  for (const m of s.chooser.limit(takeable(), (n) => receiveSizeRange(n, max, longPoll))) {
-    if (out.length >= max) break;
+  // JSON sends both lists separately; their union decides (item 92).
+  const systemNames = new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]);
+  const take = (m: Msg): boolean => {
+    // The receive that would exceed maxReceiveCount moves the message instead (items 40-41).
+    if (movesOnReceive(m.receiveCount, maxReceives) && moveToDeadLetterQueue(s, q, m, now)) return false;
     m.receiveCount += 1;
     m.firstReceiveMs ??= now;
     m.lastReceive = ++s.counters.receives;
     m.inflightUntilMs = visibilityDeadline(now, vt);
     delete m.visibilityChanged;
     const handle = encodeHandle({ queue: q.name, incarnation: q.incarnation, message: m.key, receive: m.lastReceive, receivedAtMs: now, nonce: s.ids.nonce() }, s.secret);
-    out.push(present(m, q, handle, input));
+    out.push(present(m, q, handle, input, systemNames));
     taken.push(m);
+    return true;
+  };
+  if (!q.fifo && s.chooser.kind === 'typical') {
+    // The first visible messages in receive order, from the index (no scan of the messages in flight).
+    q.index.promote(now);
+    while (out.length < max) {
+      const m = q.index.takeReady();
+      if (m === undefined) break;
+      if (!visible(q, m, now)) placeMessage(q, m, now); // the clock went back: not visible yet
+      else if (!take(m)) continue;
+    }
+  } else if (s.chooser.kind === 'typical') {
+    for (const m of fifoCandidates(q, now)) {
+      if (out.length >= max) break;
+      take(m);
+    }
+  } else {
+    // Moved messages are not candidates, so a sampled receive never comes back short because of them.
+    const takeable = function* (): Generator<Msg> {
+      for (const m of candidates(s, q, now)) {
+        if (movesOnReceive(m.receiveCount, maxReceives) && moveToDeadLetterQueue(s, q, m, now)) continue;
+        yield m;
+      }
+    };
+    for (const m of s.chooser.limit(takeable(), (n) => receiveSizeRange(n, max, longPoll))) {
+      if (out.length >= max) break;
+      take(m);
+    }
   }
   if (attemptId !== undefined && out.length > 0) {
     q.attempts.set(attemptId, { atMs: now, taken: taken.map((m, i) => ({ key: m.key, receive: m.lastReceive, message: out[i] as T.ReceivedMessage })) });
   }
   if (!q.fifo) {
-    // Received messages go to the end of a standard queue's scan order, so a receive does not walk
-    // past every message in flight (O(in flight) per receive otherwise). Standard queues promise
-    // only best-effort order (sqs-semantics.md 8; 14 N2). After the loop: an entry re-inserted
-    // during the iteration would be visited again, and with VisibilityTimeout 0 returned twice.
+    // Received messages go to the end of a standard queue's receive order (the index's, and the
+    // map's that the random chooser scans). Standard queues promise only best-effort order
+    // (sqs-semantics.md 8; 14 N2). After the loop: an entry moved during the iteration would be
+    // visited again, and with VisibilityTimeout 0 returned twice.
     for (const m of taken) {
       q.messages.delete(m.key);
       q.messages.set(m.key, m);
+      q.index.moveToEnd(m, visibleAtMs(q, m), now);
     }
-  }
+  } else for (const m of taken) placeMessage(q, m, now);
   return ok(out.length > 0 ? { Messages: out } : {}); // `Messages` absent when empty (item 5)
 }

@@ -5,7 +5,7 @@ import { WINDOWS_MS } from '../model/defaults.js';
 import { deduplicationId, deduplicationKey } from '../model/fifo.js';
 import { effectiveDelay } from '../model/message.js';
 import { validateSendMessage } from '../operations.js';
-import { dict, entriesOf, fail, notify, ok, store, target, type EngineState, type Msg, type Queue } from './state.js';
+import { dict, entriesOf, fail, notify, ok, store, target, UNINDEXED, type EngineState, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 /**
@@ -57,6 +57,7 @@ export function enqueue(s: EngineState, q: Queue, e: T.SendMessageBatchRequestEn
     receiveCount: 0,
     lastReceive: 0,
     senderId: s.senderId,
+    ...UNINDEXED,
   };
   if (attrs) {
     m.attributes = attrs;
@@ -74,7 +75,7 @@ export function enqueue(s: EngineState, q: Queue, e: T.SendMessageBatchRequestEn
     q.dedup.delete(dedupKey); // re-inserted at the end: the map stays in deadline order (pruneDedup)
     q.dedup.set(dedupKey, { untilMs: now + WINDOWS_MS.deduplication, messageId, sequenceNumber: m.sequenceNumber });
   }
-  store(q, m);
+  store(q, m, now);
   out.MessageId = messageId;
   return out;
 }

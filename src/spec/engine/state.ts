@@ -8,9 +8,11 @@ import type { ExpectedError, Validation } from '../types.js';
 import type { Chooser } from './choose.js';
 import * as E from './errors.js';
 import { parseHandle, type HandleFields } from './handles.js';
+import { QueueIndex, type Indexed } from './queue-index.js';
 import type * as T from './types.js';
 
-export interface Msg {
+/** A stored message; the fields of `Indexed` belong to the queue's index (queue-index.ts). */
+export interface Msg extends Indexed {
   key: number;
   messageId: string;
   body: string;
@@ -71,10 +73,13 @@ export interface Queue {
   createdMs: number;
   lastModifiedMs: number;
   tags: Map<string, string>;
+  /** By key; in receive order for the random chooser's scans (a receive moves a standard message to the end). */
   messages: Map<number, Msg>;
+  /** Where the messages stand (visible, hidden until when, expiring when), kept with `messages`. */
+  index: QueueIndex<Msg>;
+  /** FIFO queues: each message group's messages in send order, kept with `messages`. */
+  groups: Map<string, Map<number, Msg>>;
   lastPurgeMs?: number;
-  /** No message expires before this (a lower bound; Infinity when empty). */
-  nextExpiryMs: number;
   dedup: Map<string, { untilMs: number; messageId: string; sequenceNumber?: string }>;
   /** Fixed at creation (aws-recorded-facts.md item 61). */
   dedupScope: 'queue' | 'messageGroup';
@@ -142,6 +147,17 @@ export function urlOf(s: EngineState, name: string): string {
 
 /** Queue name from a QueueUrl: a bare name or any URL whose last path segment names it (item 8). */
 export function nameFromUrl(queueUrl: string): string {
+  let name = NAMES.get(queueUrl);
+  if (name === undefined) {
+    if (NAMES.size >= 1024) NAMES.clear();
+    NAMES.set(queueUrl, (name = parseNameFromUrl(queueUrl)));
+  }
+  return name;
+}
+/** Clients name the same few queue URLs again and again. */
+const NAMES = new Map<string, string>();
+
+function parseNameFromUrl(queueUrl: string): string {
   let u = queueUrl.trim();
   const cut = u.search(/[?#]/);
   if (cut >= 0) u = u.slice(0, cut);
@@ -213,26 +229,61 @@ export const delayed = (q: Queue, m: Msg, now: number): boolean => isDelayed(tim
 export const inflight = (q: Queue, m: Msg, now: number): boolean => isInflight(timesOf(q, m), now);
 export const visible = (q: Queue, m: Msg, now: number): boolean => isVisible(timesOf(q, m), now);
 
-/**
- * Removes messages whose retention has passed, in flight or not (aws-recorded-facts.md item 39).
- * Scans only when the earliest known deadline has come (`nextExpiryMs`).
- */
-export function sweep(q: Queue, now: number): void {
-  if (now < q.nextExpiryMs) return;
-  let next = Infinity;
-  for (const [k, m] of q.messages) {
-    const deadline = expiryOf(q, m);
-    if (now >= deadline) q.messages.delete(k);
-    else if (deadline < next) next = deadline;
-  }
-  q.nextExpiryMs = next;
-  for (const [k, d] of q.dedup) if (now >= d.untilMs) q.dedup.delete(k);
+/** When the message becomes visible: the later of its delay's end and its visibility deadline. */
+export function visibleAtMs(q: Queue, m: Msg): number {
+  const t = timesOf(q, m);
+  return t.inflightUntilMs !== undefined && t.inflightUntilMs > t.delayUntilMs ? t.inflightUntilMs : t.delayUntilMs;
 }
 
-export function store(q: Queue, m: Msg): void {
-  q.messages.set(m.key, m);
-  q.nextExpiryMs = Math.min(q.nextExpiryMs, expiryOf(q, m));
+/**
+ * Removes messages whose retention has passed, in flight or not (aws-recorded-facts.md item 39),
+ * the oldest first, from the index: no scan.
+ */
+export function sweep(q: Queue, now: number): void {
+  let m = q.index.firstToExpire();
+  if (m === undefined || now < expiryOf(q, m)) return;
+  for (; m !== undefined && now >= expiryOf(q, m); m = q.index.firstToExpire()) removeMessage(q, m);
+  // Deduplication ids are in deadline order (send.ts pruneDedup).
+  for (const [k, d] of q.dedup) {
+    if (now < d.untilMs) break;
+    q.dedup.delete(k);
+  }
 }
+
+/** Stores a new message (or one moved here) at the end of the queue's receive order. */
+export function store(q: Queue, m: Msg, now: number): void {
+  q.messages.set(m.key, m);
+  if (q.fifo) {
+    const g = m.groupId ?? '';
+    let group = q.groups.get(g);
+    if (group === undefined) q.groups.set(g, (group = new Map()));
+    group.set(m.key, m);
+  }
+  q.index.add(m, m.enqueuedMs + m.expirySlackMs, visibleAtMs(q, m), now);
+}
+
+export function removeMessage(q: Queue, m: Msg): void {
+  q.messages.delete(m.key);
+  if (q.fifo) {
+    const g = m.groupId ?? '';
+    const group = q.groups.get(g);
+    if (group?.delete(m.key) && group.size === 0) q.groups.delete(g);
+  }
+  q.index.remove(m);
+}
+
+/** After a change of the message's visibility deadline (or of the queue's delay). */
+export function placeMessage(q: Queue, m: Msg, now: number): void {
+  q.index.place(m, visibleAtMs(q, m), now);
+}
+
+/** An empty index for a new or purged queue. */
+export function newIndex(): QueueIndex<Msg> {
+  return new QueueIndex<Msg>();
+}
+
+/** Index fields of a new message object (set for real when it is stored). */
+export const UNINDEXED = { pos: 0, wakeMs: 0, expiryKey: 0, where: 0, slot: -1, expirySlot: -1 } as const satisfies Indexed;
 
 /** A receipt handle's status on this queue (model/message.ts handleStatus), with the fields it carries. */
 export function classify(s: EngineState, q: Queue, handle: string, now: number): { status: HandleStatus; fields?: HandleFields; msg?: Msg } {
