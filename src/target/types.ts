@@ -53,8 +53,11 @@ export interface SqsPort {
 export interface RunningTarget {
   profile: TargetProfile;
   endpoint: string;
-  /** A new client (scenario processes each get their own, like independent consumers). */
-  client(): SqsPort;
+  /**
+   * A new client (scenario processes each get their own, like independent consumers), speaking the
+   * profile's protocol unless `protocol` asks for the other one (targets that speak both).
+   */
+  client(options?: { protocol?: Protocol }): SqsPort;
   stop(): Promise<void>;
 }
 
