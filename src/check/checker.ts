@@ -69,14 +69,16 @@ export function check(history: History, options: CheckOptions): Verdict {
   const rules = [...GENERIC_RULES, ...(options.rules ?? [])];
   const divergences: Divergence[] = [];
 
+  const origin = history.header.origin ? { origin: history.header.origin } : {};
+
   // 1. One call at a time, at both tolerances.
   const marks = { tight: emptyMarks(), wide: emptyMarks() };
   const tightFindings: Finding[] = [];
   const wideKeys = new Set<string>();
   for (const rule of rules) {
     if (!rule.calls) continue;
-    tightFindings.push(...rule.calls({ prep, gate, tolerance: tight, marks: marks.tight }));
-    for (const f of rule.calls({ prep, gate: quiet, tolerance: wide, marks: marks.wide })) wideKeys.add(findingKey(f));
+    tightFindings.push(...rule.calls({ prep, gate, tolerance: tight, marks: marks.tight, ...origin }));
+    for (const f of rule.calls({ prep, gate: quiet, tolerance: wide, marks: marks.wide, ...origin })) wideKeys.add(findingKey(f));
   }
   for (const f of tightFindings) {
     if (!gate.on(f.id)) continue;
@@ -91,6 +93,7 @@ export function check(history: History, options: CheckOptions): Verdict {
     const r = rule.history({
       prep,
       gate,
+      ...origin,
       catalog,
       tight,
       wide,

@@ -16,3 +16,4 @@ export { attributesRule, ATTRIBUTE_IDS } from './rules/attributes.js';
 export { lifecycleRule, LIFECYCLE_IDS, DRAIN_PROCESS, type LifecycleId } from './rules/lifecycle/index.js';
 export { searchMessage } from './rules/lifecycle/search.js';
 export { fifoRule, FIFO_IDS, type FifoId } from './rules/fifo/index.js';
+export { queueManagementRules, fromSuites, QUEUE_ATTRIBUTE_IDS, QUEUE_IDS, TAG_PERMISSION_IDS, ENVELOPE_IDS, type QueueAttributeId, type QueueId, type TagPermissionId, type EnvelopeId, type QueueManagementRules } from './rules/queues/index.js';

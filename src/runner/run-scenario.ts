@@ -59,6 +59,8 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
   const steps = ctx.steps ?? new StepRegistry();
   const recorder = new Recorder(clock);
   const urls = new Map<string, string>();
+  /** Queues created by queue-management steps (StepContext.createQueue), deleted with the others. */
+  const owned = new Set<string>();
   const refs = new Map<string, QueueRef>();
   const keyOf = (url: string): string => {
     for (const [k, u] of urls) if (u === url) return k;
@@ -156,6 +158,17 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
           const key = `extra${extraQueues++}`;
           return toStepResult(await createQueue(port, processName, key, `${ctx.queueName}-${key}${nameSuffix}`, attributes));
         },
+        runTags: ctx.tags,
+        async createQueue(input, key) {
+          const tags = input.tags !== null && typeof input.tags === 'object' ? (input.tags as Record<string, string>) : {};
+          const r = await record(port, processName, key, 'CreateQueue', { ...input, tags: { ...tags, ...ctx.tags } });
+          if (r.type === 'ok' && typeof r.value.QueueUrl === 'string') {
+            urls.set(key, r.value.QueueUrl);
+            owned.add(r.value.QueueUrl);
+            registry.add(r.value.QueueUrl);
+          }
+          return toStepResult(r);
+        },
       };
       for (const step of processSteps) {
         if (ctx.signal?.aborted) return;
@@ -198,7 +211,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
     }
     return { history: history() };
   } finally {
-    await registry.deleteAll(urls.values(), setup);
+    await registry.deleteAll(new Set([...urls.values(), ...owned]), setup);
     for (const c of clients) c.close();
   }
 }
