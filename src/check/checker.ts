@@ -27,12 +27,16 @@ export const GENERIC_RULES: readonly CheckRule[] = [accountingRule, validationRu
  */
 export function effectiveEpsilon(prep: Prepared, baseMs: number): number {
   const latencies: number[] = [];
+  // A queue whose ReceiveMessageWaitTimeSeconds a SetQueueAttributes changed: its receives that
+  // leave WaitTimeSeconds out may be long polls, whatever its creation said.
+  const waitChanged = new Set(prep.calls.filter((c) => c.invoke.f === 'SetQueueAttributes' && (num((inputOf(c).Attributes as Record<string, unknown> | undefined)?.ReceiveMessageWaitTimeSeconds) ?? 0) > 0).map((c) => c.invoke.queue));
   for (const c of prep.calls) {
     if (!c.complete || c.complete.type === 'info') continue;
     if (c.invoke.f === 'ReceiveMessage') {
       const queue = prep.queues.get(c.invoke.queue);
-      const wait = queue ? effectiveWaitTime(queue, num(inputOf(c).WaitTimeSeconds)) : (num(inputOf(c).WaitTimeSeconds) ?? 0);
-      if (isLongPoll(wait)) continue;
+      const requested = num(inputOf(c).WaitTimeSeconds);
+      const wait = queue ? effectiveWaitTime(queue, requested) : (requested ?? 0);
+      if (isLongPoll(wait) || (requested === undefined && waitChanged.has(c.invoke.queue))) continue;
     }
     latencies.push(toMs(c.end - c.start));
   }

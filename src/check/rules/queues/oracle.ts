@@ -521,7 +521,10 @@ export function replayQueueManagement(ctx: CallRuleContext, opts: OracleOptions)
       }
       gate.exercised('queue-attributes.format-wrong');
       if (k === 'CreatedTimestamp' || k === 'LastModifiedTimestamp') gate.exercised('queue-attributes.timestamp-wrong');
-      else if (!DYNAMIC.has(k) && k !== 'QueueArn') gate.exercised(k === 'Policy' && p?.by === 'permission' ? 'permissions.policy-not-updated' : notAppliedId(p, 'queue-attributes.default-wrong'));
+      else if (k === 'Policy' && p?.by === 'permission') {
+        gate.exercised('permissions.policy-not-updated');
+        gate.exercised('permissions.statement-shape');
+      } else if (!DYNAMIC.has(k) && k !== 'QueueArn') gate.exercised(notAppliedId(p, 'queue-attributes.default-wrong'));
       const diff = attributeDiff(k, value, expectedValue, { name: b.name, ...(b.created ? { created: b.created } : {}), modified: b.modified, skewMs: opts.clockSkewMs });
       if (diff === undefined) continue;
       if (diff.kind === 'format') {
