@@ -11,7 +11,7 @@ import { ENVELOPE_IDS, QUEUE_ATTRIBUTE_IDS, QUEUE_IDS, TAG_PERMISSION_IDS } from
 import { replayQueueManagement } from './oracle.js';
 
 export * from './ids.js';
-export { replayQueueManagement, targetIdentity, nameFromQueueUrl } from './oracle.js';
+export { replayQueueManagement, targetIdentity } from './oracle.js';
 export { attributeDiff, canonicalJson, policyDiff } from './values.js';
 export { reconfiguredQueues, EFFECTIVE_ATTRIBUTES } from './effect.js';
 

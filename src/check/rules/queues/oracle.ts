@@ -82,20 +82,6 @@ interface Listing {
 const wallOf = (c: Call): number => c.invoke.wallTime;
 const endWallOf = (c: Call): number => (c.complete ? c.complete.wallTime : Number.POSITIVE_INFINITY);
 
-/** The queue name a URL (or a bare name) designates: its last path segment. */
-export function nameFromQueueUrl(url: string): string {
-  let u = url.trim();
-  const cut = u.search(/[?#]/);
-  if (cut >= 0) u = u.slice(0, cut);
-  u = u.replace(/\/+$/, '');
-  const seg = u.slice(u.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(seg);
-  } catch {
-    return seg;
-  }
-}
-
 /** The account segment of a queue URL (`…/<account>/<name>`), when it has one. */
 function accountOfUrl(url: string): string | undefined {
   const m = /\/(\d{12})\/[^/]+\/?$/.exec(url);
@@ -187,6 +173,8 @@ export function replayQueueManagement(ctx: CallRuleContext, opts: OracleOptions)
   const calls = prep.calls;
   const { region, accountId } = targetIdentity(calls);
   const engine = createEngine({ region, accountId, endpoint: ORACLE_ORIGIN, ids: sequentialIds(0x0eac1e) });
+  /** The queue a URL (or a bare name) designates, as the model reads it. */
+  const nameFromQueueUrl = engine.queueNameOf;
   const findings: Finding[] = [];
   const books = new Map<string, QueueBook>();
   const keyNames = new Map<string, string>();
