@@ -18,7 +18,7 @@ import type { ExpectedError, Validation } from '../../../spec/types.js';
 import { callRef, list, observedError, expected as expectedBinding, text } from '../../refs.js';
 import type { CallRuleContext, Finding, Gate } from '../../types.js';
 import { compareWithValidation } from '../validation.js';
-import { attributeDiff, policyDiff } from './values.js';
+import { attributeDiff, policyDiff, type OracleWindow } from './values.js';
 
 /** Actions that read or change queues themselves: replayed and their answers compared. */
 const MANAGEMENT = new Set(['CreateQueue', 'DeleteQueue', 'GetQueueUrl', 'ListQueues', 'GetQueueAttributes', 'SetQueueAttributes', 'TagQueue', 'UntagQueue', 'ListQueueTags', 'AddPermission', 'RemovePermission']);
@@ -38,10 +38,6 @@ const isCode = (e: { code: string; type?: string } | undefined, shape: { code: s
 /** What part of a queue a call changes (and so may leave unknown). */
 type Aspect = '*' | 'attributes' | 'tags' | 'Policy';
 
-export interface OracleWindow {
-  from: number;
-  to: number;
-}
 type Window = OracleWindow;
 
 /** Where an attribute's current value (in the model) comes from. */

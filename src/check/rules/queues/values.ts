@@ -4,7 +4,11 @@
 // numeric string are one value, as SQS reads maxReceiveCount), policies built by AddPermission
 // statement by statement (aws-recorded-facts.md A10 item 103: the Id is masked), the rest exactly.
 // PURE.
-import type { OracleWindow } from './oracle.js';
+/** When something happened, on our wall clock (ms): a call's invoke to its completion. */
+export interface OracleWindow {
+  from: number;
+  to: number;
+}
 
 const COUNTERS = new Set(['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed']);
 const JSON_ATTRIBUTES = new Set(['Policy', 'RedrivePolicy', 'RedriveAllowPolicy']);
