@@ -103,33 +103,37 @@ export const listingScenario: fc.Arbitrary<Scenario> = fc.record({ queues: fc.in
   return single(steps);
 });
 
-/** Every queue-addressed action on a queue that was never created: QueueDoesNotExist, with the text of each protocol (item 111). */
-export const missingQueueScenario: fc.Arbitrary<Scenario> = fc.constant(
-  single(
-    (
-      [
-        ['GetQueueAttributes', ALL],
-        ['SetQueueAttributes', { Attributes: { VisibilityTimeout: '5' } }],
-        ['DeleteQueue', {}],
-        ['PurgeQueue', {}],
-        ['SendMessage', { MessageBody: 'to nowhere' }],
-        ['SendMessageBatch', { Entries: [{ Id: 'a', MessageBody: 'to nowhere' }] }],
-        ['ReceiveMessage', { MaxNumberOfMessages: 1 }],
-        ['ReceiveMessage', { WaitTimeSeconds: 1 }],
-        ['DeleteMessage', { ReceiptHandle: 'AQEB-no-such-handle' }],
-        ['DeleteMessageBatch', { Entries: [{ Id: 'a', ReceiptHandle: 'AQEB-no-such-handle' }] }],
-        ['ChangeMessageVisibility', { ReceiptHandle: 'AQEB-no-such-handle', VisibilityTimeout: 5 }],
-        ['ChangeMessageVisibilityBatch', { Entries: [{ Id: 'a', ReceiptHandle: 'AQEB-no-such-handle', VisibilityTimeout: 5 }] }],
-        ['TagQueue', { Tags: { k: 'v' } }],
-        ['UntagQueue', { TagKeys: ['k'] }],
-        ['ListQueueTags', {}],
-        ['AddPermission', { Label: 'l', AWSAccountIds: [{ $account: true }], Actions: ['SendMessage'] }],
-        ['RemovePermission', { Label: 'l' }],
-        ['ListDeadLetterSourceQueues', {}],
-      ] as const
-    ).map(([action, input]) => manage(action, '~missing', input as Record<string, ManageValue>)),
-  ),
-);
+/** Queue-addressed actions by the capability they need (a target without it is not asked). */
+const MISSING_QUEUE_ACTIONS: Record<'core' | 'tags' | 'permissions' | 'dead-letter-sources', ReadonlyArray<readonly [ManageStep['action'], Record<string, ManageValue>]>> = {
+  core: [
+    ['GetQueueAttributes', ALL],
+    ['SetQueueAttributes', { Attributes: { VisibilityTimeout: '5' } }],
+    ['DeleteQueue', {}],
+    ['PurgeQueue', {}],
+    ['SendMessage', { MessageBody: 'to nowhere' }],
+    ['SendMessageBatch', { Entries: [{ Id: 'a', MessageBody: 'to nowhere' }] }],
+    ['ReceiveMessage', { MaxNumberOfMessages: 1 }],
+    ['ReceiveMessage', { WaitTimeSeconds: 1 }],
+    ['DeleteMessage', { ReceiptHandle: 'AQEB-no-such-handle' }],
+    ['DeleteMessageBatch', { Entries: [{ Id: 'a', ReceiptHandle: 'AQEB-no-such-handle' }] }],
+    ['ChangeMessageVisibility', { ReceiptHandle: 'AQEB-no-such-handle', VisibilityTimeout: 5 }],
+    ['ChangeMessageVisibilityBatch', { Entries: [{ Id: 'a', ReceiptHandle: 'AQEB-no-such-handle', VisibilityTimeout: 5 }] }],
+  ],
+  tags: [
+    ['TagQueue', { Tags: { k: 'v' } }],
+    ['UntagQueue', { TagKeys: ['k'] }],
+    ['ListQueueTags', {}],
+  ],
+  permissions: [
+    ['AddPermission', { Label: 'l', AWSAccountIds: [{ $account: true }], Actions: ['SendMessage'] }],
+    ['RemovePermission', { Label: 'l' }],
+  ],
+  'dead-letter-sources': [['ListDeadLetterSourceQueues', {}]],
+};
+
+/** Actions on a queue that was never created: QueueDoesNotExist, with the text of each protocol (item 111). */
+export const missingQueueScenario = (capability: keyof typeof MISSING_QUEUE_ACTIONS): fc.Arbitrary<Scenario> =>
+  fc.constant(single(MISSING_QUEUE_ACTIONS[capability].map(([action, input]) => manage(action, '~missing', input))));
 
 /** Queue-name length at its bounds (standard and FIFO) and ListQueues MaxResults at its bounds. */
 export const queueLimitsScenario: fc.Arbitrary<Scenario> = fc

@@ -23,7 +23,10 @@ export const queues: SuiteDefinition = {
     { name: 'names', runs: 1, arbitrary: namesScenario, description: 'Queue names with characters SQS refuses, .fifo without FifoQueue and the reverse, case-sensitive names.' },
     { name: 'delete-recreate', runs: 1, arbitrary: deleteScenario, description: 'DeleteQueue: every call on the deleted queue fails, and its name is blocked for 60 s.' },
     { name: 'listing', runs: 2, arbitrary: listingScenario, description: 'GetQueueUrl with and without QueueOwnerAWSAccountId; ListQueues by prefix, in pages of MaxResults, after a deletion.' },
-    { name: 'missing-queue', runs: 1, arbitrary: missingQueueScenario, description: 'Every queue-addressed action on a queue that was never created.' },
+    { name: 'missing-queue', runs: 1, arbitrary: missingQueueScenario('core'), description: 'Every queue-addressed action on a queue that was never created (queue attributes, purge, messages and batches).' },
+    { name: 'missing-queue-tags', runs: 1, requires: ['tags'], arbitrary: missingQueueScenario('tags'), description: 'TagQueue, UntagQueue and ListQueueTags on a queue that was never created.' },
+    { name: 'missing-queue-permissions', runs: 1, requires: ['permissions'], arbitrary: missingQueueScenario('permissions'), description: 'AddPermission and RemovePermission on a queue that was never created.' },
+    { name: 'missing-queue-dead-letter', runs: 1, requires: ['dead-letter-sources'], arbitrary: missingQueueScenario('dead-letter-sources'), description: 'ListDeadLetterSourceQueues on a queue that was never created.' },
     { name: 'queue-limits', runs: 1, arbitrary: queueLimitsScenario, description: 'Queue-name length (standard and FIFO) and ListQueues MaxResults just below, at and just above each bound.' },
   ],
 };

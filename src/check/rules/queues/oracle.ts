@@ -384,7 +384,13 @@ export function replayQueueManagement(ctx: CallRuleContext, opts: OracleOptions)
       gate.exercised('queues.non-existent-accepted');
       // Deleted a moment ago: calls may still succeed for a while (N11).
       if (b && lag('delete', b.deletedAtMs, c)) return;
-      const why = b?.deletedBy ? `${b.deletedBy.invoke.f} deleted at op ${b.deletedBy.invoke.index}` : 'was never created';
+      const owner = c.invoke.value.QueueOwnerAWSAccountId;
+      const why =
+        typeof owner === 'string' && owner !== accountId && name !== undefined && exists(name)
+          ? `is in account ${accountId}, not in account ${owner} (QueueOwnerAWSAccountId)`
+          : b?.deletedBy
+            ? `${b.deletedBy.invoke.f} deleted at op ${b.deletedBy.invoke.index}`
+            : 'was never created';
       push({ id: 'queues.non-existent-accepted', calls: b?.deletedBy ? [b.deletedBy, c] : [c], queue, bindings: { call: ref, queue: text(name ?? ''), why, expected: expectedBinding(want) } });
       return;
     }
