@@ -82,7 +82,7 @@ export function addPermission(s: EngineState, input: T.AddPermissionInput, now: 
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(input.Label)) {
     return fail(E.invalidParameter('Label', input.Label, 'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length'));
   }
-  if (input.Actions.length > LIMITS.permissionActions.max) return fail(E.tooManyActions());
+  if (input.Actions.length > LIMITS.permissionActions.max) return fail(E.tooManyActions(input.Actions.length));
   for (const a of input.Actions) if (!PERMISSION_ACTIONS.has(a)) return fail(E.invalidActionName(a));
   const policy = readPolicy(q);
   if (policy.Statement.some((st) => st.Sid === input.Label)) return fail(E.labelExists(input.Label));
