@@ -42,8 +42,8 @@ export const attributesScenario: fc.Arbitrary<Scenario> = standardValues.map((v)
     get(S, ['FifoQueue', 'ContentBasedDeduplication']),
     get(S, ['All', 'Foobar']),
     get(S, ['visibilitytimeout']),
-    // Into the next second, so LastModifiedTimestamp must move.
-    { op: 'sleep', ms: 1100 } as StepBase,
+    // Past the next second by more than the clock tolerance, so an unchanged LastModifiedTimestamp shows.
+    { op: 'sleep', ms: 2500 } as StepBase,
     set(S, { VisibilityTimeout: String(v.visibility), DelaySeconds: String(v.delay), MaximumMessageSize: String(v.size), MessageRetentionPeriod: String(v.retention), ReceiveMessageWaitTimeSeconds: String(v.wait) }),
     get(S),
     ...READ_ONLY.map((name) => set(S, { [name]: '1' })),
