@@ -136,3 +136,64 @@ export const MIN_RETENTION_SECONDS = 60;
 
 /** The 12-hour visibility cap from the receive: sqs-semantics.md 4.11; aws-recorded-facts.md A2 item 25. */
 export const VISIBILITY_CAP_SECONDS = 43_200;
+
+// ---------------------------------------------------------------------------------------------
+// Queue management (the queue-attributes, queues, tags-permissions and errors corpora).
+
+/** The account and region of the hand-built histories' queue URLs (src/history/builder.ts). */
+export const CORPUS_ACCOUNT = '000000000000';
+export const CORPUS_REGION = 'us-east-1';
+
+/** `arn:aws:sqs:<region>:<account>:<name>` (sqs-semantics.md 2). */
+export const queueArn = (name: string): string => `arn:aws:sqs:${CORPUS_REGION}:${CORPUS_ACCOUNT}:${name}`;
+
+/**
+ * GetQueueAttributes(All) of a new standard queue: the 12 keys of aws-recorded-facts.md A10 item
+ * 96, timestamps in epoch seconds (sqs-semantics.md 3).
+ */
+export function standardQueueAll(name: string, createdSeconds: number, modifiedSeconds = createdSeconds): Record<string, string> {
+  return { ...STANDARD_DEFAULTS, CreatedTimestamp: String(createdSeconds), LastModifiedTimestamp: String(modifiedSeconds), QueueArn: queueArn(name) };
+}
+
+/** What a FIFO queue adds to it (aws-recorded-facts.md A7 item 53). */
+export const FIFO_DEFAULTS: Readonly<Record<string, string>> = { FifoQueue: 'true', ContentBasedDeduplication: 'false', DeduplicationScope: 'queue', FifoThroughputLimit: 'perQueue' };
+
+export const QUEUE_ERRORS = {
+  /** aws-recorded-facts.md A11 item 111: the JSON and the Query texts differ. */
+  nonExistent: (protocol: 'json' | 'query' = 'json'): Fact => ({
+    code: 'AWS.SimpleQueueService.NonExistentQueue',
+    type: 'QueueDoesNotExist',
+    httpStatus: 400,
+    message: protocol === 'json' ? 'The specified queue does not exist.' : 'The specified queue does not exist for this wsdl version.',
+    source: 'aws-recorded-facts.md A11 item 111',
+  }),
+  /** aws-recorded-facts.md A11 items 105-106. */
+  nameExists: (attribute: string): Fact => ({
+    code: 'QueueAlreadyExists',
+    type: 'QueueNameExists',
+    httpStatus: 400,
+    message: `A queue already exists with the same name and a different value for attribute ${attribute}`,
+    source: 'aws-recorded-facts.md A11 items 105-106',
+  }),
+  /** aws-recorded-facts.md A11 item 108. */
+  deletedRecently: {
+    code: 'AWS.SimpleQueueService.QueueDeletedRecently',
+    type: 'QueueDeletedRecently',
+    httpStatus: 400,
+    message: 'You must wait 60 seconds after deleting a queue before you can create another with the same name.',
+    source: 'aws-recorded-facts.md A11 item 108',
+  } as Fact,
+  /** aws-recorded-facts.md A10 item 103. */
+  labelExists: (label: string): Fact => ({ ...IPV, message: `Value ${label} for parameter Label is invalid. Reason: Already exists.`, source: 'aws-recorded-facts.md A10 item 103' }),
+} as const;
+
+/** The envelope of a JSON error (sqs-semantics.md 1.2; aws-recorded-facts.md A15 item 120). */
+export const JSON_ENVELOPE = (code: string, type: string, namespace = 'com.amazonaws.sqs') => ({
+  queryError: `${code};Sender`,
+  errorType: `${namespace}#${type}`,
+  contentType: 'application/x-amz-json-1.0',
+  requestId: '00000000-0000-4000-8000-00000000e001',
+});
+
+/** The envelope of a Query error (sqs-semantics.md 1.2). */
+export const QUERY_ENVELOPE = { errorRoot: 'ErrorResponse', errorFault: 'Sender', errorRequestId: '00000000-0000-4000-8000-00000000e002', contentType: 'text/xml', requestId: '00000000-0000-4000-8000-00000000e002' };

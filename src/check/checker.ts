@@ -27,12 +27,16 @@ export const GENERIC_RULES: readonly CheckRule[] = [accountingRule, validationRu
  */
 export function effectiveEpsilon(prep: Prepared, baseMs: number): number {
   const latencies: number[] = [];
+  // A queue whose ReceiveMessageWaitTimeSeconds a SetQueueAttributes changed: its receives that
+  // leave WaitTimeSeconds out may be long polls, whatever its creation said.
+  const waitChanged = new Set(prep.calls.filter((c) => c.invoke.f === 'SetQueueAttributes' && (num((inputOf(c).Attributes as Record<string, unknown> | undefined)?.ReceiveMessageWaitTimeSeconds) ?? 0) > 0).map((c) => c.invoke.queue));
   for (const c of prep.calls) {
     if (!c.complete || c.complete.type === 'info') continue;
     if (c.invoke.f === 'ReceiveMessage') {
       const queue = prep.queues.get(c.invoke.queue);
-      const wait = queue ? effectiveWaitTime(queue, num(inputOf(c).WaitTimeSeconds)) : (num(inputOf(c).WaitTimeSeconds) ?? 0);
-      if (isLongPoll(wait)) continue;
+      const requested = num(inputOf(c).WaitTimeSeconds);
+      const wait = queue ? effectiveWaitTime(queue, requested) : (requested ?? 0);
+      if (isLongPoll(wait) || (requested === undefined && waitChanged.has(c.invoke.queue))) continue;
     }
     latencies.push(toMs(c.end - c.start));
   }
@@ -90,15 +94,17 @@ export function check(history: History, options: CheckOptions): Verdict {
   const rules = [...GENERIC_RULES, ...(options.rules ?? [])];
   const divergences: Divergence[] = [];
 
+  const origin = history.header.origin ? { origin: history.header.origin } : {};
+
   // 1. One call at a time, at both tolerances.
   const marks = { tight: emptyMarks(), wide: emptyMarks() };
   const tightFindings: Finding[] = [];
   const wideKeys = new Set<string>();
   for (const rule of rules) {
     if (!rule.calls) continue;
-    const found = rule.calls({ prep, gate, tolerance: tight, marks: marks.tight });
+    const found = rule.calls({ prep, gate, tolerance: tight, marks: marks.tight, ...origin });
     tightFindings.push(...found);
-    if (rule.timed) for (const f of rule.calls({ prep, gate: quiet, tolerance: wide, marks: marks.wide })) wideKeys.add(findingKey(f));
+    if (rule.timed) for (const f of rule.calls({ prep, gate: quiet, tolerance: wide, marks: marks.wide, ...origin })) wideKeys.add(findingKey(f));
     else {
       // Not timed: the wide pass would find and mark the same.
       for (const f of found) wideKeys.add(findingKey(f));
@@ -118,6 +124,7 @@ export function check(history: History, options: CheckOptions): Verdict {
     const r = rule.history({
       prep,
       gate,
+      ...origin,
       catalog,
       tight,
       wide,

@@ -22,3 +22,4 @@ export { moveTaskRule, MOVE_TASK_IDS, type MoveTaskId } from './rules/move-tasks
 export { countsRule, COUNT_IDS, type CountId } from './rules/counts.js';
 export { batchRule, BATCH_IDS, type BatchId } from './rules/batch.js';
 export { messageAttributesRule, MESSAGE_ATTRIBUTE_IDS, type MessageAttributeId } from './rules/message-attributes.js';
+export { queueManagementRules, fromSuites, QUEUE_ATTRIBUTE_IDS, QUEUE_IDS, TAG_PERMISSION_IDS, ENVELOPE_IDS, type QueueAttributeId, type QueueId, type TagPermissionId, type EnvelopeId, type QueueManagementRules } from './rules/queues/index.js';

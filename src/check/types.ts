@@ -192,11 +192,18 @@ export interface CallRuleContext {
   tolerance: Tolerances;
   /** Marks of this pass (each tolerance has its own). */
   marks: Marks;
+  /**
+   * What produced the history (its header's `origin`: suite, property, seed): a rule that needs a
+   * whole kind of history (a replay of every queue-management call) judges only its suites'.
+   */
+  origin?: Readonly<Record<string, unknown>>;
 }
 
 export interface HistoryRuleContext {
   prep: Prepared;
   gate: Gate;
+  /** The history header's `origin` (see CallRuleContext). */
+  origin?: Readonly<Record<string, unknown>>;
   catalog: Catalog;
   tight: Tolerances;
   wide: Tolerances;

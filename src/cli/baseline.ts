@@ -10,6 +10,7 @@ import {
   updateBaseline,
   type Baseline,
   type BaselineComparison,
+  type UpdateOptions,
 } from '../runner/baseline.js';
 import type { RunReport } from '../runner/types.js';
 import type { CliIO } from './contracts.js';
@@ -32,7 +33,7 @@ export async function readBaselineFile(file: string, io: CliIO): Promise<Baselin
 
 /** One line on what an update changed: `+2 entries, -1 vanished, 3 kept`. */
 export function updateNote(before: Baseline | undefined, after: Baseline): string {
-  const key = (e: Baseline['entries'][number]): string => JSON.stringify([e.id, e.scope.suite, e.scope.property]);
+  const key = (e: Baseline['entries'][number]): string => JSON.stringify([e.id, e.scope.suite, e.scope.property, e.scope.protocol ?? '']);
   const old = new Set((before?.entries ?? []).map(key));
   const now = new Set(after.entries.map(key));
   const added = [...now].filter((k) => !old.has(k)).length;
@@ -46,8 +47,9 @@ export async function rewriteBaseline(
   before: Baseline | undefined,
   file: string,
   io: CliIO,
+  options: UpdateOptions = {},
 ): Promise<{ ok: true; baseline: Baseline; note: string } | { ok: false; error: string }> {
-  const next = updateBaseline(report, before, isoDate(wallClock(io)));
+  const next = updateBaseline(report, before, isoDate(wallClock(io)), options);
   const abs = path.resolve(io.cwd, file);
   try {
     await io.mkdir(path.dirname(abs));
@@ -67,12 +69,12 @@ export type RunBaselineResult =
  * what the run observed and the comparison is with the new contents (so it is within by
  * construction, unless the run could not decide).
  */
-export async function applyRunBaseline(report: RunReport, file: string, update: boolean, io: CliIO): Promise<RunBaselineResult> {
+export async function applyRunBaseline(report: RunReport, file: string, update: boolean, io: CliIO, options: UpdateOptions = {}): Promise<RunBaselineResult> {
   const loaded = await readBaselineFile(path.resolve(io.cwd, file), io);
   if (!loaded.ok) return loaded;
   if (!update && !loaded.baseline) return { ok: false, error: `baseline ${file} does not exist (create it with --update-baseline)` };
   if (update) {
-    const w = await rewriteBaseline(report, loaded.baseline, file, io);
+    const w = await rewriteBaseline(report, loaded.baseline, file, io, options);
     if (!w.ok) return w;
     return { ok: true, comparison: compareWithBaseline(report, w.baseline), written: { file, note: w.note } };
   }

@@ -6,7 +6,8 @@ import { KIT_COMMAND, shellArg } from '../runner/replay.js';
 import { REPORT_KINDS, type ReportKind } from '../report/index.js';
 import type { SuiteDefinition } from '../suite/index.js';
 import type { Strictness } from '../spec/types.js';
-import type { RunningTarget, TargetProfile } from '../target/types.js';
+import { protocolsOf } from '../target/protocols.js';
+import type { Protocol, RunningTarget, TargetProfile } from '../target/types.js';
 import type { CliDeps, CliIO, CliRunOptions, Result, RunnerApi, TargetApi } from './contracts.js';
 import { errorLine, load } from './io.js';
 import { apply, collect, err, ok, parseInteger, parseNames, parsePath, parseReportKinds, parseStrictness, quote } from './parse.js';
@@ -25,6 +26,8 @@ export type SharedOptions = Pick<CliRunOptions, 'concurrency'> &
   Partial<Pick<CliRunOptions, 'seed' | 'strictness' | 'runs' | 'timeBudgetMs' | 'properties'>> & {
     /** `--suite` names. */
     suites?: string[];
+    /** `--protocol`: json, query or both (absent: the target profile's protocol only). */
+    protocol?: ProtocolChoice;
     reports: ReportKind[];
     out: string;
     workDir?: string;
@@ -34,6 +37,27 @@ export type SharedOptions = Pick<CliRunOptions, 'concurrency'> &
 export interface SharedDefaults {
   reports: readonly ReportKind[];
   out: string;
+}
+
+/** What `--protocol` takes (issue 12): one wire protocol, or both, one run (and one report row) each. */
+export type ProtocolChoice = 'json' | 'query' | 'both';
+const PROTOCOL_CHOICES: readonly ProtocolChoice[] = ['json', 'query', 'both'];
+
+export function parseProtocol(raw: string): Result<ProtocolChoice> {
+  const v = raw.trim().toLowerCase();
+  return (PROTOCOL_CHOICES as readonly string[]).includes(v) ? ok(v as ProtocolChoice) : err(`--protocol must be json, query or both, got ${quote(raw)}`);
+}
+
+/**
+ * The protocols a run speaks to a target: those asked for that the target speaks (`json` / `query`
+ * capabilities), in the order JSON then Query; without --protocol, the profile's own. `skipped`
+ * names those asked for that the target does not speak.
+ */
+export function resolveProtocols(choice: ProtocolChoice | undefined, profile: Pick<TargetProfile, 'capabilities' | 'protocol'>): { run: Protocol[]; skipped: Protocol[] } {
+  if (choice === undefined) return { run: [profile.protocol], skipped: [] };
+  const spoken = protocolsOf(profile);
+  const asked: Protocol[] = choice === 'both' ? ['json', 'query'] : [choice];
+  return { run: asked.filter((p) => spoken.includes(p)), skipped: asked.filter((p) => !spoken.includes(p)) };
 }
 
 const integer = (flag: string, range: { min: number; max: number }) => (raw: string) => parseInteger(flag, raw, range.min, range.max);
@@ -52,6 +76,10 @@ const FLAGS: readonly SharedFlag[] = [
   {
     option: () => new Option('--property <names>', 'only these properties of the suites, comma-separated (default: all)').argParser(collect),
     read: (raw, o) => apply(parseNames('--property', raw), (v) => (o.properties = v)),
+  },
+  {
+    option: () => new Option('--protocol <json|query|both>', 'wire protocol: json, query, or both (one run and one report row each; default: the target profile’s)'),
+    read: (raw, o) => apply(parseProtocol(raw), (v) => (o.protocol = v)),
   },
   {
     option: () => new Option('--seed <n>', 'fast-check seed (default: random, printed)'),

@@ -4,6 +4,7 @@
 import type { OptionValues } from 'commander';
 import * as path from 'node:path';
 import type { ProvidedQueues } from '../runner/stack-outputs.js';
+import { parseQueueUrl } from '../target/safety.js';
 import type { TargetProfile } from '../target/types.js';
 import type { CliIO, EndpointTargetResult, TargetApi } from './contracts.js';
 import { messageOf, PREFIX } from './io.js';
@@ -71,12 +72,17 @@ export async function startTarget(choice: TargetChoice, workDir: string, io: Cli
   }
 }
 
-const AWS_HOST = /^(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com(?:\.cn)?$/;
-
-/** The AWS region of an SQS host name (`sqs.eu-west-1.amazonaws.com`, `eu-west-1.queue.amazonaws.com`), if it is one. */
-export function awsRegionOf(hostname: string): string | undefined {
-  const m = AWS_HOST.exec(hostname);
-  return m ? (m[1] ?? m[2] ?? 'us-east-1') : undefined;
+/**
+ * Where the queues of an AWS queue URL live, if its host is one of AWS's SQS hosts (target/safety.ts
+ * parseQueueUrl: `sqs.<region>.amazonaws.com`, the dual-stack `sqs.<region>.api.aws`, FIPS and the
+ * legacy `<region>.queue.amazonaws.com`): its region, and the endpoint to send requests to (the
+ * dual-stack host stays dual-stack; the others become the regional endpoint). `region` overrides.
+ */
+export function awsQueueHost(url: string, region?: string): { region: string; endpoint: string } | undefined {
+  const parsed = parseQueueUrl(url);
+  if (!parsed?.aws) return undefined;
+  const r = region ?? parsed.aws.region;
+  return { region: r, endpoint: parsed.aws.dualStack && r === parsed.aws.region ? parsed.origin : `https://sqs.${r}.amazonaws.com` };
 }
 
 /**
@@ -98,6 +104,6 @@ export async function loadStackOutputs(
   if (choice.endpoint !== undefined || choice.target !== undefined) return { ok: true, choice, provided };
   const origin = m.commonOrigin(provided);
   if (!origin) return { ok: false, error: `${file}: the queues live on several hosts; pass --endpoint or --target` };
-  if (new URL(origin).protocol === 'https:' && awsRegionOf(new URL(origin).hostname) !== undefined) return { ok: true, choice: { ...choice, target: 'aws' }, provided };
+  if (new URL(origin).protocol === 'https:' && awsQueueHost(`${origin}/000000000000/q`) !== undefined) return { ok: true, choice: { ...choice, target: 'aws' }, provided };
   return { ok: true, choice: { ...choice, endpoint: origin }, provided };
 }

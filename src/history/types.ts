@@ -56,6 +56,20 @@ export interface OpMeta {
   httpStatus?: number;
   attempts?: number;
   protocol?: 'json' | 'query';
+  // The error envelope as it came over the wire (sqs-semantics.md 1.2), recorded on `fail` and
+  // `info` completions that carried an answer; absent in older histories (schema 1, optional).
+  /** JSON: the raw `x-amzn-query-error` header (`<Code>;<Sender|Receiver>`); absent when the answer had none. */
+  queryError?: string;
+  /** JSON: the raw `__type` of the error body (`com.amazonaws.sqs#QueueDoesNotExist`). */
+  errorType?: string;
+  /** The Content-Type of the error answer. */
+  contentType?: string;
+  /** Query: the root element of the XML error body (`ErrorResponse`). */
+  errorRoot?: string;
+  /** Query: the `<Type>` of the XML error (`Sender` or `Receiver`). */
+  errorFault?: string;
+  /** Query: the `<RequestId>` of the XML error body. */
+  errorRequestId?: string;
 }
 
 interface OpBase {

@@ -18,7 +18,17 @@ export interface BaselineScope {
   suite: string;
   /** Property name without its instance suffix. */
   property: string;
+  /**
+   * The one wire protocol the divergence shows over (issue 12, `--protocol both`); absent: every
+   * protocol the target is run over (and every baseline written before protocols were told apart).
+   */
+  protocol?: Protocol;
 }
+
+type Protocol = 'json' | 'query';
+const otherProtocol = (p: Protocol): Protocol => (p === 'json' ? 'query' : 'json');
+/** True when the entry speaks about runs over `p`. */
+const coversProtocol = (e: BaselineEntry, p: Protocol): boolean => e.scope.protocol === undefined || e.scope.protocol === p;
 
 export interface BaselineEntry {
   id: string;
@@ -84,7 +94,7 @@ export function validateBaseline(data: unknown, where = 'baseline'): BaselineRes
   if (!nonEmpty(data.target)) return { ok: false, error: `${where}: "target" must be a target name` };
   if (!Array.isArray(data.entries)) return { ok: false, error: `${where}: "entries" must be an array` };
   const entries: BaselineEntry[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   for (const [i, raw] of data.entries.entries()) {
     const at = `${where}: entries[${i}]`;
     if (!isObject(raw)) return { ok: false, error: `${at} is not an object` };
@@ -96,11 +106,17 @@ export function validateBaseline(data: unknown, where = 'baseline'): BaselineRes
     if (!nonEmpty(raw.reason)) return { ok: false, error: `${at}: "reason" must say why the divergence is accepted` };
     if (typeof raw.since !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.since)) return { ok: false, error: `${at}: "since" must be a date YYYY-MM-DD` };
     if (raw.intermittent !== undefined && typeof raw.intermittent !== 'boolean') return { ok: false, error: `${at}: "intermittent" must be true or false` };
-    const entry: BaselineEntry = { id: raw.id, scope: { suite: raw.scope.suite, property: raw.scope.property }, reason: raw.reason, since: raw.since };
+    const protocol = raw.scope.protocol;
+    if (protocol !== undefined && protocol !== 'json' && protocol !== 'query') return { ok: false, error: `${at}: scope.protocol must be "json" or "query" (or absent: every protocol)` };
+    const entry: BaselineEntry = { id: raw.id, scope: { suite: raw.scope.suite, property: raw.scope.property, ...(protocol !== undefined ? { protocol } : {}) }, reason: raw.reason, since: raw.since };
     if (raw.intermittent === true) entry.intermittent = true;
+    // One entry per scope and protocol; an entry for every protocol overlaps each protocol's.
     const key = entryKey(entry);
-    if (seen.has(key)) return { ok: false, error: `${at}: duplicate entry ${entry.id} for ${entry.scope.suite}/${entry.scope.property}` };
-    seen.add(key);
+    const taken = seen.get(key) ?? new Set<string>();
+    const mine = protocol ?? '';
+    if (taken.has(mine) || taken.has('') || (mine === '' && taken.size > 0)) return { ok: false, error: `${at}: duplicate entry ${entry.id} for ${entry.scope.suite}/${entry.scope.property}${protocol ? ` (${protocol})` : ''}` };
+    taken.add(mine);
+    seen.set(key, taken);
     entries.push(entry);
   }
   return { ok: true, value: { schemaVersion: BASELINE_SCHEMA_VERSION, target: data.target, entries } };
@@ -120,7 +136,8 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
   return (
     a.scope.suite.localeCompare(b.scope.suite, 'en') ||
     a.scope.property.localeCompare(b.scope.property, 'en') ||
-    a.id.localeCompare(b.id, 'en')
+    a.id.localeCompare(b.id, 'en') ||
+    (a.scope.protocol ?? '').localeCompare(b.scope.protocol ?? '', 'en')
   );
 }
 
@@ -133,7 +150,7 @@ export function serializeBaseline(b: Baseline): string {
       .sort(compareEntries)
       .map((e) => ({
         id: e.id,
-        scope: { suite: e.scope.suite, property: e.scope.property },
+        scope: { suite: e.scope.suite, property: e.scope.property, ...(e.scope.protocol !== undefined ? { protocol: e.scope.protocol } : {}) },
         reason: e.reason,
         since: e.since,
         ...(e.intermittent === true ? { intermittent: true } : {}),
@@ -155,8 +172,9 @@ function ranScopes(report: RunReport): Set<string> {
 }
 
 export function compareWithBaseline(report: RunReport, baseline: Baseline): BaselineComparison {
+  const protocol: Protocol = report.target.protocol;
   const byKey = new Map<string, BaselineEntry>();
-  for (const e of baseline.entries) byKey.set(entryKey(e), e);
+  for (const e of baseline.entries) if (coversProtocol(e, protocol)) byKey.set(entryKey(e), e);
   const hits = new Map<string, ReportedDivergence[]>();
   const newDivergences: ReportedDivergence[] = [];
   for (const d of report.divergences) {
@@ -175,9 +193,10 @@ export function compareWithBaseline(report: RunReport, baseline: Baseline): Base
   const notRun: BaselineEntry[] = [];
   const dormant: BaselineEntry[] = [];
   for (const e of [...baseline.entries].sort(compareEntries)) {
-    const found = hits.get(entryKey(e));
+    const found = coversProtocol(e, protocol) ? hits.get(entryKey(e)) : undefined;
     if (found) acknowledged.push({ entry: e, divergences: found });
-    else if (!ran.has(`${e.scope.suite}\u0000${e.scope.property}`)) notRun.push(e);
+    // An entry of the other protocol says nothing about this run.
+    else if (!coversProtocol(e, protocol) || !ran.has(`${e.scope.suite}\u0000${e.scope.property}`)) notRun.push(e);
     else if (e.intermittent === true) dormant.push(e);
     else vanished.push(e);
   }
@@ -201,16 +220,38 @@ export function observedReason(date: string): string {
  * as they were (the run says nothing new about them).
  * `date` is YYYY-MM-DD (the caller's clock).
  */
-export function updateBaseline(report: RunReport, previous: Baseline | undefined, date: string): Baseline {
+export function updateBaseline(report: RunReport, previous: Baseline | undefined, date: string, options: UpdateOptions = {}): Baseline {
   const base = previous ?? emptyBaseline(report.target.name);
   const c = compareWithBaseline(report, base);
-  const entries: BaselineEntry[] = [...c.notRun, ...c.dormant, ...c.acknowledged.map((a) => a.entry)];
+  const protocol: Protocol = report.target.protocol;
+  const both = (options.protocols ?? [protocol]).includes(otherProtocol(protocol));
+  let entries: BaselineEntry[] = [...c.notRun, ...c.dormant, ...c.acknowledged.map((a) => a.entry)];
+  // Run over both protocols: an entry for every protocol that vanished over this one still stands
+  // for the other (its own run judges it there).
+  if (both) for (const e of c.vanished) if (e.scope.protocol === undefined) entries.push({ ...e, scope: { ...e.scope, protocol: otherProtocol(protocol) } });
   const added = new Set<string>();
   for (const d of c.newDivergences) {
     const key = divergenceKey(d);
     if (added.has(key)) continue;
     added.add(key);
-    entries.push({ id: d.id, scope: { suite: d.suite, property: propertyBase(d.property) }, reason: observedReason(date), since: date });
+    const scope: BaselineScope = { suite: d.suite, property: propertyBase(d.property) };
+    // Seen over the other protocol already: one entry for both, keeping what people wrote.
+    const other = both ? entries.find((e) => entryKey(e) === key && e.scope.protocol === otherProtocol(protocol)) : undefined;
+    if (other) {
+      entries = entries.filter((e) => e !== other);
+      const { protocol: _dropped, ...rest } = other.scope;
+      entries.push({ ...other, scope: rest });
+      continue;
+    }
+    entries.push({ id: d.id, scope: both ? { ...scope, protocol } : scope, reason: observedReason(date), since: date });
   }
   return { schemaVersion: BASELINE_SCHEMA_VERSION, target: previous?.target ?? report.target.name, entries: entries.sort(compareEntries) };
+}
+
+export interface UpdateOptions {
+  /**
+   * Every protocol the target is run over this time (issue 12): with both, what one protocol's run
+   * sees gets that protocol in its scope, and what both see is one entry without it.
+   */
+  protocols?: readonly Protocol[];
 }

@@ -9,9 +9,12 @@ import type { PropertyResult, ReportedDivergence, RunReport } from './types.js';
 
 export const SCOREBOARD_SCHEMA_VERSION = 1;
 
-/** What happened to one target. */
+/** What happened to one target (one row: a target over one protocol, when it ran over several). */
 export interface MatrixTargetResult {
+  /** The row's name: the target's, or `<target> (<protocol>)` when the target ran over several protocols. */
   name: string;
+  /** The target (launcher) the row belongs to, when the row name is not the target's name. */
+  target?: string;
   /** The run's report (absent when the target did not start or the run threw). */
   report?: RunReport;
   /** Why there is no report (one line). */
@@ -43,7 +46,11 @@ export type MatrixEvent =
 
 export interface MatrixHooks<T extends { stop(): Promise<void> }> {
   start(name: string): Promise<T>;
-  run(name: string, target: T): Promise<RunReport>;
+  /**
+   * The target's run; a list when it ran once per protocol (issue 12: `--protocol both`): each
+   * report becomes a row `<name> (<protocol>)`, the target started and stopped once.
+   */
+  run(name: string, target: T): Promise<RunReport | RunReport[]>;
   onEvent?(e: MatrixEvent): void;
   signal?: AbortSignal;
   /** Milliseconds, for durations (default Date.now). */
@@ -74,46 +81,60 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 export async function runMatrix<T extends { stop(): Promise<void> }>(targets: readonly string[], parallel: number, hooks: MatrixHooks<T>): Promise<MatrixTargetResult[]> {
   const now = hooks.now ?? Date.now;
   const emit = hooks.onEvent ?? (() => {});
-  const results: MatrixTargetResult[] = new Array(targets.length);
+  const results: MatrixTargetResult[][] = new Array(targets.length);
   let next = 0;
-  const one = async (name: string): Promise<MatrixTargetResult> => {
+  const one = async (name: string): Promise<MatrixTargetResult[]> => {
     const t0 = now();
-    if (hooks.signal?.aborted) return { name, error: 'interrupted before it started', durationMs: 0 };
+    if (hooks.signal?.aborted) return [{ name, error: 'interrupted before it started', durationMs: 0 }];
     emit({ kind: 'starting', target: name });
     let target: T;
     try {
       target = await hooks.start(name);
     } catch (e) {
       const errorLog = errorLogOf(e);
-      return { name, error: `did not start: ${messageOf(e)}`, ...(errorLog ? { errorLog } : {}), durationMs: now() - t0 };
+      return [{ name, error: `did not start: ${messageOf(e)}`, ...(errorLog ? { errorLog } : {}), durationMs: now() - t0 }];
     }
     emit({ kind: 'started', target: name });
-    let result: MatrixTargetResult;
+    let rows: MatrixTargetResult[];
     try {
-      const report = await hooks.run(name, target);
-      result = { name, report, durationMs: 0 };
+      const ran = await hooks.run(name, target);
+      rows = Array.isArray(ran)
+        ? ran.map((report) => ({ name: protocolRow(name, report.target.protocol), target: name, report, durationMs: report.durationMs }))
+        : [{ name, report: ran, durationMs: 0 }];
+      if (rows.length === 0) rows = [{ name, error: 'no protocol to run over', durationMs: 0 }];
     } catch (e) {
-      result = { name, error: `the run failed: ${messageOf(e)}`, durationMs: 0 };
+      rows = [{ name, error: `the run failed: ${messageOf(e)}`, durationMs: 0 }];
     }
     try {
       await target.stop();
     } catch (e) {
       emit({ kind: 'warning', target: name, text: `stopping failed: ${messageOf(e)}` });
     }
-    result.durationMs = now() - t0;
-    return result;
+    // One row: start + run + stop; several: each its run (the start and stop are shared).
+    if (rows.length === 1 && rows[0]!.target === undefined) rows[0]!.durationMs = now() - t0;
+    return rows;
   };
   const workers = Array.from({ length: Math.max(1, Math.min(parallel, targets.length)) }, async () => {
     while (next < targets.length) {
       const i = next++;
       const name = targets[i]!;
-      const r = await one(name);
-      results[i] = r;
-      emit({ kind: 'finished', target: name, result: r });
+      const rows = await one(name);
+      results[i] = rows;
+      for (const r of rows) emit({ kind: 'finished', target: r.name, result: r });
     }
   });
   await Promise.all(workers);
-  return results;
+  return results.flat();
+}
+
+/** The row of a target run over one of several protocols: `moto (query)`. */
+export function protocolRow(target: string, protocol: string): string {
+  return `${target} (${protocol})`;
+}
+
+/** The target a row belongs to (its baseline file is the target's). */
+export function rowTarget(r: Pick<MatrixTargetResult, 'name' | 'target'>): string {
+  return r.target ?? r.name;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -397,7 +418,7 @@ export function compareAll(results: readonly MatrixTargetResult[], baselines: Re
   const out = new Map<string, BaselineComparison>();
   for (const r of results) {
     if (!r.report) continue;
-    const b = baselines.get(r.name) ?? emptyBaseline(r.name);
+    const b = baselines.get(rowTarget(r)) ?? emptyBaseline(rowTarget(r));
     out.set(r.name, compareWithBaseline(r.report, b));
   }
   return out;

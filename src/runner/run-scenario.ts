@@ -71,6 +71,8 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
   const steps = ctx.steps ?? new StepRegistry();
   const recorder = new Recorder(clock);
   const urls = new Map<string, string>();
+  /** Queues created by queue-management steps (StepContext.createQueue), deleted with the others. */
+  const owned = new Set<string>();
   const refs = new Map<string, QueueRef>();
   const keyOf = (url: string): string => {
     for (const [k, u] of urls) if (u === url) return k;
@@ -187,6 +189,17 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
           const key = `extra${extraQueues++}`;
           return { key, result: toStepResult(await createQueue(port, processName, key, `${ctx.queueName}-${key}${nameSuffix}`, attributes)) };
         },
+        runTags: ctx.tags,
+        async createQueue(input, key) {
+          const tags = input.tags !== null && typeof input.tags === 'object' ? (input.tags as Record<string, string>) : {};
+          const r = await record(port, processName, key, 'CreateQueue', { ...input, tags: { ...tags, ...ctx.tags } });
+          if (r.type === 'ok' && typeof r.value.QueueUrl === 'string') {
+            urls.set(key, r.value.QueueUrl);
+            owned.add(r.value.QueueUrl);
+            registry.add(r.value.QueueUrl);
+          }
+          return toStepResult(r);
+        },
       };
       for (const step of processSteps) {
         if (ctx.signal?.aborted) return;
@@ -233,7 +246,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
   } finally {
     ctx.signal?.removeEventListener('abort', onAbort);
     // The drain is over (or never began): only now are the queues deleted.
-    await registry.deleteAll(urls.values(), setup);
+    await registry.deleteAll(new Set([...urls.values(), ...owned]), setup);
     if (graceTimer !== undefined) clearTimeout(graceTimer);
     for (const c of clients) c.close();
   }

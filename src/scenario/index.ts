@@ -6,4 +6,5 @@ export * from './bodies.js';
 export * from './defaults.js';
 export * from './steps/index.js';
 export { StepRegistry } from './vocabulary.js';
-export { processes } from './compose.js';
+export { processes, enumerated } from './compose.js';
+export * from './limit-probes.js';

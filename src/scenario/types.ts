@@ -70,6 +70,14 @@ export interface StepContext {
    * tagged like the scenario's, recorded under a key of its own, deleted with them.
    */
   createExtraQueue(attributes: Record<string, string>, nameSuffix?: string): Promise<{ key: string; result: StepResult }>;
+  /**
+   * CreateQueue as a queue-management step shapes it (name, attributes, tags of its own): the run's
+   * tags (`runTags`) are added to `input.tags`; recorded under `key`; a queue it creates is deleted
+   * with the scenario's queues. Its name should start with the scenario's first queue's name.
+   */
+  createQueue(input: Record<string, unknown>, key: string): Promise<StepResult>;
+  /** The tags the run puts on every queue it creates (real AWS: how the kit recognises its queues). */
+  readonly runTags: Readonly<Record<string, string>>;
 }
 
 export interface Received {

@@ -45,8 +45,13 @@ export interface ReferenceServer {
   stop(): Promise<void>;
 }
 
-/** Larger bodies are refused before parsing (a 10-entry batch of 1 MiB stays well below). */
-export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+/**
+ * Larger bodies are refused before parsing. A valid request carries at most 1 MiB of message
+ * (a body, or a batch's total), which Query form-encoding can triple (`%XX` per byte of a
+ * multi-byte character) and JSON escaping double (`\"`): 4 MiB leaves room for both (issue 12's
+ * 1 MiB probes in multi-byte characters over Query were refused at 2 MiB).
+ */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** Beyond this the connection is dropped instead of drained. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 

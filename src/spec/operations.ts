@@ -329,6 +329,16 @@ function validateTags(tags: unknown): Validation {
 }
 
 /**
+ * TagQueue (sqs-semantics.md 4.13): `Tags` required and not empty, each key and value by the rules
+ * of section 2 (the same as CreateQueue's `tags`).
+ */
+export function validateTagQueue(input: OperationInput): Validation {
+  const tags = input['Tags'];
+  if (!present(tags) || (isRecord(tags) && Object.keys(tags).length === 0)) return fail(operationErrors.missingParameter('Tags'));
+  return validateTags(tags);
+}
+
+/**
  * CreateQueue (sqs-semantics.md 4.1): QueueName required; the name must fit the queue type chosen
  * by `FifoQueue` (item 52); then the attributes (section 3) and the `tags` map (lower-case member).
  */

@@ -23,3 +23,4 @@ export function createPort(profile: TargetProfile, endpoint: string, options: Cl
   const protocol = options.protocol ?? profile.protocol;
   return protocol === 'query' ? createQueryPort(portOptions) : createJsonPort(portOptions);
 }
+

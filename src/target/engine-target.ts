@@ -11,6 +11,7 @@ import type { VirtualClock } from '../clock/index.js';
 import type { Action, ServiceError } from '../history/index.js';
 import { createEngine, receiveWithWait, seededRandom, Waiters, type Choose, type Engine, type EngineAction, type EngineOptions, type EngineResult } from '../spec/engine/index.js';
 import type { ExpectedError } from '../spec/types.js';
+import { faultOf, JSON_CONTENT_TYPE, jsonErrorType } from '../wire/index.js';
 import { binaryToBytes, toJsonSafe } from './port-common.js';
 import { LOCAL_TOLERANCE } from './profiles.js';
 import type { CallResult, RunningTarget, SqsPort, TargetProfile } from './types.js';
@@ -104,7 +105,10 @@ export function startEngineTarget(options: EngineTargetOptions): EngineTarget {
       }
       const requestId = `engine-${++requests}`;
       if ('error' in result) {
-        return { type: 'fail', value: serviceError(result.error), meta: { protocol: 'json', httpStatus: result.error.httpStatus, requestId, attempts: 1 } };
+        // The envelope the reference server sends over JSON 1.0 (src/wire errors.ts jsonErrorResponse).
+        const e = result.error;
+        const envelope = { queryError: `${e.code};${faultOf(e.httpStatus)}`, errorType: jsonErrorType(e.type), contentType: JSON_CONTENT_TYPE };
+        return { type: 'fail', value: serviceError(e), meta: { protocol: 'json', httpStatus: e.httpStatus, requestId, attempts: 1, ...envelope } };
       }
       return { type: 'ok', value: sdkOutput(result.ok), meta: { protocol: 'json', httpStatus: 200, requestId, attempts: 1 } };
     },

@@ -9,6 +9,7 @@ export * from './port-common.js';
 export * from './json-port.js';
 export * from './query-port.js';
 export * from './client.js';
+export * from './protocols.js';
 export * from './recorder.js';
 export * from './profiles.js';
 export * from './launchers/index.js';

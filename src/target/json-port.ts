@@ -93,6 +93,25 @@ function shortType(t: string): string {
   return afterHash.split(':')[0]!.trim();
 }
 
+/**
+ * The error envelope as the server sent it (sqs-semantics.md 1.2): the SDK parses the answer and
+ * keeps the raw HTTP response on the error (`$response`), whose headers are read here; `__type` is
+ * the body's member as sent. The checker judges them (error contract), so nothing is inferred.
+ */
+function envelopeOf(e: SdkErrorLike, meta: OpMeta): void {
+  const headers = (e.$response as { headers?: Record<string, unknown> } | undefined)?.headers;
+  const header = (name: string): string | undefined => {
+    if (!headers) return undefined;
+    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name && typeof v === 'string') return v;
+    return undefined;
+  };
+  const queryError = header('x-amzn-query-error');
+  if (queryError !== undefined) meta.queryError = queryError;
+  const contentType = header('content-type');
+  if (contentType !== undefined) meta.contentType = contentType;
+  if (typeof e.__type === 'string') meta.errorType = e.__type;
+}
+
 function metaOf(md: SdkMetadata | undefined): OpMeta {
   const meta: OpMeta = { protocol: 'json' };
   if (md?.requestId) meta.requestId = md.requestId;
@@ -168,6 +187,7 @@ export function createJsonPort(options: PortOptions): SqsPort {
         // No answer was read: connection refused/reset, timeout, or an error raised before sending.
         return { type: 'info', value: classifyThrown(thrown, redact), meta };
       }
+      envelopeOf(e, meta);
       const error = serviceErrorOf(e, status, redact);
       const name = typeof e.name === 'string' ? e.name : 'Error';
       const message = redact(typeof e.message === 'string' ? e.message : String(thrown));

@@ -22,6 +22,8 @@ import {
 import { redactDeep } from './safety.js';
 
 const CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
+/** The root element of an XML document (after an optional declaration and comments). */
+const XML_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/;
 
 export function createQueryPort(options: PortOptions): SqsPort {
   const creds = new CredentialSource(options);
@@ -46,6 +48,7 @@ export function createQueryPort(options: PortOptions): SqsPort {
     let status: number;
     let text: string;
     let headerRequestId: string | null;
+    let contentType: string | null = null;
     try {
       const signed = await signer.sign({
         method: 'POST',
@@ -69,6 +72,7 @@ export function createQueryPort(options: PortOptions): SqsPort {
       });
       status = res.status;
       headerRequestId = res.headers.get('x-amzn-requestid') ?? res.headers.get('x-amz-request-id');
+      contentType = res.headers.get('content-type');
       text = await res.text();
     } catch (thrown) {
       const cause = controller.signal.aborted ? (controller.signal.reason ?? thrown) : thrown;
@@ -92,6 +96,12 @@ export function createQueryPort(options: PortOptions): SqsPort {
     }
     const parsed = decodeQueryError(text);
     if (parsed?.requestId && !meta.requestId) meta.requestId = parsed.requestId;
+    // The envelope as sent (sqs-semantics.md 1.2), for the error-contract rules.
+    if (contentType !== null) meta.contentType = contentType;
+    const root = XML_ROOT.exec(text)?.[1];
+    if (root !== undefined) meta.errorRoot = root;
+    if (parsed?.type !== undefined) meta.errorFault = parsed.type;
+    if (parsed?.requestId !== undefined) meta.errorRequestId = parsed.requestId;
     const error = parsed ? queryServiceError({ ...parsed, ...(parsed.message !== undefined ? { message: redact(parsed.message) } : {}) }, status) : undefined;
     const detail = error
       ? `HTTP ${status} ${error.code}${error.message ? `: ${error.message}` : ''}`

@@ -55,9 +55,10 @@ export interface RunningTarget {
   endpoint: string;
   /**
    * A new client (scenario processes each get their own, like independent consumers); `options`
-   * (timeouts, protocol) are those of `createPort` in client.ts.
+   * (timeouts, protocol) are those of `createPort` in client.ts: the profile's protocol unless
+   * `protocol` asks for the other one (targets that speak both).
    */
-  client(options?: { firstByteTimeoutMs?: number; connectionTimeoutMs?: number }): SqsPort;
+  client(options?: { firstByteTimeoutMs?: number; connectionTimeoutMs?: number; protocol?: Protocol }): SqsPort;
   stop(): Promise<void>;
 }
 

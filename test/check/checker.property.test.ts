@@ -23,6 +23,11 @@ import { fifoMovesScenario, movesScenario, moveTaskScenario, policyScenario } fr
 import { countsScenario, purgeScenario } from '../../conformance/suites/purge/scenarios.js';
 import { handlesScenario, limitsScenario, mixedScenario } from '../../conformance/suites/batch/scenarios.js';
 import { roundTripScenario, sizeScenario, traceScenario, validationScenario as attributeValidationScenario } from '../../conformance/suites/message-attributes/scenarios.js';
+import { attributeLimitsScenario, attributesScenario, effectScenario, fifoAttributesScenario, retentionEffectScenario } from '../../conformance/suites/queue-attributes/scenarios.js';
+import { deleteScenario, fifoIdempotencyScenario, idempotencyScenario, listingScenario, missingQueueScenario, namesScenario, queueLimitsScenario } from '../../conformance/suites/queues/scenarios.js';
+import { permissionLimitsScenario, permissionsScenario, tagLimitsScenario, tagsScenario } from '../../conformance/suites/tags-permissions/scenarios.js';
+import { batchLimitsScenario, envelopesScenario, fifoLimitsScenario, messageAttributeLimitsScenario, messageLimitsScenario, moveTaskLimitsScenario } from '../../conformance/suites/errors/scenarios.js';
+import { ENVELOPE_IDS, QUEUE_ATTRIBUTE_IDS, QUEUE_IDS, TAG_PERMISSION_IDS } from '../../src/check/index.js';
 import type { Scenario } from '../../src/scenario/index.js';
 
 // Fixed seeds keep CI deterministic; set FC_SEED to explore other histories.
@@ -488,5 +493,221 @@ describe('checker: single mutations of conformant histories are caught', () => {
       );
       expect(applied).toBeGreaterThan(5);
     }, 120_000);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Queue management (issue 12): the management suites' scenarios on the engine target, judged with
+// their suite as the history's origin (the queue-management rules judge only their suites').
+
+const MANAGEMENT_SCENARIOS: Array<[string, fc.Arbitrary<Scenario>]> = [
+  ['queue-attributes', attributesScenario],
+  ['queue-attributes', fifoAttributesScenario],
+  ['queue-attributes', effectScenario],
+  ['queue-attributes', retentionEffectScenario],
+  ['queue-attributes', attributeLimitsScenario],
+  ['queues', idempotencyScenario],
+  ['queues', fifoIdempotencyScenario],
+  ['queues', namesScenario],
+  ['queues', deleteScenario],
+  ['queues', listingScenario],
+  ['queues', missingQueueScenario('core')],
+  ['queues', missingQueueScenario('tags')],
+  ['queues', missingQueueScenario('permissions')],
+  ['queues', missingQueueScenario('dead-letter-sources')],
+  ['queues', queueLimitsScenario],
+  ['tags-permissions', tagsScenario],
+  ['tags-permissions', permissionsScenario],
+  ['tags-permissions', tagLimitsScenario],
+  ['tags-permissions', permissionLimitsScenario],
+  ['errors', envelopesScenario],
+  ['errors', messageLimitsScenario],
+  ['errors', batchLimitsScenario],
+  ['errors', messageAttributeLimitsScenario],
+  ['errors', fifoLimitsScenario],
+  ['errors', moveTaskLimitsScenario],
+];
+const managementScenario = fc.oneof(...MANAGEMENT_SCENARIOS.map(([suite, a]) => a.map((scenario) => ({ suite, scenario }))));
+
+describe('checker: no false positives on queue-management histories', () => {
+  it('judges every management scenario Conformant on the engine (random choices, latencies, lost answers)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), managementScenario, strictness, fc.constantFrom(0, 0, 0.05), async (seed, { suite, scenario }, strict, lossRate) => {
+        const h = await simulate(scenario, { seed, strictness: strict, lossRate, suite });
+        const v = check(h, { strictness: strict, tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules });
+        if (v.kind === 'divergent') throw new Error(`${suite}: ${describeVerdict(h, strict)}`);
+      }),
+      { numRuns: 120, seed: SEED },
+    );
+  }, 300_000);
+
+  it('exercises every management rule whatever the seed (enumerated scenarios)', async () => {
+    const exercised = new Set<string>();
+    for (const [suite, a] of MANAGEMENT_SCENARIOS) {
+      const [scenario] = fc.sample(a, { numRuns: 1, seed: SEED });
+      const h = await simulate(scenario!, { seed: 1, strictness: 'typical', suite });
+      const v = check(h, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules });
+      for (const id of Object.keys(v.checked.exercised)) exercised.add(id);
+    }
+    const ids = [...QUEUE_ATTRIBUTE_IDS, ...QUEUE_IDS, ...TAG_PERMISSION_IDS, ...ENVELOPE_IDS].filter((id) => !ENVELOPE_ONLY_ON_WIRE.has(id));
+    expect(ids.filter((id) => !exercised.has(id))).toEqual([]);
+  }, 120_000);
+});
+
+/** Envelope ids the engine target never exercises: it has no Query protocol. */
+const ENVELOPE_ONLY_ON_WIRE = new Set(['envelope.xml-wrong']);
+
+type ManagementMutation = { name: string; expect: string[]; suites: string[]; only?: fc.Arbitrary<Scenario>[]; apply: (h: History) => History | undefined };
+
+const attributesOf = (o: Op) => (o.value as { Attributes?: Record<string, string> }).Attributes;
+const managementMutations: ManagementMutation[] = [
+  {
+    name: 'GetQueueAttributes All misses a key',
+    suites: ['queue-attributes'],
+    expect: ['queue-attributes.key-missing', 'queue-attributes.set-not-applied', 'queue-attributes.create-not-applied', 'permissions.policy-not-updated'],
+    apply(h0) {
+      const h = clone(h0);
+      const g = oks(h, 'GetQueueAttributes').find((o) => invokeOf(h, o).process !== 'setup' && (invokeOf(h, o).value as { AttributeNames?: string[] }).AttributeNames?.includes('All') && attributesOf(o)?.VisibilityTimeout !== undefined);
+      if (!g) return undefined;
+      delete attributesOf(g)!.VisibilityTimeout;
+      return h;
+    },
+  },
+  {
+    name: 'an attribute value read back differs',
+    suites: ['queue-attributes'],
+    expect: ['queue-attributes.default-wrong', 'queue-attributes.set-not-applied', 'queue-attributes.create-not-applied'],
+    apply(h0) {
+      const h = clone(h0);
+      const g = oks(h, 'GetQueueAttributes').find((o) => attributesOf(o)?.DelaySeconds !== undefined);
+      if (!g) return undefined;
+      attributesOf(g)!.DelaySeconds = String((Number(attributesOf(g)!.DelaySeconds) + 1) % 900);
+      return h;
+    },
+  },
+  {
+    name: 'a ListQueues page drops a queue',
+    suites: ['queues'],
+    expect: ['queues.list-missing'],
+    apply(h0) {
+      const h = clone(h0);
+      const l = oks(h, 'ListQueues').find((o) => ((o.value as { QueueUrls?: string[] }).QueueUrls ?? []).length > 0 && (o.value as { NextToken?: string }).NextToken === undefined && typeof (invokeOf(h, o).value as { NextToken?: unknown }).NextToken !== 'string');
+      if (!l) return undefined;
+      (l.value as { QueueUrls: string[] }).QueueUrls.pop();
+      if ((l.value as { QueueUrls: string[] }).QueueUrls.length === 0) delete (l.value as { QueueUrls?: string[] }).QueueUrls;
+      return h;
+    },
+  },
+  {
+    name: 'an error comes back with another HTTP status',
+    suites: ['queue-attributes', 'queues', 'tags-permissions', 'errors'],
+    expect: ['error.wrong-status'],
+    apply(h0) {
+      const h = clone(h0);
+      const f = h.ops.find((o) => o.type === 'fail' && o.value.httpStatus === 400 && ['SetQueueAttributes', 'GetQueueAttributes', 'GetQueueUrl', 'TagQueue', 'AddPermission', 'SendMessage'].includes(o.f));
+      if (!f || f.type !== 'fail') return undefined;
+      f.value = { ...f.value, httpStatus: 403 };
+      if (f.meta) f.meta.httpStatus = 403;
+      return h;
+    },
+  },
+  {
+    name: 'a JSON error without x-amzn-query-error',
+    suites: ['errors', 'queues'],
+    expect: ['envelope.query-error-missing'],
+    apply(h0) {
+      const h = clone(h0);
+      const f = h.ops.find((o) => o.type === 'fail' && o.meta?.queryError !== undefined);
+      if (!f || f.type !== 'fail') return undefined;
+      delete f.meta!.queryError;
+      return h;
+    },
+  },
+  {
+    name: 'a tag value read back differs',
+    suites: ['tags-permissions'],
+    expect: ['tags.not-applied'],
+    apply(h0) {
+      const h = clone(h0);
+      const l = oks(h, 'ListQueueTags').find((o) => Object.keys((o.value as { Tags?: Record<string, string> }).Tags ?? {}).length > 0);
+      if (!l) return undefined;
+      const tags = (l.value as { Tags: Record<string, string> }).Tags;
+      const k = Object.keys(tags)[0]!;
+      tags[k] = `${tags[k]}!`;
+      return h;
+    },
+  },
+  {
+    name: 'a refused SetQueueAttributes accepted',
+    suites: ['queue-attributes'],
+    expect: ['validation.accepted-invalid'],
+    apply(h0) {
+      const h = clone(h0);
+      const i = h.ops.findIndex((o) => o.type === 'fail' && o.f === 'SetQueueAttributes' && !/NonExistentQueue/.test(o.value.code));
+      if (i < 0) return undefined;
+      const f = h.ops[i]!;
+      h.ops[i] = { index: f.index, process: f.process, f: f.f, queue: f.queue, time: f.time, wallTime: f.wallTime, type: 'ok', value: {} };
+      return h;
+    },
+  },
+  {
+    name: 'a statement AddPermission wrote is missing from Policy',
+    suites: ['tags-permissions'],
+    expect: ['permissions.policy-not-updated'],
+    apply(h0) {
+      const h = clone(h0);
+      const g = oks(h, 'GetQueueAttributes').find((o) => typeof attributesOf(o)?.Policy === 'string' && (JSON.parse(attributesOf(o)!.Policy!) as { Statement: unknown[] }).Statement.length > 1);
+      if (!g) return undefined;
+      const p = JSON.parse(attributesOf(g)!.Policy!) as { Statement: unknown[] };
+      p.Statement.pop();
+      attributesOf(g)!.Policy = JSON.stringify(p);
+      return h;
+    },
+  },
+  {
+    name: 'a reconfigured queue answers a long poll empty while its message is visible',
+    suites: ['queue-attributes'],
+    only: [effectScenario],
+    expect: ['queue-attributes.set-not-effective'],
+    apply(h0) {
+      const h = clone(h0);
+      // The visibility probe's second receive (the first that came back with a message again).
+      const seen = new Set<string>();
+      for (const r of oks(h, 'ReceiveMessage')) {
+        if (r.queue.endsWith('-ve') === false) continue;
+        const ms = messagesOf(r);
+        if (ms.some((m) => seen.has(String(m.MessageId)))) {
+          delete (r.value as { Messages?: unknown }).Messages;
+          return h;
+        }
+        for (const m of ms) seen.add(String(m.MessageId));
+      }
+      return undefined;
+    },
+  },
+];
+
+describe('checker: single mutations of queue-management histories are caught', () => {
+  for (const mutation of managementMutations) {
+    it(`catches: ${mutation.name}`, async () => {
+      let applied = 0;
+      const scenarios = MANAGEMENT_SCENARIOS.filter(([suite, a]) => mutation.suites.includes(suite) && (!mutation.only || mutation.only.includes(a)));
+      const arb = fc.oneof(...scenarios.map(([suite, a]) => a.map((scenario) => ({ suite, scenario }))));
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), arb, async (seed, { suite, scenario }) => {
+          const h = await simulate(scenario, { seed, strictness: 'typical', suite });
+          expect(check(h, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules }).kind).not.toBe('divergent');
+          const mutated = mutation.apply(h);
+          if (!mutated) return;
+          applied++;
+          const v = check(mutated, { strictness: 'typical', tolerance: TOLERANCE, catalog: KIT.catalog, rules: KIT.rules });
+          if (v.kind !== 'divergent' || !v.divergences.some((d) => mutation.expect.includes(d.id))) {
+            throw new Error(`mutation "${mutation.name}" not caught (${suite}): ${v.kind === 'divergent' ? v.divergences.map((d) => d.id).join(', ') : v.kind}`);
+          }
+        }),
+        { numRuns: 30, seed: SEED + 100 + managementMutations.indexOf(mutation) },
+      );
+      expect(applied).toBeGreaterThan(5);
+    }, 180_000);
   }
 });

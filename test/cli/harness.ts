@@ -52,6 +52,8 @@ export interface HarnessOptions {
   stdoutTTY?: boolean;
   env?: Record<string, string>;
   files?: Record<string, string>;
+  /** Capabilities of a target's profile, by target name (default none: it speaks its protocol only). */
+  capabilities?: Record<string, string[]>;
 }
 
 export interface Harness {
@@ -79,7 +81,7 @@ export function harness(h: HarnessOptions = {}): Harness {
   let handler: ((s: string) => void) | undefined;
   let t = 0;
   const target = (name: string, endpoint: string): RunningTarget => ({
-    profile: { ...PROFILE, name },
+    profile: { ...PROFILE, name, capabilities: h.capabilities?.[name] ?? PROFILE.capabilities },
     endpoint,
     client: () => {
       throw new Error('not in this test');

@@ -2,7 +2,7 @@
 import { connect } from 'node:net';
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
+import { MAX_REQUEST_BYTES, startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
 import { jsonCall, query, sdkClient } from './helpers.js';
 
 let server: ReferenceServer;
@@ -78,8 +78,8 @@ describe('malformed JSON requests', () => {
     expectJsonError(r, 400, 'SerializationException', 'SerializationException');
   });
 
-  it('a body over 2 MiB is refused', async () => {
-    const r = await jsonCall(server.url, 'AmazonSQS.SendMessage', JSON.stringify({ QueueUrl: 'q', MessageBody: 'x'.repeat(3 * 1024 * 1024) }));
+  it('a body over MAX_REQUEST_BYTES is refused', async () => {
+    const r = await jsonCall(server.url, 'AmazonSQS.SendMessage', JSON.stringify({ QueueUrl: 'q', MessageBody: 'x'.repeat(MAX_REQUEST_BYTES + 1024) }));
     expect(r.status).toBe(413);
     expect(r.headers.get('x-amzn-query-error')).toMatch(/;Sender$/);
   });
@@ -110,11 +110,11 @@ describe('malformed Query requests', () => {
     }
   });
 
-  it('a body over 2 MiB is refused as XML', async () => {
+  it('a body over MAX_REQUEST_BYTES is refused as XML', async () => {
     const res = await fetch(server.url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: `Action=SendMessage&QueueUrl=q&MessageBody=${'x'.repeat(3 * 1024 * 1024)}`,
+      body: `Action=SendMessage&QueueUrl=q&MessageBody=${'x'.repeat(MAX_REQUEST_BYTES + 1024)}`,
     });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('<ErrorResponse');

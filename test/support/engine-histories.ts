@@ -11,7 +11,7 @@ import { simProfile } from './profiles.js';
 
 export const ENGINE_TOLERANCE = simProfile().tolerance;
 
-export async function engineHistory(scenario: Scenario, opts: { seed: number; strictness: Strictness; lossRate?: number; latencyMs?: [number, number] }): Promise<History> {
+export async function engineHistory(scenario: Scenario, opts: { seed: number; strictness: Strictness; lossRate?: number; latencyMs?: [number, number]; suite?: string }): Promise<History> {
   const clock = new VirtualClock();
   const target = startEngineTarget({
     clock,
@@ -23,7 +23,8 @@ export async function engineHistory(scenario: Scenario, opts: { seed: number; st
     ...(opts.latencyMs ? { latencyMs: opts.latencyMs } : {}),
   });
   const registry = new QueueRegistry('eng-', clock);
-  const run = await runScenario(scenario, { target, clock, registry, queueName: `eng-q${opts.seed}`, tags: {}, origin: { seed: opts.seed } });
+  // Queue-management suites name their queues `<stem>-<process>-<slot>`: the stem is short enough for the 80-character probes.
+  const run = await runScenario(scenario, { target, clock, registry, queueName: `eng-q${opts.seed}`, tags: {}, origin: { seed: opts.seed, ...(opts.suite ? { suite: opts.suite } : {}) } });
   await target.stop();
   if (run.setupError) throw new Error(run.setupError);
   return run.history;

@@ -144,7 +144,16 @@ describe('fail outcomes', () => {
         httpStatus: 400,
         senderFault: true,
       },
-      meta: { protocol: 'json', requestId: 'rid-1', httpStatus: 400, attempts: 1 },
+      // The envelope as sent, for the error-contract rules (issue 12).
+      meta: {
+        protocol: 'json',
+        requestId: 'rid-1',
+        httpStatus: 400,
+        attempts: 1,
+        queryError: 'AWS.SimpleQueueService.NonExistentQueue;Sender',
+        errorType: 'com.amazonaws.sqs#QueueDoesNotExist',
+        contentType: 'application/x-amz-json-1.0',
+      },
     });
     expect(s.requests[0]?.headers['x-amz-target']).toBe('AmazonSQS.GetQueueUrl');
   });
@@ -156,6 +165,9 @@ describe('fail outcomes', () => {
     });
     const r = await open(createJsonPort, { endpoint: s.endpoint, region: 'us-east-1' }).call('GetQueueUrl', { QueueName: 'x' });
     expect(r).toMatchObject({ type: 'fail', value: { code: 'QueueDoesNotExist', type: 'QueueDoesNotExist', httpStatus: 400 } });
+    // The missing header is recorded as missing (envelope.query-error-missing judges it).
+    expect(r.meta.queryError).toBeUndefined();
+    expect(r.meta.errorType).toBe('com.amazonaws.sqs#QueueDoesNotExist');
   });
 
   it('json: an unmodelled error (InvalidParameterValue) → fail', async () => {
@@ -185,7 +197,7 @@ describe('fail outcomes', () => {
         httpStatus: 400,
         senderFault: true,
       },
-      meta: { protocol: 'query', attempts: 1, httpStatus: 400, requestId: 'rq-2' },
+      meta: { protocol: 'query', attempts: 1, httpStatus: 400, requestId: 'rq-2', contentType: 'text/xml', errorRoot: 'ErrorResponse', errorFault: 'Sender', errorRequestId: 'rq-2' },
     });
     const req = s.requests[0]!;
     expect(req.method).toBe('POST');

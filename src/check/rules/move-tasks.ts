@@ -5,6 +5,7 @@
 // only while RUNNING and MaxNumberOfMessagesPerSecond and DestinationArn only when set (50).
 // PURE.
 import { destinationDoesNotExist, invalidTaskHandle, notADeadLetterQueue } from '../../spec/engine/errors.js';
+import { parseRedrivePolicy } from '../../spec/attributes.js';
 import { outputOf, toMs, type Prepared } from '../prepare.js';
 import { callRef, list, text } from '../refs.js';
 import type { CallRuleContext, CheckRule, Finding } from '../types.js';
@@ -26,6 +27,20 @@ function queueOfArn(prep: Prepared, arn: unknown): { key?: string; ours: boolean
   return { ours: prefix.length >= 5 && name.startsWith(prefix) };
 }
 
+/**
+ * Whether a RedrivePolicy sent in the history (CreateQueue or SetQueueAttributes, not certainly
+ * refused) names this ARN: then the queue may be a dead-letter queue even when the history never
+ * read its ARN back.
+ */
+function namedAsDeadLetter(prep: Prepared, arn: unknown): boolean {
+  if (typeof arn !== 'string') return false;
+  return prep.calls.some((c) => {
+    if ((c.invoke.f !== 'CreateQueue' && c.invoke.f !== 'SetQueueAttributes') || c.complete?.type === 'fail') return false;
+    const policy = (c.invoke.value.Attributes as Record<string, unknown> | undefined)?.RedrivePolicy;
+    return typeof policy === 'string' && parseRedrivePolicy(policy)?.deadLetterTargetArn === arn;
+  });
+}
+
 function calls(ctx: CallRuleContext): Finding[] {
   const { prep, gate, tolerance } = ctx;
   const eps = tolerance.epsilonMs;
@@ -37,7 +52,7 @@ function calls(ctx: CallRuleContext): Finding[] {
       // The source must be a dead-letter queue of the history (item 46), the destination exist (47).
       const source = queueOfArn(prep, input.SourceArn);
       const dest = input.DestinationArn === undefined ? undefined : queueOfArn(prep, input.DestinationArn);
-      if (source.key !== undefined && ![...prep.deadLetterOf.values()].includes(source.key)) {
+      if (source.key !== undefined && ![...prep.deadLetterOf.values()].includes(source.key) && !namedAsDeadLetter(prep, input.SourceArn)) {
         const f = compareWithValidation(call, result, { ok: false, error: notADeadLetterQueue() });
         if (f) findings.push(f);
       } else if (dest && dest.key === undefined && dest.ours) {

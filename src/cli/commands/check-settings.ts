@@ -9,7 +9,7 @@ import type { SettingsModel } from '../../settings/index.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, messageOf, PREFIX } from '../io.js';
 import { checked, err, ok, oneOf, option, parsePath, parseSeconds, parseUrl, quote, repeat } from '../parse.js';
-import { awsRegionOf, readTargetChoice } from '../target.js';
+import { awsQueueHost, readTargetChoice } from '../target.js';
 
 export const SETTINGS_OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type SettingsOutputFormat = (typeof SETTINGS_OUTPUT_FORMATS)[number];
@@ -122,11 +122,8 @@ function liveTargetFor(o: CheckSettingsOptions, urls: string[]): { endpoint?: st
     return { profile: o.target, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}) };
   }
   const first = new URL(urls[0]!);
-  const awsRegion = awsRegionOf(first.hostname);
-  if (awsRegion !== undefined) {
-    const region = o.region ?? awsRegion;
-    return { profile: 'aws', region, endpoint: `https://sqs.${region}.amazonaws.com` };
-  }
+  const aws = awsQueueHost(urls[0]!, o.region);
+  if (aws !== undefined) return { profile: 'aws', ...aws };
   return { endpoint: first.origin, ...(o.region ? { region: o.region } : {}) };
 }
 

@@ -9,7 +9,9 @@ import { Option, type Command, type OptionValues } from 'commander';
 import * as path from 'node:path';
 import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, type ReportKind } from '../../report/index.js';
 import type { Baseline } from '../../runner/baseline.js';
-import { buildScoreboard, compareAll, defaultParallel, runMatrix, type MatrixEvent, type MatrixTargetResult, type Scoreboard } from '../../runner/matrix.js';
+import { buildScoreboard, compareAll, defaultParallel, rowTarget, runMatrix, type MatrixEvent, type MatrixTargetResult, type Scoreboard } from '../../runner/matrix.js';
+import type { RunReport } from '../../runner/types.js';
+import { withProtocol } from '../../target/protocols.js';
 import type { ProgressEvent } from '../../runner/types.js';
 import type { RunningTarget } from '../../target/types.js';
 import { readBaselineFile, rewriteBaseline } from '../baseline.js';
@@ -17,7 +19,7 @@ import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result, ty
 import { fail, interruptible, messageOf, PREFIX, wallClock, writeFiles, type OutFile } from '../io.js';
 import { checked, collect, err, ok, option, parseInteger, parseNames, parsePath, quote } from '../parse.js';
 import { reportFiles } from '../report-files.js';
-import { addSharedOptions, prepareRun, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
+import { addSharedOptions, prepareRun, resolveProtocols, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
 import { resolveWorkDir } from '../target.js';
 
 export const MATRIX_DEFAULTS: SharedDefaults = { reports: REPORT_KINDS, out: './sqs-conformance-report/matrix' };
@@ -117,10 +119,20 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
       signal: stop.signal,
       now: () => wallClock(io),
       start: (name) => targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) }),
-      run: (name, target) =>
-        runner.runSuites(
-          runnerOptions(o, selection, suites, target, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }), onProgress: targetProgress(name, log) }),
-        ),
+      run: async (name, target) => {
+        const options = (t: RunningTarget, suffix = '') =>
+          runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + suffix, onProgress: targetProgress(name, log) });
+        if (o.protocol === undefined) return runner.runSuites(options(target));
+        // One row per protocol the peer speaks (issue 12: --protocol both), the peer started once.
+        const protocols = resolveProtocols(o.protocol, target.profile);
+        for (const p of protocols.skipped) log(`[${name}] does not speak ${p}: no ${p} row`);
+        const reports: RunReport[] = [];
+        for (const p of protocols.run) {
+          if (stop.interrupted()) break;
+          reports.push(await runner.runSuites(options(withProtocol(target, p), ` --protocol ${p}`)));
+        }
+        return reports;
+      },
       onEvent: (e) => logEvent(e, log),
     });
     const wallTimeMs = wallClock(io) - t0;
@@ -133,6 +145,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
       }
     }
     const comparisons = baselines.value ? compareAll(results, baselines.value.loaded) : undefined;
+    const rowFiles = new Map(results.map((r) => [r.name, baselines.value?.files.get(rowTarget(r))] as const).filter((e): e is [string, string] => e[1] !== undefined));
     const sb = buildScoreboard({
       results,
       seed,
@@ -140,14 +153,17 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
       generatedAt: new Date(wallClock(io)).toISOString(),
       wallTimeMs,
       parallel,
-      ...(comparisons && baselines.value ? { comparisons, baselineFiles: baselines.value.files } : {}),
-      reportFiles: (name) => (results.find((r) => r.name === name)?.report ? targetReportFiles(name, o.reports) : {}),
+      ...(comparisons && baselines.value ? { comparisons, baselineFiles: rowFiles } : {}),
+      reportFiles: (name) => {
+        const r = results.find((x) => x.name === name);
+        return r?.report ? targetReportFiles(rowFolder(r), o.reports) : {};
+      },
     });
     const files: OutFile[] = [{ file: 'scoreboard.json', content: renderScoreboardJson(sb) }, { file: 'scoreboard.md', content: renderScoreboardMarkdown(sb) }, { file: 'scoreboard.html', content: renderScoreboardHtml(sb) }];
     for (const r of results) {
       if (!r.report) continue;
       const baseline = comparisons?.get(r.name);
-      files.push(...reportFiles(r.report, o.reports, baseline ? { baseline } : {}).map((f) => ({ ...f, file: `${r.name}/${f.file}` })));
+      files.push(...reportFiles(r.report, o.reports, baseline ? { baseline } : {}).map((f) => ({ ...f, file: `${rowFolder(r)}/${f.file}` })));
     }
     const out = path.resolve(io.cwd, o.out);
     const written = await writeFiles(io, out, files);
@@ -172,10 +188,13 @@ async function updateBaselines(results: readonly MatrixTargetResult[], b: Baseli
       log(`${PREFIX}: ${r.name}: no report, baseline left as it was`);
       continue;
     }
-    const file = b.files.get(r.name)!;
-    const w = await rewriteBaseline(r.report, b.loaded.get(r.name), file, io);
+    // Rows of one target (one per protocol) rewrite its one file in turn, each keeping the others' entries.
+    const target = rowTarget(r);
+    const file = b.files.get(target)!;
+    const protocols = results.filter((x) => rowTarget(x) === target && x.report).map((x) => x.report!.target.protocol);
+    const w = await rewriteBaseline(r.report, b.loaded.get(target), file, io, { protocols });
     if (!w.ok) return w;
-    b.loaded.set(r.name, w.baseline);
+    b.loaded.set(target, w.baseline);
     log(`${PREFIX}: ${r.name}: baseline ${file} updated: ${w.note}`);
   }
   return ok(undefined);
@@ -202,6 +221,11 @@ function logEvent(e: MatrixEvent, log: (line: string) => void): void {
     if (r.report) log(`[${e.target}] ${r.report.verdict}: ${r.report.divergences.length} divergence occurrence(s) (${secs})`);
     else log(`[${e.target}] error: ${r.error ?? 'no report'} (${secs})`);
   }
+}
+
+/** The folder of a row's reports: the target's, or `<target>/<protocol>` for a row of several protocols. */
+function rowFolder(r: MatrixTargetResult): string {
+  return r.target !== undefined && r.report ? `${r.target}/${r.report.target.protocol}` : r.name;
 }
 
 /** Report files of one target, relative to the matrix folder. */

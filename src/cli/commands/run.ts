@@ -11,10 +11,11 @@ import type { RunningTarget } from '../../target/types.js';
 import { applyRunBaseline } from '../baseline.js';
 import { EXIT, type CliDeps, type CliIO, type CliRunOptions, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, interruptible, messageOf, PREFIX, useColor, writeFiles, type Interrupt } from '../io.js';
+import { withProtocol } from '../../target/protocols.js';
 import { checked, err, ok, option, parsePath } from '../parse.js';
 import { createProgress, type Progress } from '../progress.js';
 import { reportFiles } from '../report-files.js';
-import { addSharedOptions, prepareRun, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
+import { addSharedOptions, prepareRun, resolveProtocols, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
 import { loadStackOutputs, readTargetChoice, resolveWorkDir, startTarget, type TargetChoice } from '../target.js';
 
 export const RUN_DEFAULTS: SharedDefaults = { reports: ['text', 'json'], out: './sqs-conformance-report' };
@@ -92,16 +93,29 @@ async function runWith(o: RunCommandOptions, io: CliIO, deps: CliDeps, progress:
   const started = await startTarget(choice, resolveWorkDir(o.workDir, io, targets), io, targets, (line) => progress.log(line));
   if (!started.ok) {
     progress.done();
-    return stop.interrupted() ? EXIT.interrupted : fail(io, started.error);
+    if (stop.interrupted()) return EXIT.interrupted;
+    if (started.log) io.stderr.write(`${PREFIX}: last lines of ${started.log.file}:\n${started.log.tail.map((l) => `  | ${l}\n`).join('')}`);
+    return fail(io, started.error);
   }
   const target = started.target;
   if (stop.interrupted()) return await stopTarget(target, progress, EXIT.interrupted);
+  const protocols = resolveProtocols(o.protocol, target.profile);
+  if (protocols.run.length === 0) {
+    await stopTarget(target, progress, 0);
+    return fail(io, `target ${target.profile.name} does not speak ${protocols.skipped.join(' or ')} (its profile lists ${target.profile.capabilities.filter((c) => c === 'json' || c === 'query').join(', ') || target.profile.protocol})`);
+  }
+  for (const p of protocols.skipped) progress.log(`${PREFIX}: ${target.profile.name} does not speak ${p}: no ${p} run`);
   const seed = resolveSeed(o, io);
   progress.log(`${PREFIX}: seed ${seed} (rerun with --seed ${seed})`);
-  let report: RunReport;
+  const reports: RunReport[] = [];
   try {
-    const options = runnerOptions(o, selection, suites, target, { ...ctx, seed, signal: stop.signal, onProgress: (e) => progress.event(e), targetArgs: targetArgs(choice) });
-    report = await runner.runSuites(options);
+    // One run per protocol, the same seed each (issue 12: --protocol both).
+    for (const protocol of protocols.run) {
+      if (stop.interrupted()) break;
+      if (protocols.run.length > 1) progress.log(`${PREFIX}: over ${protocol}`);
+      const options = runnerOptions(o, selection, suites, withProtocol(target, protocol), { ...ctx, seed, signal: stop.signal, onProgress: (e) => progress.event(e), targetArgs: targetArgs(choice) + (o.protocol !== undefined ? ` --protocol ${protocol}` : '') });
+      reports.push(await runner.runSuites(options));
+    }
   } catch (e) {
     await stopTarget(target, progress, 0);
     if (stop.interrupted()) return fail(io, 'interrupted before any result', EXIT.interrupted);
@@ -110,7 +124,14 @@ async function runWith(o: RunCommandOptions, io: CliIO, deps: CliDeps, progress:
     return fail(io, `the run failed: ${messageOf(e)}`);
   }
   await stopTarget(target, progress, 0);
-  return await conclude(report, o, io, stop.interrupted());
+  if (reports.length === 0) return fail(io, 'interrupted before any result', EXIT.interrupted);
+  let code: number = EXIT.conformant;
+  const spoken = reports.map((r) => r.target.protocol);
+  for (const report of reports) {
+    const c = await conclude(report, o, io, stop.interrupted(), reports.length > 1 ? report.target.protocol : undefined, spoken);
+    code = worse(code, c);
+  }
+  return code;
 }
 
 /** Stops the target (a failure is a warning) and clears the progress line; gives `code`. */
@@ -124,17 +145,26 @@ async function stopTarget(target: RunningTarget, progress: Progress, code: numbe
   return code;
 }
 
-/** The baseline (compared, rewritten with --update-baseline unless interrupted), the text report, the files, the exit code. */
-async function conclude(report: RunReport, o: RunCommandOptions, io: CliIO, interrupted: boolean): Promise<number> {
+/** Of two exit codes, the one to leave with: interrupted, then divergent, then undecided. */
+function worse(a: number, b: number): number {
+  const rank = (c: number) => [EXIT.conformant, EXIT.usage, EXIT.divergent, EXIT.interrupted].indexOf(c as 0);
+  return rank(b) > rank(a) ? b : a;
+}
+
+/**
+ * The baseline (compared, rewritten with --update-baseline unless interrupted), the text report, the
+ * files, the exit code. With several protocols each report goes to a folder of its own (`<out>/<protocol>`).
+ */
+async function conclude(report: RunReport, o: RunCommandOptions, io: CliIO, interrupted: boolean, folder?: string, protocols?: RunReport['target']['protocol'][]): Promise<number> {
   const extras: RenderExtras = {};
   if (o.baseline !== undefined) {
-    const b = await applyRunBaseline(report, o.baseline, o.updateBaseline === true && !interrupted, io);
+    const b = await applyRunBaseline(report, o.baseline, o.updateBaseline === true && !interrupted, io, protocols ? { protocols } : {});
     if (!b.ok) return fail(io, b.error);
     extras.baseline = b.comparison;
     if (b.written) io.stderr.write(`${PREFIX}: baseline ${b.written.file} rewritten: ${b.written.note}\n`);
   }
   if (o.reports.includes('text')) io.stdout.write(renderText(report, { ...extras, color: useColor(o.color, io.stdout.isTTY, io.env) }));
-  const dir = path.resolve(io.cwd, o.out);
+  const dir = path.resolve(io.cwd, o.out, folder ?? '');
   const files = reportFiles(report, o.reports, extras);
   const written = await writeFiles(io, dir, files);
   if (!written.ok) return fail(io, written.error);

@@ -1,6 +1,7 @@
 // Errors the engine raises itself (the validation layer in src/spec/operations.ts raises the
 // parameter errors). Each carries the text AWS sends and where that text is known from. PURE.
 import { expectedError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import type { ExpectedError, SourceRef } from '../types.js';
 
 const recorded = (section: string): SourceRef => ({ file: 'aws-recorded-facts.md', section, evidence: 'recorded' });
@@ -77,8 +78,9 @@ export function invalidActionName(action: string): ExpectedError {
   return invalidParameter('ActionName', action, 'Please refer to the appropriate WSDL for a list of valid actions.', observed('4.12'));
 }
 
-export function tooManyActions(): ExpectedError {
-  return expectedError('OverLimit', '7 Actions were found, maximum allowed is 7.', 'inferred', inferred('4.12; 13'));
+export function tooManyActions(count: number): ExpectedError {
+  // By analogy with the observed statements message (attributes.ts policyTooManyStatements): the count found, then the maximum.
+  return expectedError('OverLimit', `${count} Actions were found, maximum allowed is ${LIMITS.permissionActions.max}.`, 'inferred', inferred('4.12; 13'));
 }
 
 /** Move tasks (aws-recorded-facts.md items 46-49). */

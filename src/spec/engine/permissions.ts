@@ -3,7 +3,8 @@
 // 103, 112). Tag keys and labels are user-named: kept in a Map and an array, never as object keys. PURE.
 import { LIMITS } from '../limits.js';
 import * as E from './errors.js';
-import { dict, entriesOf, fail, ok, partitionOf, resolve, type EngineState, type Queue } from './state.js';
+import { validateTagQueue } from '../operations.js';
+import { dict, entriesOf, fail, ok, partitionOf, resolve, target, type EngineState, type Queue } from './state.js';
 import type * as T from './types.js';
 
 interface Statement {
@@ -36,11 +37,10 @@ const PERMISSION_ACTIONS = new Set([
 ]);
 
 export function tagQueue(s: EngineState, input: T.TagQueueInput, _now: number): T.EngineResult<T.Empty> {
-  const r = resolve(s, input.QueueUrl);
+  // Keys and values by the rules CreateQueue's tags follow (operations.ts validateTagQueue).
+  const r = target(s, input, validateTagQueue);
   if ('error' in r) return fail(r.error);
-  const tags = entriesOf(input.Tags);
-  if (tags.length === 0) return fail(E.missingParameter('Tags'));
-  for (const [k, v] of tags) r.queue.tags.set(k, v); // merge and overwrite (item 112)
+  for (const [k, v] of entriesOf(input.Tags)) r.queue.tags.set(k, v); // merge and overwrite (item 112)
   return ok({});
 }
 
@@ -82,7 +82,7 @@ export function addPermission(s: EngineState, input: T.AddPermissionInput, now: 
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(input.Label)) {
     return fail(E.invalidParameter('Label', input.Label, 'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length'));
   }
-  if (input.Actions.length > LIMITS.permissionActions.max) return fail(E.tooManyActions());
+  if (input.Actions.length > LIMITS.permissionActions.max) return fail(E.tooManyActions(input.Actions.length));
   for (const a of input.Actions) if (!PERMISSION_ACTIONS.has(a)) return fail(E.invalidActionName(a));
   const policy = readPolicy(q);
   if (policy.Statement.some((st) => st.Sid === input.Label)) return fail(E.labelExists(input.Label));

@@ -8,3 +8,4 @@ export * from './outcomes/index.js';
 export * from './redrive.js';
 export * from './fifo.js';
 export * from './nondeterminism.js';
+export * from './propagation.js';
