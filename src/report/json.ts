@@ -41,6 +41,8 @@ export interface JsonProperty {
   runs: number;
   shrinks: number;
   durationMs: number;
+  /** When it started, ms after the run's `startedAt`. */
+  startOffsetMs?: number;
   replay: string;
   error?: string;
   /** Why it did not run (the run stopped first). */
@@ -126,6 +128,7 @@ function jsonProperty(p: PropertyResult): JsonProperty {
     replay: p.replay,
   };
   if (p.path !== undefined) out.path = p.path;
+  if (p.startOffsetMs !== undefined) out.startOffsetMs = p.startOffsetMs;
   if (p.error !== undefined) out.error = p.error;
   if (p.notRun !== undefined) out.notRun = p.notRun;
   if (p.undecided !== undefined) out.undecided = [...p.undecided];

@@ -325,6 +325,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
         passed: !failing && notRun === undefined,
         shrinks: details.numShrinks,
         durationMs: Date.now() - t0,
+        startOffsetMs: t0 - started,
         replay: replayOf(path),
         ...(failing ? { verdict: failing.verdict, counterexample: { scenario: failing.scenario, history: failing.history } } : {}),
         ...(notRun !== undefined && !failing ? { notRun } : error !== undefined ? { error } : {}),

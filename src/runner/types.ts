@@ -37,7 +37,14 @@ export interface PropertyResult {
   /** The shrunk scenario (JSON) and its history, when the property failed. */
   counterexample?: { scenario: unknown; history: History };
   shrinks: number;
+  /** Wall time of this instance, from its first scenario to its last shrink (ms). */
   durationMs: number;
+  /**
+   * When the instance started, in ms after the run's `startedAt` (instances run concurrently, so
+   * a suite's wall time is the span of its instances, never the sum of their durations). Absent
+   * for instances that never started and in reports written before it existed.
+   */
+  startOffsetMs?: number;
   replay: string;
   /** Set when the property could not be decided (environment error, budget exhausted). */
   error?: string;
