@@ -16,7 +16,7 @@ export { renderJson, toJsonReport, type JsonReport, type JsonDivergence, type Js
 export { renderJunit, xmlSafe } from './junit.js';
 export { renderMarkdown, mdCell, mdCode } from './markdown.js';
 export { renderHtml, escapeHtml, html, rawHtml, SafeHtml } from './html.js';
-export { renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown } from './scoreboard.js';
+export { cellText, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, renderScoreboardText, scoreboardGridLines } from './scoreboard.js';
 export { baselineSummary, toJsonBaseline, type JsonBaseline, type RenderExtras } from './baseline.js';
 export {
   compactFields,

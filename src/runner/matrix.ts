@@ -161,6 +161,34 @@ export interface ScoreboardDivergence {
   baseline?: 'new' | 'acknowledged';
 }
 
+/** What a cell of the suites × targets grid says. */
+export type CellStatus = 'passed' | 'failed' | 'unknown' | 'not-run' | 'error';
+
+/** One suite on one target: the grid's cell. */
+export interface ScoreboardCell {
+  suite: string;
+  /**
+   * `passed`: every property passed; `failed`: a divergence (or a failed instance); `unknown`: no
+   * divergence but something could not be decided or did not run; `not-run`: the target did not
+   * run this suite (`reason` says why); `error`: the target did not run at all.
+   */
+  status: CellStatus;
+  /** Properties whose every instance passed / properties that ran (instances merged). */
+  properties: { passed: number; total: number };
+  scenarios: ScenarioCounts;
+  /** Distinct divergence ids this suite showed. */
+  divergenceIds: number;
+  /** Divergence occurrences. */
+  occurrences: number;
+  /** With baselines: ids with an occurrence no entry covers, and ids every occurrence of which is baselined. */
+  newIds?: number;
+  baselinedIds?: number;
+  /** With baselines: entries of this suite that did not occur (the baseline should shrink). */
+  vanished?: number;
+  /** Why it did not run (not-run, error). */
+  reason?: string;
+}
+
 export interface ScoreboardBaseline {
   /** The baseline file, relative to where the command ran (absent: none existed, everything is new). */
   file?: string;
@@ -184,6 +212,8 @@ export interface ScoreboardTarget {
   durationMs: number;
   scenarios: ScenarioCounts;
   properties: ScoreboardProperty[];
+  /** The grid's column: one cell per suite of the scoreboard (`Scoreboard.suites`, in order). */
+  suites: ScoreboardCell[];
   areas: ScoreboardArea[];
   divergences: ScoreboardDivergence[];
   /** Occurrences of divergences (sum over `divergences`). */
@@ -290,6 +320,7 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
       durationMs: r.durationMs,
       scenarios: emptyCounts(),
       properties: [],
+      suites: input.suites.map((suite) => ({ ...emptyCell(suite), status: 'error', reason: r.error ?? 'no report' })),
       areas: [],
       divergences: [],
       divergenceCount: 0,
@@ -354,6 +385,7 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
     durationMs: r.durationMs,
     scenarios,
     properties: [...props.values()].sort((a, b) => byProperty(`${a.suite}/${a.property}`, `${b.suite}/${b.property}`)),
+    suites: input.suites.map((suite) => suiteCell(suite, report, comparison)),
     areas: [...areas.values()].sort((a, b) => byArea(a.area, b.area)),
     divergences,
     divergenceCount: report.divergences.length,
@@ -369,6 +401,42 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
     if (file !== undefined) row.baseline.file = file;
   }
   return row;
+}
+
+const emptyCell = (suite: string): ScoreboardCell => ({ suite, status: 'not-run', properties: { passed: 0, total: 0 }, scenarios: emptyCounts(), divergenceIds: 0, occurrences: 0 });
+
+/** One suite of one target's report: its cell of the grid. */
+export function suiteCell(suite: string, report: RunReport, comparison: BaselineComparison | undefined): ScoreboardCell {
+  const cell = emptyCell(suite);
+  const instances = report.properties.filter((p) => p.suite === suite);
+  const byProperty = new Map<string, boolean>();
+  for (const p of instances) {
+    const s = status(p);
+    cell.scenarios.total += 1;
+    cell.scenarios[s] += 1;
+    const base = propertyBase(p.property);
+    byProperty.set(base, (byProperty.get(base) ?? true) && s === 'passed');
+  }
+  cell.properties = { passed: [...byProperty.values()].filter(Boolean).length, total: byProperty.size };
+  const ds = report.divergences.filter((d) => d.suite === suite);
+  const ids = new Set(ds.map((d) => d.id));
+  cell.divergenceIds = ids.size;
+  cell.occurrences = ds.length;
+  if (comparison) {
+    const fresh = new Set(comparison.newDivergences.filter((d) => d.suite === suite).map((d) => d.id));
+    cell.newIds = fresh.size;
+    cell.baselinedIds = [...ids].filter((id) => !fresh.has(id)).length;
+    cell.vanished = comparison.vanished.filter((e) => e.scope.suite === suite).length;
+  }
+  const skipped = (report.skipped ?? []).find((x) => x.suite === suite && x.property === undefined);
+  if (instances.length === 0 || instances.every((p) => p.notRun !== undefined)) {
+    cell.status = 'not-run';
+    const why = skipped?.reason ?? instances.find((p) => p.notRun !== undefined)?.notRun;
+    if (why !== undefined) cell.reason = why;
+  } else if (ids.size > 0 || cell.scenarios.failed > 0) cell.status = 'failed';
+  else if (cell.scenarios.passed < cell.scenarios.total) cell.status = 'unknown';
+  else cell.status = 'passed';
+  return cell;
 }
 
 export function buildScoreboard(input: ScoreboardInput): Scoreboard {

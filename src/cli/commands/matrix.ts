@@ -7,9 +7,9 @@
 // 2 for usage and environment errors, 130 when interrupted.
 import { Option, type Command, type OptionValues } from 'commander';
 import * as path from 'node:path';
-import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, type ReportKind } from '../../report/index.js';
+import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, renderScoreboardText, type ReportKind } from '../../report/index.js';
 import type { Baseline } from '../../runner/baseline.js';
-import { buildScoreboard, compareAll, defaultParallel, runMatrix, type MatrixEvent, type MatrixTargetResult, type Scoreboard } from '../../runner/matrix.js';
+import { buildScoreboard, compareAll, defaultParallel, runMatrix, type MatrixEvent, type MatrixTargetResult } from '../../runner/matrix.js';
 import type { ProgressEvent } from '../../runner/types.js';
 import type { RunningTarget } from '../../target/types.js';
 import { readBaselineFile, rewriteBaseline } from '../baseline.js';
@@ -153,7 +153,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
     const written = await writeFiles(io, out, files);
     if (!written.ok) return fail(io, written.error);
 
-    io.stdout.write(`${scoreboardLines(sb).join('\n')}\n`);
+    io.stdout.write(renderScoreboardText(sb));
     log(`${PREFIX}: matrix wall time ${(wallTimeMs / 1000).toFixed(1)} s; scoreboard in ${out}: scoreboard.html, scoreboard.md, scoreboard.json`);
     if (stop.interrupted()) {
       log(`${PREFIX}: interrupted: the scoreboard covers only what ran`);
@@ -207,21 +207,4 @@ function logEvent(e: MatrixEvent, log: (line: string) => void): void {
 /** Report files of one target, relative to the matrix folder. */
 export function targetReportFiles(target: string, kinds: readonly ReportKind[] = REPORT_KINDS): Partial<Record<ReportKind, string>> {
   return Object.fromEntries(kinds.map((kind) => [kind, `${target}/${REPORT_FILES[kind]}`]));
-}
-
-/** The plain-text summary printed at the end (one line per target). */
-export function scoreboardLines(sb: Scoreboard): string[] {
-  const w = Math.max(6, ...sb.targets.map((t) => t.name.length));
-  const lines = [`${'target'.padEnd(w)}  ${'status'.padEnd(16)}  ${'scenarios'.padStart(9)}  divergences${sb.baselines ? '  baseline (new/ack/vanished)' : ''}`];
-  for (const t of sb.targets) {
-    if (t.status === 'error') {
-      lines.push(`${t.name.padEnd(w)}  ${'error'.padEnd(16)}  ${'–'.padStart(9)}  ${t.error ?? ''}`);
-      continue;
-    }
-    const ids = t.divergences.length;
-    const div = `${t.divergenceCount} (${ids} id${ids === 1 ? '' : 's'})`;
-    const b = t.baseline ? `  ${t.baseline.counts.new}/${t.baseline.counts.acknowledged}/${t.baseline.counts.vanished}` : '';
-    lines.push(`${t.name.padEnd(w)}  ${t.status.padEnd(16)}  ${`${t.scenarios.passed}/${t.scenarios.total}`.padStart(9)}  ${div.padEnd(11)}${b}`);
-  }
-  return lines;
 }
