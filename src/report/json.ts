@@ -81,6 +81,8 @@ export interface JsonReport {
   exercised: Record<string, number>;
   /** Ids of the suites that ran whose situation never arose (their rules judged nothing). */
   gaps: string[];
+  /** SQS actions: calls per action and outcome, those the suites that ran declare but no call used, those no suite that ran covers. */
+  actions?: RunReport['actions'];
   /** With a baseline: acknowledged, new and vanished entries. */
   baseline?: JsonBaseline;
 }
@@ -111,6 +113,14 @@ export function toJsonReport(report: RunReport, extras: RenderExtras = {}): Json
   if (report.runId !== undefined) out.runId = report.runId;
   if (report.stopped) out.stopped = { reason: report.stopped.reason, detail: report.stopped.detail };
   if (report.calls) out.calls = { total: report.calls.total, lost: report.calls.lost };
+  if (report.actions) {
+    const a = report.actions;
+    out.actions = {
+      exercised: Object.fromEntries(Object.entries(a.exercised).map(([k, v]) => [k, { calls: v.calls, ok: v.ok, fail: v.fail, info: v.info }])),
+      notExercised: [...a.notExercised],
+      notCovered: [...a.notCovered],
+    };
+  }
   if (extras.baseline) out.baseline = toJsonBaseline(extras.baseline);
   return out;
 }

@@ -21,7 +21,7 @@ import type { Scenario } from '../scenario/index.js';
 import { selectSuites, suiteSet, type PropertyDefinition, type SuiteDefinition } from '../suite/index.js';
 import { makeRunPrefix, RUN_TAG_KEY, type RunningTarget } from '../target/index.js';
 import type { Strictness } from '../spec/types.js';
-import { coverageTargets, gapsOf } from './coverage.js';
+import { actionCoverage, countCalls, coverageTargets, gapsOf } from './coverage.js';
 import { TargetHealth } from './health.js';
 import { probeTarget } from './probe.js';
 import { QueueRegistry } from './registry.js';
@@ -30,7 +30,7 @@ import { QueuePool } from './provided-queues.js';
 import { KIT_COMMAND, replayCommand, shellArg } from './replay.js';
 import type { ProvidedQueues } from './stack-outputs.js';
 import { deleteQueue, listQueues } from './sweep.js';
-import { REPORT_SCHEMA_VERSION, type ProgressEvent, type PropertyResult, type ReportedDivergence, type RunReport, type RunStop } from './types.js';
+import { REPORT_SCHEMA_VERSION, type ActionCalls, type ProgressEvent, type PropertyResult, type ReportedDivergence, type RunReport, type RunStop } from './types.js';
 
 export { TargetUnusableError } from './probe.js';
 
@@ -164,6 +164,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     capabilities: options.providedQueues ? profile.capabilities.filter((c) => !PROVIDED_POOL_LACKS.includes(c)) : profile.capabilities,
   });
   const exercised = new Map<string, number>();
+  const actionCalls = new Map<string, ActionCalls>();
   const instances: Instance[] = [];
   const want = options.replay ? replayTarget(options.replay.property) : undefined;
   for (const { suite, properties } of selection.suites) {
@@ -289,6 +290,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
         } finally {
           if (queuePool && lease) await queuePool.release(lease, run?.history);
         }
+        countCalls(actionCalls, run.history);
         if (run.interrupted || stop.signal.aborted) {
           if (n === 0) notRun = notRunWhy();
           return true;
@@ -432,6 +434,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     catalog: set.catalog.subset(divergences.map((d) => d.id)),
     exercised: Object.fromEntries([...exercised].sort(([a], [b]) => a.localeCompare(b))),
     gaps,
+    actions: actionCoverage(actionCalls, selection.suites.map((s) => s.suite)),
     ...(stopped ? { stopped } : {}),
     calls: { total: health.calls, lost: health.lost },
     startedAt: new Date(started).toISOString(),

@@ -73,6 +73,24 @@ export interface CallCounts {
   lost: number;
 }
 
+/** How often the run called one SQS action, by outcome (completions: ok, fail, info). */
+export interface ActionCalls {
+  calls: number;
+  ok: number;
+  fail: number;
+  info: number;
+}
+
+/** The SQS actions a run exercised and those it did not. */
+export interface ActionCoverage {
+  /** Per action, the calls of the run's scenarios (their setup, steps, drain and cleanup, shrinking included). */
+  exercised: Record<string, ActionCalls>;
+  /** Actions the suites that ran declare (their properties send them) that no call of this run used. */
+  notExercised: string[];
+  /** SQS actions no suite that ran covers (another suite may; see `suites`). */
+  notCovered: string[];
+}
+
 export interface RunReport {
   schemaVersion: number;
   /** The run id: its queues are named `sqsc-<run id>-…` and tagged `sqs-conformance:run=<run id>`. */
@@ -91,6 +109,8 @@ export interface RunReport {
   exercised: Record<string, number>;
   /** Ids of the suites that ran whose situation never arose: their rules judged nothing (coverage gaps). */
   gaps?: string[];
+  /** The SQS actions the run called, and those it did not. */
+  actions?: ActionCoverage;
   /** Set when the run stopped early: its verdict then covers only what finished. */
   stopped?: RunStop;
   calls?: CallCounts;
