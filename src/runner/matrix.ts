@@ -1,6 +1,6 @@
-// The matrix: the same suites against every peer, one scoreboard. `runMatrix` starts, runs and stops
-// each target (a few at a time; a target that fails to start or to run becomes an error row, never
-// a crash); `buildScoreboard` turns the results into the numbers the scoreboard shows (PURE).
+// The matrix: the same suites against every peer, one scoreboard. `runMatrix` installs, starts,
+// runs and stops each target (a few at a time; each phase reported as it begins and ends; a target
+// that fails to install, start or run becomes an error row, never a crash); `buildScoreboard` turns the results into the numbers the scoreboard shows (PURE).
 // Starting and running are injected, so this file does not load the SDK or any launcher.
 import type { Grade } from '../check/types.js';
 import type { Strictness } from '../spec/types.js';
@@ -35,13 +35,19 @@ function errorLogOf(e: unknown): ErrorLog | undefined {
   return { file: log.file, tail: log.tail.filter((l): l is string => typeof l === 'string') };
 }
 
+/** What a target goes through: its install (peers from their locks), start, run, stop. */
+export type MatrixPhase = 'install' | 'start' | 'run' | 'stop';
+
 export type MatrixEvent =
-  | { kind: 'starting'; target: string }
-  | { kind: 'started'; target: string }
+  | { kind: 'phase'; target: string; phase: MatrixPhase; state: 'begin' }
+  /** A phase ended: how long it took, what it did (`already installed …`), or why it failed. */
+  | { kind: 'phase'; target: string; phase: MatrixPhase; state: 'end'; ms: number; detail?: string; failed?: string }
   | { kind: 'finished'; target: string; result: MatrixTargetResult }
   | { kind: 'warning'; target: string; text: string };
 
 export interface MatrixHooks<T extends { stop(): Promise<void> }> {
+  /** Installs what the target needs before it starts (a peer from its lock); says what it did, undefined when nothing is needed. */
+  install?(name: string): Promise<string | undefined>;
   start(name: string): Promise<T>;
   run(name: string, target: T): Promise<RunReport>;
   onEvent?(e: MatrixEvent): void;
@@ -76,27 +82,47 @@ export async function runMatrix<T extends { stop(): Promise<void> }>(targets: re
   const emit = hooks.onEvent ?? (() => {});
   const results: MatrixTargetResult[] = new Array(targets.length);
   let next = 0;
+  /** Runs one phase between its begin and end events; the end says how long, and what or why. */
+  const phase = async <R>(name: string, p: MatrixPhase, work: () => Promise<R>, detail?: (r: R) => string | undefined): Promise<R> => {
+    const t = now();
+    emit({ kind: 'phase', target: name, phase: p, state: 'begin' });
+    try {
+      const r = await work();
+      const d = detail?.(r);
+      emit({ kind: 'phase', target: name, phase: p, state: 'end', ms: now() - t, ...(d !== undefined ? { detail: d } : {}) });
+      return r;
+    } catch (e) {
+      emit({ kind: 'phase', target: name, phase: p, state: 'end', ms: now() - t, failed: messageOf(e) });
+      throw e;
+    }
+  };
   const one = async (name: string): Promise<MatrixTargetResult> => {
     const t0 = now();
     if (hooks.signal?.aborted) return { name, error: 'interrupted before it started', durationMs: 0 };
-    emit({ kind: 'starting', target: name });
+    if (hooks.install) {
+      try {
+        await phase(name, 'install', () => hooks.install!(name), (d) => d);
+      } catch (e) {
+        const errorLog = errorLogOf(e);
+        return { name, error: `did not install: ${messageOf(e)}`, ...(errorLog ? { errorLog } : {}), durationMs: now() - t0 };
+      }
+    }
     let target: T;
     try {
-      target = await hooks.start(name);
+      target = await phase(name, 'start', () => hooks.start(name));
     } catch (e) {
       const errorLog = errorLogOf(e);
       return { name, error: `did not start: ${messageOf(e)}`, ...(errorLog ? { errorLog } : {}), durationMs: now() - t0 };
     }
-    emit({ kind: 'started', target: name });
     let result: MatrixTargetResult;
     try {
-      const report = await hooks.run(name, target);
+      const report = await phase(name, 'run', () => hooks.run(name, target), (r) => `${r.verdict}, ${r.divergences.length} divergence occurrence${r.divergences.length === 1 ? '' : 's'}`);
       result = { name, report, durationMs: 0 };
     } catch (e) {
       result = { name, error: `the run failed: ${messageOf(e)}`, durationMs: 0 };
     }
     try {
-      await target.stop();
+      await phase(name, 'stop', () => target.stop());
     } catch (e) {
       emit({ kind: 'warning', target: name, text: `stopping failed: ${messageOf(e)}` });
     }

@@ -266,7 +266,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
           // Shrinking budget spent: candidates are skipped (reported as passing), so fast-check
           // ends with the smallest counterexample found so far and a path that replays it.
           if (failingSince !== undefined && Date.now() - failingSince > budget) return true;
-          progress({ kind: 'shrinking', property: propertyId, step: n });
+          progress({ kind: 'shrinking', property: propertyId, step: n, budgetLeftMs: Math.max(0, budget - (Date.now() - (failingSince ?? Date.now()))) });
         }
         const lease = queuePool ? await queuePool.acquire() : undefined;
         let run: Awaited<ReturnType<typeof runScenario>> | undefined;
@@ -281,6 +281,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
             steps: set.steps,
             signal: stop.signal,
             wrapPort: (port) => health.wrap(port),
+            onWait: (w) => progress({ kind: 'waiting', property: propertyId, ms: w.ms, why: w.why }),
             ...(lease ? { provided: lease } : {}),
           });
         } catch (e) {

@@ -7,10 +7,16 @@ import type { Strictness } from '../spec/types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
+/** Waits at least this long are announced (a `waiting` event): a progress display counts them down. */
+export const LONG_WAIT_MS = 5_000;
+
 export type ProgressEvent =
   | { kind: 'start'; total: number }
   | { kind: 'scenario-done'; property: string; passed: boolean; done: number; total: number }
-  | { kind: 'shrinking'; property: string; step: number }
+  /** A shrink candidate is about to be replayed: `step` replays so far, `budgetLeftMs` of the shrinking budget left. */
+  | { kind: 'shrinking'; property: string; step: number; budgetLeftMs?: number }
+  /** A scenario of `property` waits `ms` (at least LONG_WAIT_MS), and why (a sleep step's reason, the drain). */
+  | { kind: 'waiting'; property: string; ms: number; why: string }
   | { kind: 'message'; text: string }
   /** The run's id, before anything is created on the target. */
   | { kind: 'run'; runId: string; prefix: string; cleanup: string };

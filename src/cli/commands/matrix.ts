@@ -9,8 +9,7 @@ import { Option, type Command, type OptionValues } from 'commander';
 import * as path from 'node:path';
 import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, renderScoreboardText, type ReportKind } from '../../report/index.js';
 import type { Baseline } from '../../runner/baseline.js';
-import { buildScoreboard, compareAll, defaultParallel, runMatrix, type MatrixEvent, type MatrixTargetResult } from '../../runner/matrix.js';
-import type { ProgressEvent } from '../../runner/types.js';
+import { buildScoreboard, compareAll, defaultParallel, runMatrix, type MatrixEvent, type MatrixPhase, type MatrixTargetResult } from '../../runner/matrix.js';
 import type { RunningTarget } from '../../target/types.js';
 import { readBaselineFile, rewriteBaseline } from '../baseline.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result, type TargetApi } from '../contracts.js';
@@ -18,6 +17,7 @@ import { fail, interruptible, messageOf, PREFIX, wallClock, writeFiles, type Out
 import { checked, collect, err, ok, option, parseInteger, parseNames, parsePath, quote } from '../parse.js';
 import { reportFiles } from '../report-files.js';
 import { addSharedOptions, prepareRun, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
+import { createProgress } from '../progress.js';
 import { resolveWorkDir } from '../target.js';
 
 export const MATRIX_DEFAULTS: SharedDefaults = { reports: REPORT_KINDS, out: './sqs-conformance-report/matrix' };
@@ -116,11 +116,18 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
     const results = await runMatrix<RunningTarget>(names.value, parallel, {
       signal: stop.signal,
       now: () => wallClock(io),
+      ...(targets.installPeer ? { install: (name: string) => installPeer(targets, name, workDir, log) } : {}),
       start: (name) => targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) }),
-      run: (name, target) =>
-        runner.runSuites(
-          runnerOptions(o, selection, suites, target, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }), onProgress: targetProgress(name, log) }),
-        ),
+      run: async (name, target) => {
+        // Each target's progress as plain lines (several run at once): start, tenths, failures,
+        // shrinks and long waits with what they wait for.
+        const progress = createProgress(io.stderr, io.now, { plain: true, prefix: `[${name}] ` });
+        try {
+          return await runner.runSuites(runnerOptions(o, selection, suites, target, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }), onProgress: (e) => progress.event(e) }));
+        } finally {
+          progress.done();
+        }
+      },
       onEvent: (e) => logEvent(e, log),
     });
     const wallTimeMs = wallClock(io) - t0;
@@ -181,27 +188,37 @@ async function updateBaselines(results: readonly MatrixTargetResult[], b: Baseli
   return ok(undefined);
 }
 
-/** A target's progress as log lines: its start and each property's first counterexample. */
-function targetProgress(name: string, log: (line: string) => void): (e: ProgressEvent) => void {
-  const failing = new Set<string>();
-  return (e) => {
-    if (e.kind === 'start') log(`[${name}] running ${e.total} scenarios`);
-    if (e.kind === 'scenario-done' && !e.passed && !failing.has(e.property)) {
-      failing.add(e.property);
-      log(`[${name}] ${e.property}: counterexample found`);
+/** The install phase: a peer from its lock (nothing for in-process targets); a failure throws with the install log's end. */
+async function installPeer(targets: TargetApi, name: string, workDir: string, log: (line: string) => void): Promise<string | undefined> {
+  const r = await targets.installPeer!(name, workDir, (line) => log(`[${name}] ${line}`));
+  if (!r) return undefined;
+  if (r.status === 'failed') throw Object.assign(new Error(r.error ?? 'the install failed'), r.log ? { log: r.log } : {});
+  if (r.status === 'nothing') return r.what !== '' ? `nothing to install: ${r.what}` : 'nothing to install';
+  return `${r.what} ${r.status === 'cached' ? 'already installed' : 'installed'}${r.dir !== undefined ? ` in ${r.dir}` : ''}`;
+}
+
+const PHASE_BEGIN: Record<MatrixPhase, string> = { install: 'install', start: 'start', run: 'run', stop: 'stop' };
+
+/** One line per phase as it begins and ends (`[fauxqs] start: done in 1.2 s`), and the target's outcome. */
+export function matrixEventLine(e: MatrixEvent): string | undefined {
+  const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  switch (e.kind) {
+    case 'phase':
+      if (e.state === 'begin') return e.phase === 'run' ? undefined : `[${e.target}] ${PHASE_BEGIN[e.phase]}…`;
+      if (e.failed !== undefined) return `[${e.target}] ${e.phase} failed after ${secs(e.ms)}: ${e.failed}`;
+      return `[${e.target}] ${e.phase}: ${e.detail ?? 'done'} (${secs(e.ms)})`;
+    case 'warning':
+      return `[${e.target}] warning: ${e.text}`;
+    case 'finished': {
+      const r = e.result;
+      return r.report ? `[${e.target}] ${r.report.verdict}: ${r.report.divergences.length} divergence occurrence(s) (${secs(r.durationMs)} in all)` : `[${e.target}] error: ${r.error ?? 'no report'} (${secs(r.durationMs)} in all)`;
     }
-  };
+  }
 }
 
 function logEvent(e: MatrixEvent, log: (line: string) => void): void {
-  if (e.kind === 'starting') log(`[${e.target}] starting`);
-  else if (e.kind === 'warning') log(`[${e.target}] warning: ${e.text}`);
-  else if (e.kind === 'finished') {
-    const r = e.result;
-    const secs = `${(r.durationMs / 1000).toFixed(1)} s`;
-    if (r.report) log(`[${e.target}] ${r.report.verdict}: ${r.report.divergences.length} divergence occurrence(s) (${secs})`);
-    else log(`[${e.target}] error: ${r.error ?? 'no report'} (${secs})`);
-  }
+  const line = matrixEventLine(e);
+  if (line !== undefined) log(line);
 }
 
 /** Report files of one target, relative to the matrix folder. */
