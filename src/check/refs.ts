@@ -16,7 +16,10 @@ export function callRef(c: Call, entry?: string): CallRef {
   };
 }
 
+/** A time on the history's clock. */
 export const ms = (value: number): Binding => ({ ms: value });
+/** A length of time in ms (a report never places it on its time axis). */
+export const durationMs = (value: number): Binding => ({ ms: value, duration: true });
 export const seconds = (value: number): Binding => ({ seconds: value });
 export const text = (value: string): Binding => ({ text: value });
 export const list = (items: Iterable<string>): Binding => ({ list: [...items] });

@@ -30,6 +30,8 @@ export type Binding =
   | CallRef
   /** A time on the history's clock; ≥ 1e14 renders as ∞. */
   | { ms: number }
+  /** A length of time in ms (a tolerance, how long a call waited): printed like a time, never placed on a time axis. */
+  | { ms: number; duration: true }
   /** A duration or setting in seconds. */
   | { seconds: number }
   /** Text from a request or a response: quoted, clipped, control characters escaped. */

@@ -50,6 +50,22 @@ export interface TargetApi {
   defaultWorkDir?: () => string;
   /** Every launcher that starts a server itself (the matrix runs them all). */
   launcherNames?: readonly string[];
+  /**
+   * Installs a peer from its lock before the matrix starts it (undefined: nothing to install for
+   * that name). Never throws for the install's failure: `failed` says why, with the log's end.
+   */
+  installPeer?: (name: string, workDir: string, log: (line: string) => void) => Promise<PeerInstallOutcome | undefined>;
+}
+
+/** What installing one peer did (src/target's PeerInstallReport, as the CLI needs it). */
+export interface PeerInstallOutcome {
+  status: 'installed' | 'cached' | 'nothing' | 'failed';
+  /** Registry, package and version. */
+  what: string;
+  dir?: string;
+  ms: number;
+  error?: string;
+  log?: { file: string; tail: string[] };
 }
 
 /** What `serve` and `simulate --verify` need from src/server. */

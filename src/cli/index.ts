@@ -7,7 +7,7 @@ export * from './contracts.js';
 export { buildProgram, parseCli, parseCommandLine, runCli, shellWords, type ParsedCli } from './program.js';
 export { COMMANDS } from './commands/index.js';
 export { RUN_DEFAULTS, exitCodeFor, runCommand, validateRunOptions, type RunCommandOptions } from './commands/run.js';
-export { DEFAULT_BASELINES_DIR, MATRIX_DEFAULTS, matrixCommand, scoreboardLines, targetReportFiles, validateMatrixOptions, type MatrixCommandOptions } from './commands/matrix.js';
+export { DEFAULT_BASELINES_DIR, MATRIX_DEFAULTS, matrixCommand, targetReportFiles, validateMatrixOptions, type MatrixCommandOptions } from './commands/matrix.js';
 export { SERVE_DEFAULTS, parseHost, serveCommand, validateServeOptions, type ServeCommandOptions } from './commands/serve.js';
 export { renderSuites, suitesCommand } from './commands/suites.js';
 export { checkCommand, validateCheck, type CheckCommandOptions } from './commands/check.js';

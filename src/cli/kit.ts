@@ -28,6 +28,7 @@ export async function loadKitTargets(): Promise<TargetApi> {
     loadProfile: (name) => m.loadProfile(name),
     defaultWorkDir: m.defaultWorkDir,
     launcherNames: m.LAUNCHER_NAMES,
+    installPeer: async (name, workDir, log) => (m.INSTALLABLE_PEERS.includes(name) ? (await m.installPeers([name], workDir, { log }))[0] : undefined),
   };
 }
 

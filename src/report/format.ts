@@ -2,7 +2,7 @@
 // control-character scrubbing and the compact one-line form of an op used in timelines.
 import type { CatalogEntry } from '../catalog/index.js';
 import type { Op } from '../history/index.js';
-import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
+import type { ActionCalls, PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
 import type { SourceRef } from '../spec/types.js';
 import { explainDivergence } from './explain.js';
 
@@ -329,4 +329,55 @@ export function skippedRows(report: Pick<RunReport, 'skipped'>): SkippedRow[] {
     rows.set(key, row);
   }
   return [...rows.values()];
+}
+
+/** A suite that ran: each property with its instances (extra ones played for rule coverage apart). */
+export interface SuiteRun {
+  suite: string;
+  properties: Array<{ name: string; instances: number; forCoverage: number }>;
+  instances: number;
+}
+
+/** What the run covered and what it did not, for every renderer. */
+export interface CoverageView {
+  /** Suites and properties that ran (at least one instance started). */
+  ran: SuiteRun[];
+  /** Left out, and why (see skippedRows). */
+  skipped: SkippedRow[];
+  /** The SQS actions called, declared but not called, not covered (absent in reports written before they were counted). */
+  actions?: { called: Array<[string, ActionCalls]>; notCalled: string[]; notCovered: string[] };
+  rules: { exercised: [string, number][]; gaps: string[] };
+}
+
+export function coverageView(report: Pick<RunReport, 'properties' | 'skipped' | 'actions' | 'exercised' | 'gaps'>): CoverageView {
+  const ran = new Map<string, SuiteRun>();
+  for (const p of report.properties) {
+    if (p.notRun !== undefined) continue;
+    const s = ran.get(p.suite) ?? { suite: p.suite, properties: [], instances: 0 };
+    ran.set(p.suite, s);
+    const name = baseProperty(p.property);
+    let row = s.properties.find((x) => x.name === name);
+    if (!row) s.properties.push((row = { name, instances: 0, forCoverage: 0 }));
+    row.instances += 1;
+    if (p.coverage) row.forCoverage += 1;
+    s.instances += 1;
+  }
+  const a = report.actions;
+  return {
+    ran: [...ran.values()],
+    skipped: skippedRows(report),
+    ...(a ? { actions: { called: Object.entries(a.exercised), notCalled: [...a.notExercised], notCovered: [...a.notCovered] } } : {}),
+    rules: coverageOf(report),
+  };
+}
+
+/** `visibility ×6 (2 for rule coverage)`. */
+export function propertyRunText(p: SuiteRun['properties'][number]): string {
+  return `${p.name} ×${p.instances}${p.forCoverage > 0 ? ` (${p.forCoverage} for rule coverage)` : ''}`;
+}
+
+/** `42 calls: 40 ok, 2 fail` (outcomes that occurred only). */
+export function actionCallsText(c: ActionCalls): string {
+  const parts = [c.ok > 0 ? `${c.ok} ok` : '', c.fail > 0 ? `${c.fail} fail` : '', c.info > 0 ? `${c.info} info` : ''].filter((x) => x !== '');
+  return `${c.calls} call${c.calls === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }

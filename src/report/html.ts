@@ -7,6 +7,8 @@ import { baselineSummary, divergenceBaselineStatus, groupNew, type DivergenceBas
 import {
   countProperties,
   coverageOf,
+  coverageView,
+  propertyRunText,
   divergencesOf,
   formatDuration,
   formatSource,
@@ -20,46 +22,11 @@ import {
   transportText,
   type PropertyStatus,
 } from './format.js';
-import type { Op } from '../history/index.js';
+import { html, rawHtml, SafeHtml } from './markup.js';
+import { buildTimeline } from './timeline.js';
+import { TIMELINE_CSS, TIMELINE_LEGEND, timelineSvg } from './timeline-svg.js';
 
-// ---------------------------------------------------------------------------------------------
-// Escaping
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Text for an HTML text node or a double- or single-quoted attribute value: control characters and
- * lone surrogates become visible `\u` escapes (four hex digits) (see `scrub`), then `& < > " '` become entities.
- */
-export function escapeHtml(s: string): string {
-  return scrub(s).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
-
-/** Markup that is already safe (built by `html` or a constant of this file). */
-export class SafeHtml {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
-}
-
-/** Trusted constant markup (never a value that came from a run). */
-export const rawHtml = (s: string): SafeHtml => new SafeHtml(s);
-
-function interpolate(v: unknown): string {
-  if (v instanceof SafeHtml) return v.value;
-  if (v === undefined || v === null || v === false) return '';
-  if (Array.isArray(v)) return v.map(interpolate).join('');
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  return escapeHtml(String(v));
-}
-
-/** Tagged template: literal parts are markup, every `${value}` is escaped (arrays are joined). */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  let out = strings[0] ?? '';
-  for (let i = 0; i < values.length; i++) out += interpolate(values[i]) + (strings[i + 1] ?? '');
-  return new SafeHtml(out);
-}
+export { escapeHtml, html, rawHtml, SafeHtml } from './markup.js';
 
 /** A page: doctype, CSP that allows inline styles only, title, the kit's stylesheet and a body. */
 export function page(title: string, body: SafeHtml, extraCss = ''): string {
@@ -112,19 +79,13 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .divergence dt { color: var(--muted); }
 .divergence dd { margin: 0; }
 .why { margin: 6px 0; padding-left: 20px; }
-.lanes { margin: 8px 0 4px; border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; background: var(--panel); }
-.lane { display: flex; align-items: center; gap: 8px; height: 22px; }
-.lane .who { width: 64px; flex: none; color: var(--muted); font-size: 12px; text-align: right; overflow: hidden; text-overflow: ellipsis; }
-.lane .track { position: relative; flex: 1; height: 14px; border-bottom: 1px dashed var(--line); }
-.bar { position: absolute; top: 1px; height: 12px; min-width: 3px; border-radius: 3px; background: #8c959f; overflow: hidden; font-size: 10px; line-height: 12px; color: #fff; padding: 0 3px; white-space: nowrap; }
-.bar.ok { background: #2da44e; } .bar.fail { background: #cf222e; } .bar.info { background: #bf8700; }
-.axis { display: flex; justify-content: space-between; margin-left: 72px; color: var(--muted); font-size: 11px; }
 .ops td { font-size: 12px; }
 .muted { color: var(--muted); }
 .nowrap, code.id { white-space: nowrap; }
 .notice { color: var(--warn); }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
-`;
+details.ops > summary { cursor: pointer; color: var(--muted); margin: 6px 0; }
+${TIMELINE_CSS}`;
 
 // ---------------------------------------------------------------------------------------------
 // Pieces
@@ -133,46 +94,12 @@ const STATUS_LABEL: Record<PropertyStatus, string> = { passed: 'passed', failed:
 
 export const badge = (cls: string, text: string): SafeHtml => html`<span class="badge s-${cls}">${text}</span>`;
 
-/** Bars per process: each invoke joined to its completion (a process has one call outstanding). */
-export function opLanes(ops: readonly Op[]): SafeHtml {
-  if (ops.length === 0) return html``;
-  const sorted = [...ops].sort((a, b) => a.time - b.time || a.index - b.index);
-  const origin = sorted[0]!.time;
-  const end = sorted.at(-1)!.time;
-  const span = Math.max(end - origin, 1e6);
-  type Bar = { start: number; end: number; f: string; type: Op['type'] | 'pending'; detail: string };
-  const lanes = new Map<string, Bar[]>();
-  const open = new Map<string, Bar>();
-  for (const op of sorted) {
-    const who = String(op.process);
-    const list = lanes.get(who) ?? [];
-    lanes.set(who, list);
-    if (op.type === 'invoke') {
-      const bar: Bar = { start: op.time, end: op.time, f: String(op.f), type: 'pending', detail: '' };
-      list.push(bar);
-      open.set(who, bar);
-    } else {
-      const bar = open.get(who) ?? (() => {
-        const b: Bar = { start: op.time, end: op.time, f: String(op.f), type: 'pending', detail: '' };
-        list.push(b);
-        return b;
-      })();
-      bar.end = op.time;
-      bar.type = op.type;
-      open.delete(who);
-    }
-  }
-  const pct = (ns: number): string => ((ns / span) * 100).toFixed(2);
-  const rows = [...lanes.entries()].map(([who, bars]) => {
-    const items = bars.map((b) => {
-      const left = pct(b.start - origin);
-      const width = pct(Math.max(0, b.end - b.start));
-      const ms = ((b.end - b.start) / 1e6).toFixed(1);
-      return html`<span class="bar ${b.type}" style="left:${rawHtml(left)}%;width:${rawHtml(width)}%" title="${`${b.f} ${b.type} (${ms} ms)`}">${b.f}</span>`;
-    });
-    return html`<div class="lane"><span class="who" title="${who}">${who}</span><span class="track">${items}</span></div>`;
-  });
-  return html`<div class="lanes">${rows}<div class="axis"><span>0 ms</span><span>${`${(span / 1e6).toFixed(1)} ms`}</span></div></div>`;
+/** The counterexample's timeline with its explanation beside it (the explanation alone when there is nothing to draw). */
+function timelineBlock(d: ReportedDivergence, n: number, explanation: readonly string[]): SafeHtml {
+  const why = explanation.length > 0 ? html`<ol class="why">${explanation.map((e) => html`<li>${e}</li>`)}</ol>` : '';
+  const t = buildTimeline(d);
+  if (t.calls.length === 0 && t.events.length === 0 && t.windows.length === 0) return html`${why}`;
+  return html`<div class="tl-wrap"><figure class="timeline" id="timeline-${n}">${timelineSvg(t, `Timeline of ${d.id}: ${t.lanes.length} lanes, ${t.calls.length} calls`)}${TIMELINE_LEGEND}</figure><div class="tl-why">${why}</div></div>`;
 }
 
 function divergenceSection(report: RunReport, d: ReportedDivergence, n: number, status: DivergenceBaselineStatus | undefined): SafeHtml {
@@ -192,10 +119,35 @@ ${rule ? html`<dt>rule</dt><dd>${rule}</dd>` : ''}
 ${d.queue !== undefined ? html`<dt>queue</dt><dd><code>${d.queue}</code></dd>` : ''}
 ${d.messageId !== undefined ? html`<dt>message</dt><dd><code>${d.messageId}</code></dd>` : ''}
 </dl>
-${explanation.length > 0 ? html`<ol class="why">${explanation.map((e) => html`<li>${e}</li>`)}</ol>` : ''}
-${rows.length > 0 ? html`${opLanes(d.opRecords)}<table class="ops"><thead><tr><th class="num">at</th><th>process</th><th>operation</th><th>result</th><th>detail</th></tr></thead><tbody>${ops}</tbody></table>` : ''}
+${timelineBlock(d, n, explanation)}
+${rows.length > 0 ? html`<details class="ops"><summary>${`The ${rows.length} ops, in time order`}</summary><table class="ops"><thead><tr><th class="num">at</th><th>process</th><th>operation</th><th>result</th><th>detail</th></tr></thead><tbody>${ops}</tbody></table></details>` : ''}
 <div>replay:</div><pre><code>${d.replay}</code></pre>
 </section>`;
+}
+
+/** What the run covered: suites and properties run, what was not run and why, the SQS actions called and not. */
+function coveredSection(report: RunReport): SafeHtml {
+  const v = coverageView(report);
+  if (v.ran.length === 0 && v.skipped.length === 0 && !v.actions) return html``;
+  const ran =
+    v.ran.length > 0
+      ? html`<table class="ran" id="suites-run"><thead><tr><th>Suite</th><th class="num">Scenarios</th><th>Properties (instances)</th></tr></thead><tbody>${v.ran.map((s) => html`<tr data-suite="${s.suite}"><td>${s.suite}</td><td class="num">${s.instances}</td><td>${s.properties.map((p, i) => html`${i > 0 ? ', ' : ''}<span class="nowrap" data-property="${p.name}">${propertyRunText(p)}</span>`)}</td></tr>`)}</tbody></table>`
+      : '';
+  const notRun =
+    v.skipped.length > 0
+      ? html`<h3>Not run</h3><table class="not-run" id="not-run"><thead><tr><th>Suite</th><th>Properties</th><th>Why</th></tr></thead><tbody>${v.skipped.map((s) => html`<tr><td>${s.suite}</td><td>${s.properties.length > 0 ? s.properties.join(', ') : html`<span class="muted">the whole suite</span>`}</td><td>${s.reason}</td></tr>`)}</tbody></table>`
+      : '';
+  let actions: SafeHtml | string = '';
+  if (v.actions) {
+    const a = v.actions;
+    actions = html`<h3>SQS actions</h3>
+<table class="actions" id="actions"><thead><tr><th>Action</th><th>Status</th><th class="num">Calls</th><th class="num">ok</th><th class="num">fail</th><th class="num">info</th></tr></thead><tbody>
+${a.called.map(([name, n]) => html`<tr data-action="${name}" data-status="called"><td><code>${name}</code></td><td>${badge('ok', 'called')}</td><td class="num calls">${n.calls}</td><td class="num">${n.ok}</td><td class="num">${n.fail}</td><td class="num">${n.info}</td></tr>`)}
+${a.notCalled.map((name) => html`<tr data-action="${name}" data-status="not-called"><td><code>${name}</code></td><td>${badge('not-run', 'declared, never called')}</td><td class="num calls">0</td><td class="num">–</td><td class="num">–</td><td class="num">–</td></tr>`)}
+</tbody></table>
+${a.notCovered.length > 0 ? html`<p id="not-covered">${`Not covered by the suites that ran (${a.notCovered.length}): `}${a.notCovered.map((name, i) => html`${i > 0 ? ', ' : ''}<code>${name}</code>`)}</p>` : ''}`;
+  }
+  return html`<h2 id="coverage">Coverage</h2>${ran}${notRun}${actions}`;
 }
 
 /** Rule coverage: the rules that judged nothing, and how often each rule's situation arose. */
@@ -266,6 +218,7 @@ ${[stoppedText(report), transportText(report)].filter((x): x is string => x !== 
 ${baselineBlock}
 <h2>Properties</h2>
 ${propertyTable}
+${coveredSection(report)}
 ${coverageSection(report)}
 ${report.divergences.length > 0 ? html`<h2>Divergences (${report.divergences.length})</h2>${report.divergences.map((d, i) => divergenceSection(report, d, i + 1, statuses.get(d)))}` : ''}
 <footer>Generated by sqs-conformance. Replay any divergence with the command under it.</footer>`;

@@ -16,13 +16,14 @@ export { renderJson, toJsonReport, type JsonReport, type JsonDivergence, type Js
 export { renderJunit, xmlSafe } from './junit.js';
 export { renderMarkdown, mdCell, mdCode } from './markdown.js';
 export { renderHtml, escapeHtml, html, rawHtml, SafeHtml } from './html.js';
-export { renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown } from './scoreboard.js';
+export { cellText, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, renderScoreboardText, scoreboardGridLines } from './scoreboard.js';
 export { baselineSummary, toJsonBaseline, type JsonBaseline, type RenderExtras } from './baseline.js';
 export {
   compactFields,
   countProperties,
   countsText,
   coverageOf,
+  coverageView,
   stoppedText,
   transportText,
   describeOp,
@@ -37,6 +38,7 @@ export {
   scrub,
   timeline,
   type Counts,
+  type CoverageView,
   type PropertyRow,
   type PropertyStatus,
   type TimelineRow,

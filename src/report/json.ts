@@ -41,6 +41,8 @@ export interface JsonProperty {
   runs: number;
   shrinks: number;
   durationMs: number;
+  /** When it started, ms after the run's `startedAt`. */
+  startOffsetMs?: number;
   replay: string;
   error?: string;
   /** Why it did not run (the run stopped first). */
@@ -79,6 +81,8 @@ export interface JsonReport {
   exercised: Record<string, number>;
   /** Ids of the suites that ran whose situation never arose (their rules judged nothing). */
   gaps: string[];
+  /** SQS actions: calls per action and outcome, those the suites that ran declare but no call used, those no suite that ran covers. */
+  actions?: RunReport['actions'];
   /** With a baseline: acknowledged, new and vanished entries. */
   baseline?: JsonBaseline;
 }
@@ -109,6 +113,14 @@ export function toJsonReport(report: RunReport, extras: RenderExtras = {}): Json
   if (report.runId !== undefined) out.runId = report.runId;
   if (report.stopped) out.stopped = { reason: report.stopped.reason, detail: report.stopped.detail };
   if (report.calls) out.calls = { total: report.calls.total, lost: report.calls.lost };
+  if (report.actions) {
+    const a = report.actions;
+    out.actions = {
+      exercised: Object.fromEntries(Object.entries(a.exercised).map(([k, v]) => [k, { calls: v.calls, ok: v.ok, fail: v.fail, info: v.info }])),
+      notExercised: [...a.notExercised],
+      notCovered: [...a.notCovered],
+    };
+  }
   if (extras.baseline) out.baseline = toJsonBaseline(extras.baseline);
   return out;
 }
@@ -126,6 +138,7 @@ function jsonProperty(p: PropertyResult): JsonProperty {
     replay: p.replay,
   };
   if (p.path !== undefined) out.path = p.path;
+  if (p.startOffsetMs !== undefined) out.startOffsetMs = p.startOffsetMs;
   if (p.error !== undefined) out.error = p.error;
   if (p.notRun !== undefined) out.notRun = p.notRun;
   if (p.undecided !== undefined) out.undecided = [...p.undecided];

@@ -2,6 +2,9 @@
 // `sqs-conformance.<target>.<suite>`), <failure> listing the divergences with their replay
 // commands, <error> for a property that could not run or be decided. Built with fast-xml-parser's
 // XMLBuilder, which escapes text and attributes; we only strip characters XML 1.0 cannot carry.
+// Times are wall times: a test case's is its instance's duration; instances run concurrently, so a
+// suite's is the span from its first instance's start to its last one's end (never their sum), and
+// the whole file's is the run's.
 import { XMLBuilder } from 'fast-xml-parser';
 import type { PropertyResult, RunReport } from '../runner/types.js';
 import { divergencesOf, explanationOf, formatSource, oneLine, propertyStatus, publicTarget } from './format.js';
@@ -15,6 +18,24 @@ export function xmlSafe(s: string): string {
 }
 
 const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
+
+/**
+ * A suite's wall time and start: from its first instance's start to its last one's end. Without
+ * start offsets (older reports) the span is unknown: the sum of the durations, capped by the run's.
+ */
+export function suiteSpan(props: readonly Pick<PropertyResult, 'durationMs' | 'startOffsetMs'>[], runMs: number): { ms: number; startOffsetMs: number } {
+  const started = props.filter((p) => p.startOffsetMs !== undefined);
+  if (started.length === 0) return { ms: Math.min(runMs, props.reduce((n, p) => n + p.durationMs, 0)), startOffsetMs: 0 };
+  const from = Math.min(...started.map((p) => p.startOffsetMs!));
+  const to = Math.max(...started.map((p) => p.startOffsetMs! + p.durationMs));
+  return { ms: to - from, startOffsetMs: from };
+}
+
+/** JUnit's timestamp (the XSD's pattern: no zone, no fraction): UTC, `2025-01-01T00:00:03`; the ISO start when unparsable. */
+export function junitTimestamp(startedAt: string, offsetMs: number): string {
+  const t = Date.parse(startedAt);
+  return Number.isFinite(t) ? new Date(t + offsetMs).toISOString().slice(0, 19) : startedAt;
+}
 
 type XmlNode = Record<string, unknown>;
 
@@ -37,10 +58,9 @@ export function renderJunit(report: RunReport): string {
     let sFailures = 0;
     let sErrors = 0;
     let sSkipped = 0;
-    let sTime = 0;
+    const span = suiteSpan(props, report.durationMs);
     const cases = props.map((p) => {
       const status = propertyStatus(p);
-      sTime += p.durationMs;
       const tc: XmlNode = { '@_classname': classname, '@_name': xmlSafe(p.property), '@_time': seconds(p.durationMs) };
       if (status === 'not-run') {
         // Not run because the run stopped: skipped, never passed.
@@ -70,8 +90,8 @@ export function renderJunit(report: RunReport): string {
       '@_failures': String(sFailures),
       '@_errors': String(sErrors),
       '@_skipped': String(sSkipped),
-      '@_time': seconds(sTime),
-      '@_timestamp': xmlSafe(report.startedAt),
+      '@_time': seconds(span.ms),
+      '@_timestamp': xmlSafe(junitTimestamp(report.startedAt, span.startOffsetMs)),
       properties: {
         property: [
           { '@_name': 'target', '@_value': xmlSafe(target.name) },
@@ -79,6 +99,7 @@ export function renderJunit(report: RunReport): string {
           { '@_name': 'protocol', '@_value': target.protocol },
           { '@_name': 'region', '@_value': xmlSafe(target.region) },
           { '@_name': 'seed', '@_value': String(report.seed) },
+          { '@_name': 'started', '@_value': xmlSafe(report.startedAt) },
           { '@_name': 'strictness', '@_value': report.strictness },
           { '@_name': 'verdict', '@_value': report.verdict === 'interrupted' ? 'INTERRUPTED' : report.verdict },
           ...(report.runId !== undefined ? [{ '@_name': 'run', '@_value': xmlSafe(report.runId) }] : []),

@@ -3,7 +3,7 @@
 // replay commands sit in code spans whose fence is longer than any backtick run inside.
 import type { RunReport } from '../runner/types.js';
 import { baselineSummary, divergenceBaselineStatus, groupNew, type RenderExtras } from './baseline.js';
-import { countProperties, coverageOf, divergencesOf, formatDuration, formatSource, oneLine, propertyRows, publicTarget, skippedRows, stoppedText, transportText, type PropertyStatus } from './format.js';
+import { actionCallsText, countProperties, coverageOf, coverageView, divergencesOf, propertyRunText, formatDuration, formatSource, oneLine, propertyRows, publicTarget, skippedRows, stoppedText, transportText, type PropertyStatus } from './format.js';
 
 /** Escapes a plain-text table cell. */
 export function mdCell(s: string): string {
@@ -100,6 +100,20 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
     out.push('### Not run');
     out.push('');
     for (const s of skipped) out.push(`- **${mdCell(s.suite)}**${s.properties.length > 0 ? `: ${s.properties.map(mdCell).join(', ')}` : ' (the whole suite)'} — ${mdCell(s.reason)}`);
+    out.push('');
+  }
+
+  const view = coverageView(report);
+  if (view.ran.length > 0 || view.actions) {
+    out.push('### Covered');
+    out.push('');
+    for (const suite of view.ran) out.push(`- **${mdCell(suite.suite)}**: ${suite.properties.map((p) => mdCell(propertyRunText(p))).join(', ')}`);
+    if (view.actions) {
+      const a = view.actions;
+      out.push(`- SQS actions called (${a.called.length}): ${a.called.map(([name, n]) => `${mdCode(name)} ${mdCell(actionCallsText(n))}`).join('; ') || 'none'}`);
+      if (a.notCalled.length > 0) out.push(`- ⚠️ Declared by the suites that ran, never called: ${a.notCalled.map(mdCode).join(', ')}`);
+      if (a.notCovered.length > 0) out.push(`- Not covered by the suites that ran (${a.notCovered.length}): ${a.notCovered.map(mdCode).join(', ')}`);
+    }
     out.push('');
   }
 

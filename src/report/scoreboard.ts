@@ -1,11 +1,118 @@
-// The matrix scoreboard (scoreboard.json is the source of truth; Markdown and HTML show the same
-// numbers): per target the scenarios passed / total and its status, per property and per catalogue
-// area what each target did, then each target's divergences with a count and one replay command.
-// PURE; the numbers come from src/runner/matrix.ts.
-import type { Scoreboard, ScoreboardTarget } from '../runner/matrix.js';
+// The matrix scoreboard (scoreboard.json is the source of truth; the terminal text, Markdown and
+// HTML show the same numbers): first the grid of suites (rows) × targets (columns), each cell the
+// properties passed / total, the distinct divergence ids and, with baselines, how many are new and
+// how many baselined, or why the suite did not run there; then per target the scenarios passed /
+// total and its status, per property and per catalogue area what each target did, then each
+// target's divergences with a count and one replay command. PURE; the numbers come from
+// src/runner/matrix.ts.
+import type { CellStatus, Scoreboard, ScoreboardCell, ScoreboardTarget } from '../runner/matrix.js';
 import { formatDuration, oneLine } from './format.js';
 import { badge, html, page, rawHtml, type SafeHtml } from './html.js';
 import { mdCell, mdCode } from './markdown.js';
+
+// ---------------------------------------------------------------------------------------------
+// The grid: suites × targets
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `1 id (1 new)`, `2 ids (2 baselined)`; empty when no divergence; `· 1 vanished` with baselines. */
+export function cellIds(c: ScoreboardCell): string {
+  const parts: string[] = [];
+  if (c.divergenceIds > 0) {
+    const split = c.newIds !== undefined ? ` (${[c.newIds > 0 ? `${c.newIds} new` : '', (c.baselinedIds ?? 0) > 0 ? `${c.baselinedIds} baselined` : ''].filter((x) => x !== '').join(', ')})` : '';
+    parts.push(`${plural(c.divergenceIds, 'id')}${split}`);
+  }
+  if ((c.vanished ?? 0) > 0) parts.push(`${c.vanished} vanished`);
+  return parts.join(' · ');
+}
+
+/** A cell as one line of text: `2/2`, `0/2 · 1 id (1 new)`, `not run: target lacks capability fifo`, `error`. */
+export function cellText(c: ScoreboardCell): string {
+  if (c.status === 'error') return 'error';
+  if (c.status === 'not-run') return `not run${c.reason ? `: ${c.reason}` : ''}`;
+  const ids = cellIds(c);
+  return `${c.properties.passed}/${c.properties.total}${ids ? ` · ${ids}` : ''}`;
+}
+
+const TEXT_MARK: Record<CellStatus, string> = { passed: '✓', failed: '✗', unknown: '?', 'not-run': '–', error: '!' };
+const MD_CELL_MARK: Record<CellStatus, string> = { passed: '✅', failed: '❌', unknown: '❔', 'not-run': '⏸️', error: '⚠️' };
+
+const cellOf = (t: ScoreboardTarget, suite: string): ScoreboardCell | undefined => t.suites?.find((c) => c.suite === suite);
+
+/** The grid for a terminal: a row per suite, a column per target, then what the marks mean. */
+export function scoreboardGridLines(sb: Scoreboard): string[] {
+  if (sb.suites.length === 0 || sb.targets.length === 0) return [];
+  const rows = sb.suites.map((suite) => [oneLine(suite), ...sb.targets.map((t) => {
+    const c = cellOf(t, suite);
+    return c ? `${TEXT_MARK[c.status]} ${oneLine(cellText(c))}` : '–';
+  })]);
+  const head = ['suite', ...sb.targets.map((t) => oneLine(t.name))];
+  const widths = head.map((h, i) => Math.min(48, Math.max([...h].length, ...rows.map((r) => [...r[i]!].length))));
+  const cut = (s: string, w: number): string => ([...s].length > w ? `${[...s].slice(0, w - 1).join('')}…` : s);
+  const line = (cells: string[]): string => cells.map((x, i) => cut(x, widths[i]!).padEnd(widths[i]!)).join('  ').trimEnd();
+  return [
+    `Suites × targets: properties passed/total${sb.baselines ? ', divergence ids (new, baselined)' : ', divergence ids'}`,
+    line(head),
+    ...rows.map(line),
+    `(✓ every property passed · ✗ divergent · ? undecided · – not run there · ! the target did not run)`,
+  ];
+}
+
+/** The plain-text scoreboard printed at the end of `matrix`: one line per target, then the grid. */
+export function renderScoreboardText(sb: Scoreboard): string {
+  const w = Math.max(6, ...sb.targets.map((t) => t.name.length));
+  const lines = [`${'target'.padEnd(w)}  ${'status'.padEnd(16)}  ${'scenarios'.padStart(9)}  divergences${sb.baselines ? '  baseline (new/ack/vanished)' : ''}`];
+  for (const t of sb.targets) {
+    if (t.status === 'error') {
+      lines.push(`${oneLine(t.name).padEnd(w)}  ${'error'.padEnd(16)}  ${'–'.padStart(9)}  ${oneLine(t.error ?? '')}`);
+      continue;
+    }
+    const ids = t.divergences.length;
+    const div = `${t.divergenceCount} (${plural(ids, 'id')})`;
+    const b = t.baseline ? `  ${t.baseline.counts.new}/${t.baseline.counts.acknowledged}/${t.baseline.counts.vanished}` : '';
+    lines.push(`${oneLine(t.name).padEnd(w)}  ${t.status.padEnd(16)}  ${`${t.scenarios.passed}/${t.scenarios.total}`.padStart(9)}  ${div.padEnd(11)}${b}`.trimEnd());
+  }
+  const grid = scoreboardGridLines(sb);
+  return `${[...lines, ...(grid.length > 0 ? ['', ...grid] : [])].join('\n')}\n`;
+}
+
+function gridMarkdown(sb: Scoreboard): string[] {
+  if (sb.suites.length === 0 || sb.targets.length === 0) return [];
+  const out = ['## Suites × targets', '', `Properties passed / total${sb.baselines ? '; divergence ids (new, baselined)' : '; divergence ids'}.`, ''];
+  out.push(`| Suite | ${sb.targets.map((t) => mdCell(t.name)).join(' | ')} |`);
+  out.push(`| --- | ${sb.targets.map(() => '---').join(' | ')} |`);
+  for (const suite of sb.suites) {
+    const cells = sb.targets.map((t) => {
+      const c = cellOf(t, suite);
+      return c ? `${MD_CELL_MARK[c.status]} ${mdCell(cellText(c))}` : '–';
+    });
+    out.push(`| ${mdCell(suite)} | ${cells.join(' | ')} |`);
+  }
+  out.push('');
+  return out;
+}
+
+const CELL_LABEL: Record<CellStatus, string> = { passed: 'passed', failed: 'divergent', unknown: 'undecided', 'not-run': 'not run', error: 'error' };
+
+function gridHtml(sb: Scoreboard): SafeHtml | string {
+  if (sb.suites.length === 0 || sb.targets.length === 0) return '';
+  const cell = (t: ScoreboardTarget, suite: string): SafeHtml => {
+    const c = cellOf(t, suite);
+    if (!c) return html`<td class="gcell not-run" data-suite="${suite}" data-target="${t.name}" data-status="not-run">–</td>`;
+    const title = `${t.name} · ${suite}: ${cellText(c)}; scenarios ${c.scenarios.passed}/${c.scenarios.total}${c.occurrences > 0 ? `, ${plural(c.occurrences, 'divergence occurrence')}` : ''}`;
+    const ids = cellIds(c);
+    const body =
+      c.status === 'error' || c.status === 'not-run'
+        ? html`<span class="glabel">${CELL_LABEL[c.status]}</span>${c.reason ? html`<span class="gnote">${c.reason}</span>` : ''}`
+        : html`<span class="gfrac">${`${c.properties.passed}/${c.properties.total}`}</span>${ids ? html`<span class="gids">${ids}</span>` : ''}`;
+    return html`<td class="gcell ${c.status}" data-suite="${suite}" data-target="${t.name}" data-status="${c.status}" data-passed="${c.properties.passed}" data-total="${c.properties.total}" data-ids="${c.divergenceIds}"${c.newIds !== undefined ? html` data-new="${c.newIds}" data-baselined="${c.baselinedIds ?? 0}"` : ''} title="${title}">${body}</td>`;
+  };
+  return html`<h2>Suites × targets <span class="muted">${`(properties passed / total${sb.baselines ? '; divergence ids, new and baselined' : '; divergence ids'})`}</span></h2>
+<table class="grid" id="grid"><thead><tr><th>Suite</th>${sb.targets.map((t) => html`<th data-target="${t.name}"><a href="#t-${t.name}">${t.name}</a></th>`)}</tr></thead><tbody>
+${sb.suites.map((suite) => html`<tr data-suite="${suite}"><th scope="row">${suite}</th>${sb.targets.map((t) => cell(t, suite))}</tr>`)}
+</tbody></table>
+<p class="legend muted">${badge('ok', 'passed')} every property passed ${badge('failed', 'divergent')} divergences ${badge('unknown', 'undecided')} no divergence, something undecided ${badge('not-run', 'not run')} the target lacks what the suite needs ${badge('error', 'error')} the target did not start or its run failed</p>`;
+}
 
 export function renderScoreboardJson(sb: Scoreboard): string {
   return `${JSON.stringify(sb, null, 2)}\n`;
@@ -50,6 +157,7 @@ export function renderScoreboardMarkdown(sb: Scoreboard): string {
       ` · seed ${sb.seed} · suites ${sb.suites.map(mdCell).join(', ')} · ${sb.targets.length} targets, ${sb.parallel} at a time · wall time ${formatDuration(sb.wallTimeMs)} · ${mdCell(sb.generatedAt)}`,
   );
   out.push('');
+  out.push(...gridMarkdown(sb));
   out.push('## Targets');
   out.push('');
   out.push(`| Target | Status | Scenarios passed | Divergence ids | Occurrences |${sb.baselines ? ' Baseline |' : ''} Duration | Report |`);
@@ -139,6 +247,14 @@ const EXTRA_CSS = `
 .target { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; margin: 14px 0; }
 .target .head { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
 tr.error-row td { background: var(--warn-bg); }
+table.grid { width: auto; min-width: 50%; }
+table.grid th[scope="row"] { text-align: left; }
+.gcell { text-align: center; min-width: 120px; }
+.gcell .gfrac, .gcell .glabel { display: block; font-size: 16px; font-weight: 600; font-variant-numeric: tabular-nums; }
+.gcell .gids, .gcell .gnote { display: block; font-size: 11px; color: var(--muted); }
+.gcell.passed { background: var(--ok-bg); } .gcell.failed { background: var(--bad-bg); } .gcell.unknown, .gcell.error { background: var(--warn-bg); }
+.gcell.not-run { background: var(--panel); color: var(--muted); }
+.legend .badge { margin-left: 8px; }
 `;
 
 function cellClass(passed: number, total: number, failed: number): string {
@@ -217,6 +333,7 @@ ${sb.areas.map(
 <h1>sqs-conformance scoreboard ${headline}</h1>
 <p class="meta"><span>${`seed ${sb.seed}`}</span><span>${`suites ${sb.suites.join(', ')}`}</span><span>${`${sb.targets.length} targets, ${sb.parallel} at a time`}</span><span>${`wall time ${formatDuration(sb.wallTimeMs)}`}</span><span>${`generated ${sb.generatedAt}`}</span></p>
 </header>
+${gridHtml(sb)}
 <h2>Targets</h2>
 ${summary}
 ${perProperty}

@@ -6,9 +6,12 @@ import type { BaselineComparison } from '../runner/baseline.js';
 import type { ReportedDivergence, RunReport } from '../runner/types.js';
 import { baselineSummary, divergenceBaselineStatus, groupNew, type DivergenceBaselineStatus, type RenderExtras } from './baseline.js';
 import {
+  actionCallsText,
   countProperties,
   countsText,
   coverageOf,
+  coverageView,
+  propertyRunText,
   stoppedText,
   transportText,
   divergencesOf,
@@ -74,6 +77,7 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
     out.push('');
   }
 
+  out.push(...coveredBlock(report, c));
   out.push(...coverageBlock(report, c));
 
   const statuses = divergenceBaselineStatus(report, opts.baseline);
@@ -105,6 +109,46 @@ function verdictLabel(v: RunReport['verdict'], c: Colors): string {
     case 'interrupted':
       return c.yellow(c.bold('INTERRUPTED'));
   }
+}
+
+/** Items joined with `sep`, wrapped at about 100 columns, each line starting with `indent`. */
+function wrapped(items: readonly string[], indent: string, sep = ', '): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  for (const [i, item] of items.entries()) {
+    const piece = `${item}${i < items.length - 1 ? sep.trimEnd() : ''}`;
+    if (line.trim() !== '' && line.length + 1 + piece.length > 100) {
+      lines.push(line);
+      line = indent;
+    }
+    line += line.trim() === '' ? piece : ` ${piece}`;
+  }
+  if (line.trim() !== '') lines.push(line);
+  return lines;
+}
+
+/** What the run covered: each suite's properties with their instances, and the SQS actions it called and did not. */
+function coveredBlock(report: RunReport, c: Colors): string[] {
+  const v = coverageView(report);
+  if (v.ran.length === 0 && !v.actions) return [];
+  const lines = [c.bold('Covered')];
+  const w = Math.min(24, Math.max(0, ...v.ran.map((s) => oneLine(s.suite).length)));
+  for (const s of v.ran) {
+    const [first, ...rest] = wrapped(s.properties.map((p) => oneLine(propertyRunText(p))), ' '.repeat(w + 4));
+    lines.push(`  ${oneLine(s.suite).padEnd(w)}  ${first!.trimStart()}`, ...rest);
+  }
+  if (v.actions) {
+    const a = v.actions;
+    lines.push(`  SQS actions called (${a.called.length}):`);
+    lines.push(...wrapped(a.called.map(([name, n]) => `${oneLine(name)} (${actionCallsText(n)})`), '    ', ' · '));
+    if (a.notCalled.length > 0) lines.push(`  ${c.yellow('declared by the suites that ran, never called:')} ${a.notCalled.map(oneLine).join(', ')}`);
+    if (a.notCovered.length > 0) {
+      lines.push(`  not covered by the suites that ran (${a.notCovered.length}):`);
+      lines.push(...wrapped(a.notCovered.map(oneLine), '    '));
+    }
+  }
+  lines.push('');
+  return lines;
 }
 
 /** Rule coverage: how often each rule's situation arose, and the rules that judged nothing. */

@@ -1,9 +1,14 @@
-// Rule coverage of a run: which catalogue ids the suites that ran can judge, which of them never
+// Coverage of a run. Rules: which catalogue ids the suites that ran can judge, which of them never
 // saw their situation arise (gaps), and which properties can bring each about (so the runner can
-// steer generation with extra instances until every id is exercised or its budget ends). PURE.
+// steer generation with extra instances until every id is exercised or its budget ends). Actions:
+// which SQS actions the run called, which the suites that ran declare but it never called, and
+// which no suite that ran covers. PURE.
 import type { Catalog } from '../catalog/index.js';
+import type { History } from '../history/index.js';
+import { ENGINE_ACTIONS } from '../spec/index.js';
 import type { Strictness } from '../spec/types.js';
 import type { PropertyDefinition, SuiteDefinition } from '../suite/index.js';
+import type { ActionCalls, ActionCoverage } from './types.js';
 
 export interface Candidate {
   suite: string;
@@ -46,4 +51,32 @@ export function coverageTargets(selected: readonly { suite: SuiteDefinition; pro
 /** Ids never exercised, sorted. */
 export function gapsOf(targets: ReadonlyMap<string, unknown>, exercised: ReadonlyMap<string, number>): string[] {
   return [...targets.keys()].filter((id) => (exercised.get(id) ?? 0) === 0).sort();
+}
+
+/** Adds a history's calls (its completions) to the counts per action. */
+export function countCalls(counts: Map<string, ActionCalls>, history: Pick<History, 'ops'>): void {
+  for (const op of history.ops) {
+    if (op.type === 'invoke') continue;
+    const c = counts.get(op.f) ?? { calls: 0, ok: 0, fail: 0, info: 0 };
+    c.calls += 1;
+    c[op.type] += 1;
+    counts.set(op.f, c);
+  }
+}
+
+const apiRank = (a: string): number => {
+  const i = (ENGINE_ACTIONS as readonly string[]).indexOf(a);
+  return i < 0 ? ENGINE_ACTIONS.length : i;
+};
+const byApi = (a: string, b: string): number => apiRank(a) - apiRank(b) || a.localeCompare(b);
+
+/** The run's action coverage, in the API's order. */
+export function actionCoverage(counts: ReadonlyMap<string, ActionCalls>, suites: readonly Pick<SuiteDefinition, 'actions'>[]): ActionCoverage {
+  const declared = new Set(suites.flatMap((s) => [...s.actions]));
+  const called = [...counts.entries()].filter(([, c]) => c.calls > 0).sort(([a], [b]) => byApi(a, b));
+  return {
+    exercised: Object.fromEntries(called.map(([a, c]) => [a, { ...c }])),
+    notExercised: [...declared].filter((a) => !counts.get(a)?.calls).sort(byApi),
+    notCovered: ENGINE_ACTIONS.filter((a) => !declared.has(a)),
+  };
 }

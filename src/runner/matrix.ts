@@ -1,6 +1,6 @@
-// The matrix: the same suites against every peer, one scoreboard. `runMatrix` starts, runs and stops
-// each target (a few at a time; a target that fails to start or to run becomes an error row, never
-// a crash); `buildScoreboard` turns the results into the numbers the scoreboard shows (PURE).
+// The matrix: the same suites against every peer, one scoreboard. `runMatrix` installs, starts,
+// runs and stops each target (a few at a time; each phase reported as it begins and ends; a target
+// that fails to install, start or run becomes an error row, never a crash); `buildScoreboard` turns the results into the numbers the scoreboard shows (PURE).
 // Starting and running are injected, so this file does not load the SDK or any launcher.
 import type { Grade } from '../check/types.js';
 import type { Strictness } from '../spec/types.js';
@@ -38,13 +38,19 @@ function errorLogOf(e: unknown): ErrorLog | undefined {
   return { file: log.file, tail: log.tail.filter((l): l is string => typeof l === 'string') };
 }
 
+/** What a target goes through: its install (peers from their locks), start, run, stop. */
+export type MatrixPhase = 'install' | 'start' | 'run' | 'stop';
+
 export type MatrixEvent =
-  | { kind: 'starting'; target: string }
-  | { kind: 'started'; target: string }
+  | { kind: 'phase'; target: string; phase: MatrixPhase; state: 'begin' }
+  /** A phase ended: how long it took, what it did (`already installed …`), or why it failed. */
+  | { kind: 'phase'; target: string; phase: MatrixPhase; state: 'end'; ms: number; detail?: string; failed?: string }
   | { kind: 'finished'; target: string; result: MatrixTargetResult }
   | { kind: 'warning'; target: string; text: string };
 
 export interface MatrixHooks<T extends { stop(): Promise<void> }> {
+  /** Installs what the target needs before it starts (a peer from its lock); says what it did, undefined when nothing is needed. */
+  install?(name: string): Promise<string | undefined>;
   start(name: string): Promise<T>;
   /**
    * The target's run; a list when it ran once per protocol (issue 12: `--protocol both`): each
@@ -83,21 +89,42 @@ export async function runMatrix<T extends { stop(): Promise<void> }>(targets: re
   const emit = hooks.onEvent ?? (() => {});
   const results: MatrixTargetResult[][] = new Array(targets.length);
   let next = 0;
+  /** Runs one phase between its begin and end events; the end says how long, and what or why. */
+  const phase = async <R>(name: string, p: MatrixPhase, work: () => Promise<R>, detail?: (r: R) => string | undefined): Promise<R> => {
+    const t = now();
+    emit({ kind: 'phase', target: name, phase: p, state: 'begin' });
+    try {
+      const r = await work();
+      const d = detail?.(r);
+      emit({ kind: 'phase', target: name, phase: p, state: 'end', ms: now() - t, ...(d !== undefined ? { detail: d } : {}) });
+      return r;
+    } catch (e) {
+      emit({ kind: 'phase', target: name, phase: p, state: 'end', ms: now() - t, failed: messageOf(e) });
+      throw e;
+    }
+  };
   const one = async (name: string): Promise<MatrixTargetResult[]> => {
     const t0 = now();
     if (hooks.signal?.aborted) return [{ name, error: 'interrupted before it started', durationMs: 0 }];
-    emit({ kind: 'starting', target: name });
+    if (hooks.install) {
+      try {
+        await phase(name, 'install', () => hooks.install!(name), (d) => d);
+      } catch (e) {
+        const errorLog = errorLogOf(e);
+        return [{ name, error: `did not install: ${messageOf(e)}`, ...(errorLog ? { errorLog } : {}), durationMs: now() - t0 }];
+      }
+    }
     let target: T;
     try {
-      target = await hooks.start(name);
+      target = await phase(name, 'start', () => hooks.start(name));
     } catch (e) {
       const errorLog = errorLogOf(e);
       return [{ name, error: `did not start: ${messageOf(e)}`, ...(errorLog ? { errorLog } : {}), durationMs: now() - t0 }];
     }
-    emit({ kind: 'started', target: name });
     let rows: MatrixTargetResult[];
     try {
-      const ran = await hooks.run(name, target);
+      const summary = (r: RunReport): string => `${r.target.protocol}: ${r.verdict}, ${r.divergences.length} divergence occurrence${r.divergences.length === 1 ? '' : 's'}`;
+      const ran = await phase(name, 'run', () => hooks.run(name, target), (r) => (Array.isArray(r) ? r.map(summary).join('; ') : summary(r).replace(/^[^:]*: /, '')));
       rows = Array.isArray(ran)
         ? ran.map((report) => ({ name: protocolRow(name, report.target.protocol), target: name, report, durationMs: report.durationMs }))
         : [{ name, report: ran, durationMs: 0 }];
@@ -106,7 +133,7 @@ export async function runMatrix<T extends { stop(): Promise<void> }>(targets: re
       rows = [{ name, error: `the run failed: ${messageOf(e)}`, durationMs: 0 }];
     }
     try {
-      await target.stop();
+      await phase(name, 'stop', () => target.stop());
     } catch (e) {
       emit({ kind: 'warning', target: name, text: `stopping failed: ${messageOf(e)}` });
     }
@@ -182,6 +209,34 @@ export interface ScoreboardDivergence {
   baseline?: 'new' | 'acknowledged';
 }
 
+/** What a cell of the suites × targets grid says. */
+export type CellStatus = 'passed' | 'failed' | 'unknown' | 'not-run' | 'error';
+
+/** One suite on one target: the grid's cell. */
+export interface ScoreboardCell {
+  suite: string;
+  /**
+   * `passed`: every property passed; `failed`: a divergence (or a failed instance); `unknown`: no
+   * divergence but something could not be decided or did not run; `not-run`: the target did not
+   * run this suite (`reason` says why); `error`: the target did not run at all.
+   */
+  status: CellStatus;
+  /** Properties whose every instance passed / properties that ran (instances merged). */
+  properties: { passed: number; total: number };
+  scenarios: ScenarioCounts;
+  /** Distinct divergence ids this suite showed. */
+  divergenceIds: number;
+  /** Divergence occurrences. */
+  occurrences: number;
+  /** With baselines: ids with an occurrence no entry covers, and ids every occurrence of which is baselined. */
+  newIds?: number;
+  baselinedIds?: number;
+  /** With baselines: entries of this suite that did not occur (the baseline should shrink). */
+  vanished?: number;
+  /** Why it did not run (not-run, error). */
+  reason?: string;
+}
+
 export interface ScoreboardBaseline {
   /** The baseline file, relative to where the command ran (absent: none existed, everything is new). */
   file?: string;
@@ -205,6 +260,8 @@ export interface ScoreboardTarget {
   durationMs: number;
   scenarios: ScenarioCounts;
   properties: ScoreboardProperty[];
+  /** The grid's column: one cell per suite of the scoreboard (`Scoreboard.suites`, in order). */
+  suites: ScoreboardCell[];
   areas: ScoreboardArea[];
   divergences: ScoreboardDivergence[];
   /** Occurrences of divergences (sum over `divergences`). */
@@ -311,6 +368,7 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
       durationMs: r.durationMs,
       scenarios: emptyCounts(),
       properties: [],
+      suites: input.suites.map((suite) => ({ ...emptyCell(suite), status: 'error', reason: r.error ?? 'no report' })),
       areas: [],
       divergences: [],
       divergenceCount: 0,
@@ -375,6 +433,7 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
     durationMs: r.durationMs,
     scenarios,
     properties: [...props.values()].sort((a, b) => byProperty(`${a.suite}/${a.property}`, `${b.suite}/${b.property}`)),
+    suites: input.suites.map((suite) => suiteCell(suite, report, comparison)),
     areas: [...areas.values()].sort((a, b) => byArea(a.area, b.area)),
     divergences,
     divergenceCount: report.divergences.length,
@@ -390,6 +449,42 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
     if (file !== undefined) row.baseline.file = file;
   }
   return row;
+}
+
+const emptyCell = (suite: string): ScoreboardCell => ({ suite, status: 'not-run', properties: { passed: 0, total: 0 }, scenarios: emptyCounts(), divergenceIds: 0, occurrences: 0 });
+
+/** One suite of one target's report: its cell of the grid. */
+export function suiteCell(suite: string, report: RunReport, comparison: BaselineComparison | undefined): ScoreboardCell {
+  const cell = emptyCell(suite);
+  const instances = report.properties.filter((p) => p.suite === suite);
+  const byProperty = new Map<string, boolean>();
+  for (const p of instances) {
+    const s = status(p);
+    cell.scenarios.total += 1;
+    cell.scenarios[s] += 1;
+    const base = propertyBase(p.property);
+    byProperty.set(base, (byProperty.get(base) ?? true) && s === 'passed');
+  }
+  cell.properties = { passed: [...byProperty.values()].filter(Boolean).length, total: byProperty.size };
+  const ds = report.divergences.filter((d) => d.suite === suite);
+  const ids = new Set(ds.map((d) => d.id));
+  cell.divergenceIds = ids.size;
+  cell.occurrences = ds.length;
+  if (comparison) {
+    const fresh = new Set(comparison.newDivergences.filter((d) => d.suite === suite).map((d) => d.id));
+    cell.newIds = fresh.size;
+    cell.baselinedIds = [...ids].filter((id) => !fresh.has(id)).length;
+    cell.vanished = comparison.vanished.filter((e) => e.scope.suite === suite).length;
+  }
+  const skipped = (report.skipped ?? []).find((x) => x.suite === suite && x.property === undefined);
+  if (instances.length === 0 || instances.every((p) => p.notRun !== undefined)) {
+    cell.status = 'not-run';
+    const why = skipped?.reason ?? instances.find((p) => p.notRun !== undefined)?.notRun;
+    if (why !== undefined) cell.reason = why;
+  } else if (ids.size > 0 || cell.scenarios.failed > 0) cell.status = 'failed';
+  else if (cell.scenarios.passed < cell.scenarios.total) cell.status = 'unknown';
+  else cell.status = 'passed';
+  return cell;
 }
 
 export function buildScoreboard(input: ScoreboardInput): Scoreboard {

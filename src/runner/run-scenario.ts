@@ -11,6 +11,7 @@ import { HISTORY_SCHEMA_VERSION, type Action, type History } from '../history/in
 import { bodyFor, HandleBook, StepRegistry, type QueueRef, type QueueSetup, type Scenario, type StepContext, type StepResult } from '../scenario/index.js';
 import { Recorder, type CallResult, type RunningTarget, type SqsPort } from '../target/index.js';
 import type { QueueRegistry } from './registry.js';
+import { LONG_WAIT_MS } from './types.js';
 import { retrying } from './retry.js';
 
 export interface ScenarioContext {
@@ -26,6 +27,8 @@ export interface ScenarioContext {
   signal?: AbortSignal;
   /** A provided queue (--stack-outputs) that stands in for the scenario's first queue: never created, registered or deleted. */
   provided?: { wrap(port: SqsPort, mainQueueName: string): SqsPort };
+  /** A wait of at least LONG_WAIT_MS begins (a sleep step, or the drain waiting for hidden messages). */
+  onWait?: (w: { ms: number; why: string; process: string }) => void;
   /** Every port the scenario opens goes through this (the runner's health monitor). */
   wrapPort?: (port: SqsPort) => SqsPort;
   /** How long setup calls keep retrying a lost answer (ms). Default 15 s. */
@@ -173,7 +176,10 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
           return r;
         },
         call: async (action, input, queueKey) => toStepResult(await record(port, processName, queueKey ?? mainKey, action, input)),
-        sleep: (ms) => clock.sleep(ms, ctx.signal),
+        sleep: (ms, why) => {
+          if (ms >= LONG_WAIT_MS) ctx.onWait?.({ ms, why: why ?? `${processName} waits`, process: processName });
+          return clock.sleep(ms, ctx.signal);
+        },
         handles: book,
         nextBody: (o) => bodyFor(ctx.queueName, p, sent++, o ?? {}),
         local<T>(key: string, init: () => T): T {
@@ -215,6 +221,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
     if (!ctx.signal?.aborted) {
       const latest = Math.max(0, ...settleAtMs.values());
       const waitMs = latest - nowMs() + 500;
+      if (waitMs >= LONG_WAIT_MS) ctx.onWait?.({ ms: waitMs, why: 'waiting for hidden messages to be visible again before the drain', process: DRAIN_PROCESS });
       if (waitMs > 0) await clock.sleep(waitMs, ctx.signal);
       const port = client();
       for (const key of keys) {

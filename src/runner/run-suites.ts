@@ -21,7 +21,7 @@ import type { Scenario } from '../scenario/index.js';
 import { selectSuites, suiteSet, type PropertyDefinition, type SuiteDefinition } from '../suite/index.js';
 import { makeRunPrefix, RUN_TAG_KEY, type RunningTarget } from '../target/index.js';
 import type { Strictness } from '../spec/types.js';
-import { coverageTargets, gapsOf } from './coverage.js';
+import { actionCoverage, countCalls, coverageTargets, gapsOf } from './coverage.js';
 import { TargetHealth } from './health.js';
 import { probeTarget } from './probe.js';
 import { QueueRegistry } from './registry.js';
@@ -30,7 +30,7 @@ import { QueuePool } from './provided-queues.js';
 import { KIT_COMMAND, replayCommand, shellArg } from './replay.js';
 import type { ProvidedQueues } from './stack-outputs.js';
 import { deleteQueue, listQueues } from './sweep.js';
-import { REPORT_SCHEMA_VERSION, type ProgressEvent, type PropertyResult, type ReportedDivergence, type RunReport, type RunStop } from './types.js';
+import { REPORT_SCHEMA_VERSION, type ActionCalls, type ProgressEvent, type PropertyResult, type ReportedDivergence, type RunReport, type RunStop } from './types.js';
 
 export { TargetUnusableError } from './probe.js';
 
@@ -164,6 +164,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     capabilities: options.providedQueues ? profile.capabilities.filter((c) => !PROVIDED_POOL_LACKS.includes(c)) : profile.capabilities,
   });
   const exercised = new Map<string, number>();
+  const actionCalls = new Map<string, ActionCalls>();
   const instances: Instance[] = [];
   const want = options.replay ? replayTarget(options.replay.property) : undefined;
   for (const { suite, properties } of selection.suites) {
@@ -265,7 +266,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
           // Shrinking budget spent: candidates are skipped (reported as passing), so fast-check
           // ends with the smallest counterexample found so far and a path that replays it.
           if (failingSince !== undefined && Date.now() - failingSince > budget) return true;
-          progress({ kind: 'shrinking', property: propertyId, step: n });
+          progress({ kind: 'shrinking', property: propertyId, step: n, budgetLeftMs: Math.max(0, budget - (Date.now() - (failingSince ?? Date.now()))) });
         }
         const lease = queuePool ? await queuePool.acquire() : undefined;
         let run: Awaited<ReturnType<typeof runScenario>> | undefined;
@@ -280,6 +281,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
             steps: set.steps,
             signal: stop.signal,
             wrapPort: (port) => health.wrap(port),
+            onWait: (w) => progress({ kind: 'waiting', property: propertyId, ms: w.ms, why: w.why }),
             ...(lease ? { provided: lease } : {}),
           });
         } catch (e) {
@@ -289,6 +291,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
         } finally {
           if (queuePool && lease) await queuePool.release(lease, run?.history);
         }
+        countCalls(actionCalls, run.history);
         if (run.interrupted || stop.signal.aborted) {
           if (n === 0) notRun = notRunWhy();
           return true;
@@ -325,6 +328,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
         passed: !failing && notRun === undefined,
         shrinks: details.numShrinks,
         durationMs: Date.now() - t0,
+        startOffsetMs: t0 - started,
         replay: replayOf(path),
         ...(failing ? { verdict: failing.verdict, counterexample: { scenario: failing.scenario, history: failing.history } } : {}),
         ...(notRun !== undefined && !failing ? { notRun } : error !== undefined ? { error } : {}),
@@ -431,6 +435,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     catalog: set.catalog.subset(divergences.map((d) => d.id)),
     exercised: Object.fromEntries([...exercised].sort(([a], [b]) => a.localeCompare(b))),
     gaps,
+    actions: actionCoverage(actionCalls, selection.suites.map((s) => s.suite)),
     ...(stopped ? { stopped } : {}),
     calls: { total: health.calls, lost: health.lost },
     startedAt: new Date(started).toISOString(),

@@ -7,10 +7,16 @@ import type { Strictness } from '../spec/types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
+/** Waits at least this long are announced (a `waiting` event): a progress display counts them down. */
+export const LONG_WAIT_MS = 5_000;
+
 export type ProgressEvent =
   | { kind: 'start'; total: number }
   | { kind: 'scenario-done'; property: string; passed: boolean; done: number; total: number }
-  | { kind: 'shrinking'; property: string; step: number }
+  /** A shrink candidate is about to be replayed: `step` replays so far, `budgetLeftMs` of the shrinking budget left. */
+  | { kind: 'shrinking'; property: string; step: number; budgetLeftMs?: number }
+  /** A scenario of `property` waits `ms` (at least LONG_WAIT_MS), and why (a sleep step's reason, the drain). */
+  | { kind: 'waiting'; property: string; ms: number; why: string }
   | { kind: 'message'; text: string }
   /** The run's id, before anything is created on the target. */
   | { kind: 'run'; runId: string; prefix: string; cleanup: string };
@@ -37,7 +43,14 @@ export interface PropertyResult {
   /** The shrunk scenario (JSON) and its history, when the property failed. */
   counterexample?: { scenario: unknown; history: History };
   shrinks: number;
+  /** Wall time of this instance, from its first scenario to its last shrink (ms). */
   durationMs: number;
+  /**
+   * When the instance started, in ms after the run's `startedAt` (instances run concurrently, so
+   * a suite's wall time is the span of its instances, never the sum of their durations). Absent
+   * for instances that never started and in reports written before it existed.
+   */
+  startOffsetMs?: number;
   replay: string;
   /** Set when the property could not be decided (environment error, budget exhausted). */
   error?: string;
@@ -66,6 +79,24 @@ export interface CallCounts {
   lost: number;
 }
 
+/** How often the run called one SQS action, by outcome (completions: ok, fail, info). */
+export interface ActionCalls {
+  calls: number;
+  ok: number;
+  fail: number;
+  info: number;
+}
+
+/** The SQS actions a run exercised and those it did not. */
+export interface ActionCoverage {
+  /** Per action, the calls of the run's scenarios (their setup, steps, drain and cleanup, shrinking included). */
+  exercised: Record<string, ActionCalls>;
+  /** Actions the suites that ran declare (their properties send them) that no call of this run used. */
+  notExercised: string[];
+  /** SQS actions no suite that ran covers (another suite may; see `suites`). */
+  notCovered: string[];
+}
+
 export interface RunReport {
   schemaVersion: number;
   /** The run id: its queues are named `sqsc-<run id>-…` and tagged `sqs-conformance:run=<run id>`. */
@@ -84,6 +115,8 @@ export interface RunReport {
   exercised: Record<string, number>;
   /** Ids of the suites that ran whose situation never arose: their rules judged nothing (coverage gaps). */
   gaps?: string[];
+  /** The SQS actions the run called, and those it did not. */
+  actions?: ActionCoverage;
   /** Set when the run stopped early: its verdict then covers only what finished. */
   stopped?: RunStop;
   calls?: CallCounts;

@@ -56,7 +56,8 @@ export interface StepContext {
   queue(key?: string): QueueRef;
   /** Sends one request and records it (invoke + completion) against the queue key. */
   call(action: Action, input: Record<string, unknown>, queueKey?: string): Promise<StepResult>;
-  sleep(ms: number): Promise<void>;
+  /** Waits; `why` says what for (a long wait is announced with it). */
+  sleep(ms: number, why?: string): Promise<void>;
   /** Receipt handles seen by every process of the scenario. */
   readonly handles: HandleBook;
   /** A body unique in the run for this process's next message. */

@@ -5,3 +5,4 @@ export * from './types.js';
 export * from './select.js';
 export * from './registry.js';
 export * from './corpus.js';
+export * from './actions.js';

@@ -1,7 +1,7 @@
 // A fake world for the CLI flows: registered suites, a runner that records its options and answers
 // with a given report, launchers and profiles that start nothing, and I/O into strings and a file map.
 import fc from 'fast-check';
-import type { CliDeps, CliIO, CliRunOptions, RunnerApi, TargetApi } from '../../src/cli/index.js';
+import type { CliDeps, CliIO, CliRunOptions, PeerInstallOutcome, RunnerApi, TargetApi } from '../../src/cli/index.js';
 import type { RunReport } from '../../src/runner/types.js';
 import type { Scenario } from '../../src/scenario/index.js';
 import type { SuiteDefinition } from '../../src/suite/index.js';
@@ -46,6 +46,8 @@ export interface HarnessOptions {
   runSuites?: (o: CliRunOptions) => Promise<RunReport>;
   /** Launchers that fail to start, with their error. */
   startFails?: Record<string, string>;
+  /** What installing each peer does (the matrix's install phase); absent: no install step at all. */
+  installs?: Record<string, PeerInstallOutcome>;
   endpoint?: { ok: true } | { ok: false; error: string };
   runnerMissing?: boolean;
   writeFails?: boolean;
@@ -128,6 +130,7 @@ export function harness(h: HarnessOptions = {}): Harness {
       throw new Error(`unknown target "${name}" (known: aws, my-moto)`);
     },
     launcherNames,
+    ...(h.installs ? { installPeer: async (name: string) => h.installs![name] } : {}),
   };
   const io: CliIO = {
     stdout: { write: (s: string) => (out += s), isTTY: h.stdoutTTY ?? false },

@@ -40,6 +40,48 @@ describe('matrix', () => {
     expect(h.stderr()).toContain('seed 3 (rerun with --seed 3); 2 at a time');
   });
 
+  it("shows each peer's install, start, run and stop, and what a run waits for", async () => {
+    const h = harness({
+      installs: {
+        reference: { status: 'nothing', what: 'in-process (src/server)', ms: 0 },
+        fauxqs: { status: 'cached', what: 'fauxqs 1.9.2 (npm)', dir: '.peers/npm/fauxqs', ms: 3 },
+      },
+      runSuites: async (o) => {
+        o.onProgress?.({ kind: 'start', total: 1 });
+        o.onProgress?.({ kind: 'waiting', property: 'retention#0', ms: 52_000, why: 'waiting out the 60 s minimum retention' });
+        o.onProgress?.({ kind: 'scenario-done', property: 'retention#0', passed: true, done: 1, total: 1 });
+        return { ...conformantReport(), target: { ...conformantReport().target, name: o.target.profile.name } };
+      },
+    });
+    expect(await runCli(['matrix', '--targets', 'reference,fauxqs', '--out', 'm'], h.io, h.deps)).toBe(EXIT.conformant);
+    const lines = h.stderr().split('\n');
+    const of = (t: string) => lines.filter((l) => l.startsWith(`[${t}] `)).map((l) => l.replace(/\(\d+\.\d s\)/, '(…)'));
+    expect(of('fauxqs').slice(0, -1)).toEqual([
+      '[fauxqs] install…',
+      '[fauxqs] install: fauxqs 1.9.2 (npm) already installed in .peers/npm/fauxqs (…)',
+      '[fauxqs] start…',
+      '[fauxqs] listening',
+      '[fauxqs] start: done (…)',
+      '[fauxqs] running 1 scenarios',
+      '[fauxqs] retention#0: waiting out the 60 s minimum retention (52 s)',
+      '[fauxqs] progress: 1/1 scenarios (100%)',
+      '[fauxqs] run: conformant, 0 divergence occurrences (…)',
+      '[fauxqs] stop…',
+      '[fauxqs] stop: done (…)',
+    ]);
+    expect(of('fauxqs').at(-1)).toMatch(/^\[fauxqs\] conformant: 0 divergence occurrence\(s\) \(\d+\.\d s in all\)$/);
+    expect(of('reference')[1]).toBe('[reference] install: nothing to install: in-process (src/server) (…)');
+  });
+
+  it('a peer that does not install is an error row with the end of its install log', async () => {
+    const h = harness({ installs: { fauxqs: { status: 'failed', what: '', ms: 5, error: 'npm ci failed (exit 1)', log: { file: '.peers/logs/fauxqs-install.log', tail: ['npm ERR! 404'] } } } });
+    expect(await runCli(['matrix', '--targets', 'reference,fauxqs', '--out', 'm'], h.io, h.deps)).toBe(EXIT.divergent);
+    const sb = scoreboardOf(h.files);
+    expect(sb.targets.find((t) => t.name === 'fauxqs')).toMatchObject({ status: 'error', error: 'did not install: npm ci failed (exit 1)', errorLog: { file: '.peers/logs/fauxqs-install.log', tail: ['npm ERR! 404'] } });
+    expect(h.started).toEqual(['reference']);
+    expect(h.stderr()).toContain('[fauxqs] install failed after');
+  });
+
   it('conformant everywhere: exit 0; --targets picks a subset', async () => {
     const h = harness();
     expect(await runCli(['matrix', '--targets', 'reference,elastic', '--out', 'm'], h.io, h.deps)).toBe(EXIT.conformant);

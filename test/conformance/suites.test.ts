@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SUITES } from '../../conformance/suites/index.js';
 import { GENERIC_ENTRIES } from '../../src/catalog/index.js';
 import { GENERIC_RULES } from '../../src/check/index.js';
+import { suiteActions } from '../../src/suite/index.js';
 import { KIT, runCorpus } from '../support/corpus.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -30,6 +31,16 @@ describe('suites', () => {
         expect(text).toMatch(/cover/i);
         expect(text).toMatch(/sqs-semantics\.md|aws-recorded-facts\.md/);
         expect(text).toMatch(/not cover|does not|left out/i);
+      });
+
+      it('declares every SQS action its properties send (derived from their scenarios), and sends each it declares', () => {
+        const covered = suiteActions(suite);
+        for (const p of covered) {
+          expect(p.steps.length, `${p.property} sends something`).toBeGreaterThan(0);
+          for (const a of [...p.steps, ...p.queues]) expect(suite.actions, `${p.property} sends ${a}`).toContain(a);
+        }
+        const sent = new Set(covered.flatMap((p) => [...p.steps, ...p.queues]));
+        for (const a of suite.actions) expect(sent.has(a), `${suite.name} declares ${a} but no property sends it`).toBe(true);
       });
 
       it('has distinct property names and at least one run each', () => {

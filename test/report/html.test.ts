@@ -71,8 +71,8 @@ describe('renderHtml', () => {
     expect(page).toContain('sqs-semantics.md § 5.3; 14 N1 (documented)');
     expect(page).toContain('<li>Let op 2 (p1 ReceiveMessage, 1010 ms–1020 ms) receive m1 with VisibilityTimeout 30 s (receive 1).</li>');
     expect(page).toContain('returned m1 at most at 1560 ms, but it was invisible until at least 30960 ms (its visibility timeout).');
-    expect(page).toContain('class="lanes"');
-    expect(page.match(/<span class="bar /g)!.length).toBeGreaterThanOrEqual(3);
+    expect(page).toContain('<figure class="timeline" id="timeline-1">');
+    expect(page.match(/<g class="call /g)!.length).toBeGreaterThanOrEqual(3);
     expect(page).toContain('sqs-conformance run --target elastic --suite lifecycle --seed 7 --replay visibility:3:0:1');
     expect(page).toContain('<a href="#d-1"><code class="id">visibility.redelivered-early</code></a>');
   });

@@ -221,3 +221,36 @@ describe('buildScoreboard', () => {
     expect(sb.ok).toBe(false);
   });
 });
+
+describe('runMatrix phases', () => {
+  it('each target: install, start, run and stop, each begun and ended with how long it took and what it did', async () => {
+    const events: MatrixEvent[] = [];
+    let t = 0;
+    await runMatrix(['a'], 1, {
+      now: () => (t += 5),
+      install: async () => 'a 1.0 already installed in .peers/a',
+      start: async () => ({ stop: async () => {} }),
+      run: async (name) => report(name, [prop('p#0', true)], []),
+      onEvent: (e) => events.push(e),
+    });
+    const phases = events.filter((e) => e.kind === 'phase').map((e) => (e.kind === 'phase' ? `${e.phase}:${e.state}${e.state === 'end' ? `:${e.detail ?? ''}` : ''}` : ''));
+    expect(phases).toEqual(['install:begin', 'install:end:a 1.0 already installed in .peers/a', 'start:begin', 'start:end:', 'run:begin', 'run:end:conformant, 0 divergence occurrences', 'stop:begin', 'stop:end:']);
+    for (const e of events) if (e.kind === 'phase' && e.state === 'end') expect(e.ms).toBe(5);
+  });
+
+  it('an install that fails ends the target before it starts, with the log it carries', async () => {
+    const started: string[] = [];
+    const results = await runMatrix(['a'], 1, {
+      install: async () => {
+        throw Object.assign(new Error('pip failed'), { log: { file: '.peers/logs/a-install.log', tail: ['ERROR: hash mismatch'] } });
+      },
+      start: async (name) => {
+        started.push(name);
+        return { stop: async () => {} };
+      },
+      run: async (name) => report(name, [], []),
+    });
+    expect(started).toEqual([]);
+    expect(results[0]).toMatchObject({ error: 'did not install: pip failed', errorLog: { file: '.peers/logs/a-install.log', tail: ['ERROR: hash mismatch'] } });
+  });
+});

@@ -139,8 +139,8 @@ export const retentionScenario: fc.Arbitrary<Scenario> = fc
     queues: one({ MessageRetentionPeriod: 60, VisibilityTimeout: 2 }),
     processes: [
       [{ op: 'send' }, { op: 'send' }, ...(inFlight ? [{ op: 'receive', attributes: 'all', visibilityTimeout: 120 }] : [])],
-      [{ op: 'sleep', ms: early }, { op: 'receive', attributes: 'all', max: 10, waitSeconds: 1, visibilityTimeout: 2 }],
-      [{ op: 'sleep', ms: late }, { op: 'receive', attributes: 'all', max: 10, waitSeconds: 2, visibilityTimeout: 2 }],
+      [{ op: 'sleep', ms: early, why: 'waiting until just before the 60 s minimum retention ends' }, { op: 'receive', attributes: 'all', max: 10, waitSeconds: 1, visibilityTimeout: 2 }],
+      [{ op: 'sleep', ms: late, why: 'waiting out the 60 s minimum retention' }, { op: 'receive', attributes: 'all', max: 10, waitSeconds: 2, visibilityTimeout: 2 }],
     ] as StepBase[][],
   }));
 

@@ -24,7 +24,7 @@ export const purgeScenario: fc.Arbitrary<Scenario> = fc
       if (inFlight) main.push(s({ op: 'receive', attributes: 'none', max: 1, visibilityTimeout: 120, waitSeconds: 1 }));
       main.push(s({ op: 'purge' }), s({ op: 'sleep', ms: secondAfterMs }), s({ op: 'purge' }));
       for (let i = 0; i < after; i++) main.push(s({ op: 'send' }));
-      main.push(s({ op: 'sleep', ms: 62_000 - secondAfterMs }), s({ op: 'receive', attributes: 'all', max: 10, visibilityTimeout: 2, waitSeconds: 1 }), s({ op: 'purge' }));
+      main.push(s({ op: 'sleep', ms: 62_000 - secondAfterMs, why: 'waiting out the 60 s a purge may take' }), s({ op: 'receive', attributes: 'all', max: 10, visibilityTimeout: 2, waitSeconds: 1 }), s({ op: 'purge' }));
       return { queues: { q: { attributes: { VisibilityTimeout: 2, DelaySeconds: delay } } }, processes: [main, ...others] };
     }),
   );

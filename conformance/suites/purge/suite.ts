@@ -12,7 +12,7 @@ export const purge: SuiteDefinition = {
   requires: ['purge'],
   catalog: entries,
   rules: [lifecycleRule, purgeRule, countsRule],
-  actions: ['CreateQueue', 'GetQueueAttributes', 'SendMessage', 'ReceiveMessage', 'PurgeQueue', 'DeleteQueue'],
+  actions: ['CreateQueue', 'GetQueueAttributes', 'SendMessage', 'ReceiveMessage', 'DeleteMessage', 'PurgeQueue', 'DeleteQueue'],
   sources: ['sqs-semantics.md 4.6, 14 N10', 'aws-recorded-facts.md A12 items 113-114'],
   corpus: async () => (await import('./corpus/index.js')).cases,
   properties: [

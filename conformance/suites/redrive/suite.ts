@@ -13,7 +13,7 @@ export const redrive: SuiteDefinition = {
   requires: ['dlq'],
   catalog: entries,
   rules: [lifecycleRule, fifoRule, redriveRule, moveTaskRule],
-  actions: ['CreateQueue', 'GetQueueAttributes', 'SetQueueAttributes', 'SendMessage', 'ReceiveMessage', 'DeleteMessage', 'ListDeadLetterSourceQueues', 'StartMessageMoveTask', 'ListMessageMoveTasks', 'CancelMessageMoveTask', 'DeleteQueue'],
+  actions: ['CreateQueue', 'GetQueueAttributes', 'SetQueueAttributes', 'SendMessage', 'ReceiveMessage', 'DeleteMessage', 'DeleteMessageBatch', 'ListDeadLetterSourceQueues', 'StartMessageMoveTask', 'ListMessageMoveTasks', 'CancelMessageMoveTask', 'DeleteQueue'],
   sources: ['sqs-semantics.md 3, 4.14, 5.5, 17', 'aws-recorded-facts.md A6 items 40-44'],
   corpus: async () => (await import('./corpus/index.js')).cases,
   properties: [

@@ -7,7 +7,7 @@
 import { destinationDoesNotExist, invalidTaskHandle, notADeadLetterQueue } from '../../spec/engine/errors.js';
 import { parseRedrivePolicy } from '../../spec/attributes.js';
 import { outputOf, toMs, type Prepared } from '../prepare.js';
-import { callRef, list, text } from '../refs.js';
+import { callRef, durationMs, list, text } from '../refs.js';
 import type { CallRuleContext, CheckRule, Finding } from '../types.js';
 import { compareWithValidation } from './validation.js';
 
@@ -101,7 +101,7 @@ function calls(ctx: CallRuleContext): Finding[] {
       gate.exercised('move-task.rate-exceeded');
       const earliest = toMs(t.call.start) + (k * 1000) / rate;
       if (at + eps < earliest - eps - 1000 / rate) {
-        findings.push({ id: 'move-task.rate-exceeded', calls: [t.call, m.hits[0]!.call], queue: m.queue, timed: true, bindings: { call: callRef(m.hits[0]!.call), message: m.name, k: k + 1, rate, task: callRef(t.call), after: { ms: at - toMs(t.call.start) } } });
+        findings.push({ id: 'move-task.rate-exceeded', calls: [t.call, m.hits[0]!.call], queue: m.queue, timed: true, bindings: { call: callRef(m.hits[0]!.call), message: m.name, k: k + 1, rate, task: callRef(t.call), after: durationMs(at - toMs(t.call.start)) } });
       }
     });
   }

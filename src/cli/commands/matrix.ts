@@ -7,12 +7,11 @@
 // 2 for usage and environment errors, 130 when interrupted.
 import { Option, type Command, type OptionValues } from 'commander';
 import * as path from 'node:path';
-import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, type ReportKind } from '../../report/index.js';
+import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, renderScoreboardText, type ReportKind } from '../../report/index.js';
 import type { Baseline } from '../../runner/baseline.js';
-import { buildScoreboard, compareAll, defaultParallel, rowTarget, runMatrix, type MatrixEvent, type MatrixTargetResult, type Scoreboard } from '../../runner/matrix.js';
+import { buildScoreboard, compareAll, defaultParallel, rowTarget, runMatrix, type MatrixEvent, type MatrixPhase, type MatrixTargetResult } from '../../runner/matrix.js';
 import type { RunReport } from '../../runner/types.js';
 import { withProtocol } from '../../target/protocols.js';
-import type { ProgressEvent } from '../../runner/types.js';
 import type { RunningTarget } from '../../target/types.js';
 import { readBaselineFile, rewriteBaseline } from '../baseline.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result, type TargetApi } from '../contracts.js';
@@ -20,6 +19,7 @@ import { fail, interruptible, messageOf, PREFIX, wallClock, writeFiles, type Out
 import { checked, collect, err, ok, option, parseInteger, parseNames, parsePath, quote } from '../parse.js';
 import { reportFiles } from '../report-files.js';
 import { addSharedOptions, prepareRun, resolveProtocols, resolveSeed, runnerOptions, targetArgs, validateShared, type SharedDefaults, type SharedOptions } from '../run-options.js';
+import { createProgress } from '../progress.js';
 import { resolveWorkDir } from '../target.js';
 
 export const MATRIX_DEFAULTS: SharedDefaults = { reports: REPORT_KINDS, out: './sqs-conformance-report/matrix' };
@@ -118,20 +118,28 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
     const results = await runMatrix<RunningTarget>(names.value, parallel, {
       signal: stop.signal,
       now: () => wallClock(io),
+      ...(targets.installPeer ? { install: (name: string) => installPeer(targets, name, workDir, log) } : {}),
       start: (name) => targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) }),
       run: async (name, target) => {
+        // Each target's progress as plain lines (several run at once): start, tenths, failures,
+        // shrinks and long waits with what they wait for.
+        const progress = createProgress(io.stderr, io.now, { plain: true, prefix: `[${name}] ` });
         const options = (t: RunningTarget, suffix = '') =>
-          runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + suffix, onProgress: targetProgress(name, log) });
-        if (o.protocol === undefined) return runner.runSuites(options(target));
-        // One row per protocol the peer speaks (issue 12: --protocol both), the peer started once.
-        const protocols = resolveProtocols(o.protocol, target.profile);
-        for (const p of protocols.skipped) log(`[${name}] does not speak ${p}: no ${p} row`);
-        const reports: RunReport[] = [];
-        for (const p of protocols.run) {
-          if (stop.interrupted()) break;
-          reports.push(await runner.runSuites(options(withProtocol(target, p), ` --protocol ${p}`)));
+          runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + suffix, onProgress: (e) => progress.event(e) });
+        try {
+          if (o.protocol === undefined) return await runner.runSuites(options(target));
+          // One row per protocol the peer speaks (issue 12: --protocol both), the peer started once.
+          const protocols = resolveProtocols(o.protocol, target.profile);
+          for (const p of protocols.skipped) log(`[${name}] does not speak ${p}: no ${p} row`);
+          const reports: RunReport[] = [];
+          for (const p of protocols.run) {
+            if (stop.interrupted()) break;
+            reports.push(await runner.runSuites(options(withProtocol(target, p), ` --protocol ${p}`)));
+          }
+          return reports;
+        } finally {
+          progress.done();
         }
-        return reports;
       },
       onEvent: (e) => logEvent(e, log),
     });
@@ -169,7 +177,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
     const written = await writeFiles(io, out, files);
     if (!written.ok) return fail(io, written.error);
 
-    io.stdout.write(`${scoreboardLines(sb).join('\n')}\n`);
+    io.stdout.write(renderScoreboardText(sb));
     log(`${PREFIX}: matrix wall time ${(wallTimeMs / 1000).toFixed(1)} s; scoreboard in ${out}: scoreboard.html, scoreboard.md, scoreboard.json`);
     if (stop.interrupted()) {
       log(`${PREFIX}: interrupted: the scoreboard covers only what ran`);
@@ -200,27 +208,37 @@ async function updateBaselines(results: readonly MatrixTargetResult[], b: Baseli
   return ok(undefined);
 }
 
-/** A target's progress as log lines: its start and each property's first counterexample. */
-function targetProgress(name: string, log: (line: string) => void): (e: ProgressEvent) => void {
-  const failing = new Set<string>();
-  return (e) => {
-    if (e.kind === 'start') log(`[${name}] running ${e.total} scenarios`);
-    if (e.kind === 'scenario-done' && !e.passed && !failing.has(e.property)) {
-      failing.add(e.property);
-      log(`[${name}] ${e.property}: counterexample found`);
+/** The install phase: a peer from its lock (nothing for in-process targets); a failure throws with the install log's end. */
+async function installPeer(targets: TargetApi, name: string, workDir: string, log: (line: string) => void): Promise<string | undefined> {
+  const r = await targets.installPeer!(name, workDir, (line) => log(`[${name}] ${line}`));
+  if (!r) return undefined;
+  if (r.status === 'failed') throw Object.assign(new Error(r.error ?? 'the install failed'), r.log ? { log: r.log } : {});
+  if (r.status === 'nothing') return r.what !== '' ? `nothing to install: ${r.what}` : 'nothing to install';
+  return `${r.what} ${r.status === 'cached' ? 'already installed' : 'installed'}${r.dir !== undefined ? ` in ${r.dir}` : ''}`;
+}
+
+const PHASE_BEGIN: Record<MatrixPhase, string> = { install: 'install', start: 'start', run: 'run', stop: 'stop' };
+
+/** One line per phase as it begins and ends (`[fauxqs] start: done in 1.2 s`), and the target's outcome. */
+export function matrixEventLine(e: MatrixEvent): string | undefined {
+  const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  switch (e.kind) {
+    case 'phase':
+      if (e.state === 'begin') return e.phase === 'run' ? undefined : `[${e.target}] ${PHASE_BEGIN[e.phase]}…`;
+      if (e.failed !== undefined) return `[${e.target}] ${e.phase} failed after ${secs(e.ms)}: ${e.failed}`;
+      return `[${e.target}] ${e.phase}: ${e.detail ?? 'done'} (${secs(e.ms)})`;
+    case 'warning':
+      return `[${e.target}] warning: ${e.text}`;
+    case 'finished': {
+      const r = e.result;
+      return r.report ? `[${e.target}] ${r.report.verdict}: ${r.report.divergences.length} divergence occurrence(s) (${secs(r.durationMs)} in all)` : `[${e.target}] error: ${r.error ?? 'no report'} (${secs(r.durationMs)} in all)`;
     }
-  };
+  }
 }
 
 function logEvent(e: MatrixEvent, log: (line: string) => void): void {
-  if (e.kind === 'starting') log(`[${e.target}] starting`);
-  else if (e.kind === 'warning') log(`[${e.target}] warning: ${e.text}`);
-  else if (e.kind === 'finished') {
-    const r = e.result;
-    const secs = `${(r.durationMs / 1000).toFixed(1)} s`;
-    if (r.report) log(`[${e.target}] ${r.report.verdict}: ${r.report.divergences.length} divergence occurrence(s) (${secs})`);
-    else log(`[${e.target}] error: ${r.error ?? 'no report'} (${secs})`);
-  }
+  const line = matrixEventLine(e);
+  if (line !== undefined) log(line);
 }
 
 /** The folder of a row's reports: the target's, or `<target>/<protocol>` for a row of several protocols. */
@@ -231,21 +249,4 @@ function rowFolder(r: MatrixTargetResult): string {
 /** Report files of one target, relative to the matrix folder. */
 export function targetReportFiles(target: string, kinds: readonly ReportKind[] = REPORT_KINDS): Partial<Record<ReportKind, string>> {
   return Object.fromEntries(kinds.map((kind) => [kind, `${target}/${REPORT_FILES[kind]}`]));
-}
-
-/** The plain-text summary printed at the end (one line per target). */
-export function scoreboardLines(sb: Scoreboard): string[] {
-  const w = Math.max(6, ...sb.targets.map((t) => t.name.length));
-  const lines = [`${'target'.padEnd(w)}  ${'status'.padEnd(16)}  ${'scenarios'.padStart(9)}  divergences${sb.baselines ? '  baseline (new/ack/vanished)' : ''}`];
-  for (const t of sb.targets) {
-    if (t.status === 'error') {
-      lines.push(`${t.name.padEnd(w)}  ${'error'.padEnd(16)}  ${'–'.padStart(9)}  ${t.error ?? ''}`);
-      continue;
-    }
-    const ids = t.divergences.length;
-    const div = `${t.divergenceCount} (${ids} id${ids === 1 ? '' : 's'})`;
-    const b = t.baseline ? `  ${t.baseline.counts.new}/${t.baseline.counts.acknowledged}/${t.baseline.counts.vanished}` : '';
-    lines.push(`${t.name.padEnd(w)}  ${t.status.padEnd(16)}  ${`${t.scenarios.passed}/${t.scenarios.total}`.padStart(9)}  ${div.padEnd(11)}${b}`);
-  }
-  return lines;
 }

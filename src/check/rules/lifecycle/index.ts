@@ -8,7 +8,7 @@ import type { Call } from '../../../history/index.js';
 import { effectiveWaitTime, isLongPoll } from '../../../spec/model/index.js';
 import { num } from '../../num.js';
 import { inputOf, outputOf, toMs } from '../../prepare.js';
-import { callRef, ms } from '../../refs.js';
+import { callRef, durationMs } from '../../refs.js';
 import type { CallRuleContext, CheckRule, Finding, Gate, GradedFinding, HistoryRuleContext, HistoryRuleResult, Markable, Tolerances } from '../../types.js';
 import { deliveredTwice } from '../fifo/dedup.js';
 import { LIFECYCLE_IDS } from './ids.js';
@@ -38,7 +38,7 @@ function calls(ctx: CallRuleContext): Finding[] {
     const took = toMs(call.end - call.start);
     if (ctx.gate.on('receive.long-poll-returned-early') && empty && took < wait * 1000 - 2 * tolerance.epsilonMs) {
       marks.earlyPolls.add(call);
-      findings.push({ id: 'receive.long-poll-returned-early', calls: [call], queue: call.invoke.queue, timed: true, bindings: { call: callRef(call), took: ms(took), wait } });
+      findings.push({ id: 'receive.long-poll-returned-early', calls: [call], queue: call.invoke.queue, timed: true, bindings: { call: callRef(call), took: durationMs(took), wait } });
     }
   }
   return findings;

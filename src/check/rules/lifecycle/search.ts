@@ -22,7 +22,7 @@ import {
 import type { QueueConfig } from '../../../spec/types.js';
 import { num } from '../../num.js';
 import { inputOf, toMs, type EntryResult, type HandleUse, type Hit, type TrackedMessage } from '../../prepare.js';
-import { callRef, expected, ms, seconds, text } from '../../refs.js';
+import { callRef, durationMs, expected, ms, seconds, text } from '../../refs.js';
 import { at, Solver, UNBOUNDED, type Term } from '../../solver.js';
 import type { Bindings, Gate, Markable, Premise } from '../../types.js';
 
@@ -492,7 +492,7 @@ export function searchMessage(input: SearchInput): SearchResult {
     }
     if (on('retention.expired-late') && !st.solver.le(at(v), st.expiryLatest)) {
       const retention = st.where === 'dlq' && redrive ? redrive.queue.messageRetentionPeriod : queue.messageRetentionPeriod;
-      return fail(st, 'retention.expired-late', 'default', { ...base, retention: seconds(retention), slack: ms(input.retentionSlackMs) }, [e.call]);
+      return fail(st, 'retention.expired-late', 'default', { ...base, retention: seconds(retention), slack: durationMs(input.retentionSlackMs) }, [e.call]);
     }
     let visibleStates: State[];
     if (!st.present) {
@@ -543,7 +543,7 @@ export function searchMessage(input: SearchInput): SearchResult {
         if (on('timestamp.sent-wrong') && sentStamp !== undefined) {
           const mono = sentStamp - input.wallOffsetMs;
           if (!s.solver.le(at(0, mono - input.clockSkewMs), at(S)) || !s.solver.le(at(S), at(0, mono + input.clockSkewMs))) {
-            fail(s, 'timestamp.sent-wrong', 'default', { ...base, stamp: sentStamp, onOurClock: ms(mono), skew: ms(input.clockSkewMs), sentFrom: ms(sLo + eps), sentTo: ms(sHi - eps) }, [e.call]);
+            fail(s, 'timestamp.sent-wrong', 'default', { ...base, stamp: sentStamp, onOurClock: ms(mono), skew: durationMs(input.clockSkewMs), sentFrom: ms(sLo + eps), sentTo: ms(sHi - eps) }, [e.call]);
             continue;
           }
         }
@@ -552,7 +552,7 @@ export function searchMessage(input: SearchInput): SearchResult {
           const mono = first - input.wallOffsetMs;
           const fv = s.firstReceive;
           if (!s.solver.le(at(0, mono - input.clockSkewMs), at(fv)) || !s.solver.le(at(fv), at(0, mono + input.clockSkewMs))) {
-            fail(s, 'timestamp.first-receive-wrong', 'default', { ...base, stamp: first, onOurClock: ms(mono), skew: ms(input.clockSkewMs) }, [e.call]);
+            fail(s, 'timestamp.first-receive-wrong', 'default', { ...base, stamp: first, onOurClock: ms(mono), skew: durationMs(input.clockSkewMs) }, [e.call]);
             continue;
           }
         }
