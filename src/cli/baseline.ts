@@ -12,7 +12,8 @@ import {
   type BaselineComparison,
   type UpdateOptions,
 } from '../runner/baseline.js';
-import type { RunReport } from '../runner/types.js';
+import { explanationOf, formatSource, oneLine, truncate } from '../report/index.js';
+import type { ReportedDivergence, RunReport } from '../runner/types.js';
 import type { CliIO } from './contracts.js';
 import { isoDate, messageOf, wallClock } from './io.js';
 
@@ -41,6 +42,15 @@ export function updateNote(before: Baseline | undefined, after: Baseline): strin
   return `${after.entries.length} entr${after.entries.length === 1 ? 'y' : 'ies'} (+${added} new, -${removed} vanished)`;
 }
 
+/**
+ * A new entry's reason: what the target did, from the first occurrence's explanation (the calls,
+ * values and rule), so a person reading the baseline sees the behaviour accepted and can judge it.
+ */
+export function observedReasonOf(report: RunReport, d: ReportedDivergence, date: string): string {
+  const what = oneLine(explanationOf(report, d).join(' ').replace(/^Then /, ''));
+  return truncate(`Observed ${date} (seed ${report.seed}, ${report.target.protocol}, ${d.property}): ${what} Rule: ${formatSource(d.rule)}. Not investigated further.`, 600);
+}
+
 /** Rewrites a baseline file from what a run observed (entries kept, added, vanished ones dropped). */
 export async function rewriteBaseline(
   report: RunReport,
@@ -49,7 +59,8 @@ export async function rewriteBaseline(
   io: CliIO,
   options: UpdateOptions = {},
 ): Promise<{ ok: true; baseline: Baseline; note: string } | { ok: false; error: string }> {
-  const next = updateBaseline(report, before, isoDate(wallClock(io)), options);
+  const date = isoDate(wallClock(io));
+  const next = updateBaseline(report, before, date, { reasonFor: (d) => observedReasonOf(report, d, date), ...options });
   const abs = path.resolve(io.cwd, file);
   try {
     await io.mkdir(path.dirname(abs));

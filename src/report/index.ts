@@ -27,6 +27,8 @@ export {
   stoppedText,
   transportText,
   describeOp,
+  explanationOf,
+  truncate,
   formatDuration,
   formatSource,
   oneLine,

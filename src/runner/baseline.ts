@@ -243,12 +243,14 @@ export function updateBaseline(report: RunReport, previous: Baseline | undefined
       entries.push({ ...other, scope: rest });
       continue;
     }
-    entries.push({ id: d.id, scope: both ? { ...scope, protocol } : scope, reason: observedReason(date), since: date });
+    entries.push({ id: d.id, scope: both ? { ...scope, protocol } : scope, reason: options.reasonFor?.(d) ?? observedReason(date), since: date });
   }
   return { schemaVersion: BASELINE_SCHEMA_VERSION, target: previous?.target ?? report.target.name, entries: entries.sort(compareEntries) };
 }
 
 export interface UpdateOptions {
+  /** The reason a new entry gets, from its first occurrence (default: `observed <date>; investigate`). */
+  reasonFor?(d: ReportedDivergence): string;
   /**
    * Every protocol the target is run over this time (issue 12): with both, what one protocol's run
    * sees gets that protocol in its scope, and what both see is one entry without it.
