@@ -20,6 +20,12 @@ export interface CatalogEntry {
    * rule has one). `{name}` placeholders are filled from the divergence's bindings by src/report.
    */
   explain: Readonly<Record<string, string>>;
+  /**
+   * The one wire protocol whose answers this rule reads (an x-amzn-query-error header exists only
+   * over JSON, an ErrorResponse document only over Query): a run over the other protocol cannot
+   * exercise it, so it is neither a coverage target nor a gap there. Absent: every protocol.
+   */
+  protocol?: 'json' | 'query';
 }
 
 /** An entry as a suite writes it: the id is the key of the record it sits in. */

@@ -15,20 +15,26 @@ export interface Candidate {
   property: PropertyDefinition;
 }
 
-/** An id the run's strictness judges (a `typical` rule is off at `guaranteed`). */
-function judged(catalog: Catalog, strictness: Strictness, id: string): boolean {
+/** An id the run judges: on at its strictness (a `typical` rule is off at `guaranteed`) and read over its protocol. */
+function judged(catalog: Catalog, strictness: Strictness, id: string, protocol: 'json' | 'query' | undefined): boolean {
   const e = catalog.get(id);
-  return e !== undefined && (strictness === 'typical' || e.strictness === 'guaranteed');
+  return e !== undefined && (strictness === 'typical' || e.strictness === 'guaranteed') && (e.protocol === undefined || protocol === undefined || e.protocol === protocol);
 }
 
 /**
  * Every id the suites that ran should exercise (their catalogues, and the generic ids their
  * properties name), each with the selected properties that can exercise it (possibly none).
  */
-export function coverageTargets(selected: readonly { suite: SuiteDefinition; properties: readonly PropertyDefinition[] }[], catalog: Catalog, strictness: Strictness): Map<string, Candidate[]> {
+export function coverageTargets(
+  selected: readonly { suite: SuiteDefinition; properties: readonly PropertyDefinition[] }[],
+  catalog: Catalog,
+  strictness: Strictness,
+  /** The run's wire protocol: rules read only over the other one are not targets (undefined: all). */
+  protocol?: 'json' | 'query',
+): Map<string, Candidate[]> {
   const out = new Map<string, Candidate[]>();
   const add = (id: string) => {
-    if (!judged(catalog, strictness, id)) return undefined;
+    if (!judged(catalog, strictness, id, protocol)) return undefined;
     let list = out.get(id);
     if (!list) out.set(id, (list = []));
     return list;

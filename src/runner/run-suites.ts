@@ -343,7 +343,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     await pool(instances, concurrency, runInstance);
 
     // Rule coverage: extra instances of the properties that can exercise what has not been yet.
-    const targets = coverageTargets(selection.suites, set.catalog, options.strictness);
+    const targets = coverageTargets(selection.suites, set.catalog, options.strictness, profile.protocol);
     const budget = options.coverage === false ? undefined : { ...COVERAGE_DEFAULTS, ...(options.coverage ?? {}) };
     if (budget && !options.replay) {
       const deadline = Date.now() + budget.budgetMs;

@@ -142,6 +142,8 @@ export interface StepKind<S extends StepBase = StepBase> {
   op: S['op'];
   description: string;
   actions: readonly Action[];
+  /** The actions one step of this kind sends, when narrower than `actions` (a generic request step). */
+  actionsOf?(step: S): readonly Action[];
   run(step: S, ctx: StepContext): Promise<void>;
 }
 

@@ -57,7 +57,10 @@ export function propertyActions(property: PropertyDefinition, steps: StepRegistr
     if (!scenario || typeof scenario !== 'object' || !Array.isArray(scenario.processes) || typeof scenario.queues !== 'object') continue;
     fromQueues.push(...queueActions(scenario));
     for (const process of scenario.processes) {
-      for (const step of process) fromSteps.push(...(steps.get(step.op)?.actions ?? []));
+      for (const step of process) {
+        const kind = steps.get(step.op);
+        fromSteps.push(...(kind?.actionsOf?.(step) ?? kind?.actions ?? []));
+      }
     }
   }
   const own = ordered(fromSteps);

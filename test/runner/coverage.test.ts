@@ -30,4 +30,20 @@ describe('coverage targets', () => {
     const t = coverageTargets(only('visibility'), catalog, 'guaranteed');
     for (const id of typical) expect(t.has(id), id).toBe(false);
   });
+
+  it('a rule read over one protocol only is a target of runs over that protocol, not of runs over the other', () => {
+    const errors = SUITES.find((s) => s.name === 'errors')!;
+    const all = [{ suite: errors, properties: [...errors.properties] }];
+    const byProtocol = Object.entries(errors.catalog).filter(([, e]) => e.protocol !== undefined);
+    expect(byProtocol.map(([id, e]) => `${id}:${e.protocol}`)).toEqual(expect.arrayContaining(['envelope.query-error-missing:json', 'envelope.xml-wrong:query']));
+    const json = coverageTargets(all, catalog, 'typical', 'json');
+    const query = coverageTargets(all, catalog, 'typical', 'query');
+    const either = coverageTargets(all, catalog, 'typical');
+    for (const [id, e] of byProtocol) {
+      expect(json.has(id), id).toBe(e.protocol === 'json');
+      expect(query.has(id), id).toBe(e.protocol === 'query');
+      expect(either.has(id), id).toBe(true);
+    }
+    expect(json.has('envelope.fault-wrong') && query.has('envelope.fault-wrong')).toBe(true);
+  });
 });

@@ -149,15 +149,49 @@ export const fairProbe: fc.Arbitrary<Probe> = fc
   .constantFrom('g0', 'g1', 'tenant-2', 'g'.repeat(128), 'g'.repeat(129), 'g h', 'é')
   .map((group): Probe => ({ kind: 'send-with', members: { MessageGroupId: group } }));
 
-export const fairScenario: fc.Arbitrary<Scenario> = fc.record({
-  queues: fc.constant({ q: { attributes: { VisibilityTimeout: 2 } } }),
-  processes: processes(
-    fc.oneof(
-      { weight: 4, arbitrary: probeStep(fairProbe) },
-      { weight: 3, arbitrary: receiveStep({ maxVisibility: 2, maxWait: 1 }).map((r) => ({ ...r, attributes: 'all' as const })) },
-      { weight: 2, arbitrary: deleteStep },
-      { weight: 1, arbitrary: sleepStep(1000) },
+export const fairScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    processes: processes(
+      fc.oneof(
+        { weight: 4, arbitrary: probeStep(fairProbe) },
+        { weight: 3, arbitrary: receiveStep({ maxVisibility: 2, maxWait: 1 }).map((r) => ({ ...r, attributes: 'all' as const })) },
+        { weight: 2, arbitrary: deleteStep },
+        { weight: 1, arbitrary: sleepStep(1000) },
+      ),
+      { maxProcesses: 2, maxSteps: 6 },
     ),
-    { maxProcesses: 2, maxSteps: 6 },
-  ),
-});
+    group: fc.constantFrom('g0', 'tenant-2', 'é', 'g'.repeat(128)),
+  })
+  // Every run sends one valid group id and asks for the system attributes, so the rule that reads
+  // MessageGroupId back is exercised whatever the seed (issue 13: every rule every run).
+  .map(({ processes: generated, group }): Scenario => ({
+    queues: { q: { attributes: { VisibilityTimeout: 2 } } },
+    processes: [
+      ...generated,
+      [
+        { op: 'probe', probe: { kind: 'send-with', members: { MessageGroupId: group } } } as StepBase,
+        { op: 'receive', attributes: 'all', max: 10, visibilityTimeout: 2, waitSeconds: 1 } as StepBase,
+      ],
+    ],
+  }));
+
+/**
+ * A FIFO handle used after its visibility timeout lapsed, with nothing else polling: SQS rejects it
+ * (sqs-semantics.md 9; aws-recorded-facts.md A9), where a standard queue would accept it. A fixed
+ * structure with generated values, so the situation arises in every run.
+ */
+export const lapseScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    messages: fc.integer({ min: 1, max: 3 }),
+    visibilityTimeout: fc.integer({ min: 1, max: 2 }),
+    pastMs: fc.integer({ min: 300, max: 1200 }),
+    use: fc.constantFrom('delete', 'changeVisibility'),
+  })
+  .map(({ messages, visibilityTimeout, pastMs, use }): Scenario => {
+    const steps: StepBase[] = [];
+    for (let i = 0; i < messages; i++) steps.push({ op: 'fifo-send', group: 0, dedup: { kind: 'fresh' } } as StepBase);
+    steps.push({ op: 'receive', attributes: 'all', max: 10, visibilityTimeout, waitSeconds: 1 } as StepBase);
+    steps.push({ op: 'sleep', ms: visibilityTimeout * 1000 + pastMs } as StepBase);
+    steps.push(use === 'delete' ? ({ op: 'delete', handle: { kind: 'latest' } } as StepBase) : ({ op: 'changeVisibility', handle: { kind: 'latest' }, visibilityTimeout: 5 } as StepBase));
+    return { queues: fifoQueue({ VisibilityTimeout: 3 }), processes: [steps] };
+  });

@@ -13,7 +13,7 @@ export const tagsPermissions: SuiteDefinition = {
   requires: [],
   catalog: entries,
   rules: MANAGEMENT.all,
-  actions: ['CreateQueue', 'TagQueue', 'UntagQueue', 'ListQueueTags', 'AddPermission', 'RemovePermission', 'GetQueueAttributes', 'DeleteQueue'],
+  actions: ['CreateQueue', 'TagQueue', 'UntagQueue', 'ListQueueTags', 'AddPermission', 'RemovePermission', 'GetQueueAttributes', 'ReceiveMessage', 'DeleteQueue'],
   sources: ['sqs-semantics.md 2, 4.12, 4.13, 13', 'aws-recorded-facts.md A10 item 103, A11 item 112'],
   corpus: async () => (await import('./corpus/index.js')).cases,
   properties: [

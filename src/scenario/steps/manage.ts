@@ -227,6 +227,7 @@ async function runManage(step: ManageStep, ctx: StepContext): Promise<StepResult
 export const manageKind: StepKind<ManageStep> = {
   op: 'manage',
   description: 'One queue-management (or queue-addressed) request on a slot queue, values resolved when it runs.',
+  actionsOf: (step) => [step.action],
   actions: [
     'CreateQueue',
     'DeleteQueue',

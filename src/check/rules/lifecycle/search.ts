@@ -417,6 +417,7 @@ export function searchMessage(input: SearchInput): SearchResult {
     // Moved only once visible again; where standard queues may hand an in-flight message out early
     // (14 N1, only at `guaranteed`), the move may come early the same way.
     const inFlightId = queue.fifo ? 'fifo.redelivered-early' : 'redrive.moved-in-flight';
+    input.exercised?.add(inFlightId);
     if (on(inFlightId) && !st.solver.le(st.visibleFrom, at(tm))) {
       const [fromLo] = st.solver.bounds(st.visibleFrom);
       fail(st, inFlightId, queue.fifo ? 'moved' : 'default', { ...base, invisibleUntil: ms(fromLo) }, call ? [call] : []);
@@ -464,6 +465,7 @@ export function searchMessage(input: SearchInput): SearchResult {
     if (redrive) {
       // Dead-letter queues (sqs-semantics.md 5.5; aws-recorded-facts.md A6 items 40-41).
       if (here === 'source' && st.where === 'dlq') {
+        input.exercised?.add('redrive.received-after-move');
         if (on('redrive.received-after-move')) return fail(st, 'redrive.received-after-move', 'default', { ...base, dlq: redrive.queueKey }, [e.call]);
       } else if (here === 'source' && st.present && st.count >= redrive.maxReceiveCount) {
         input.exercised?.add('redrive.not-moved');
@@ -473,6 +475,8 @@ export function searchMessage(input: SearchInput): SearchResult {
         const moved = moveToDeadLetter(st, at(v), base, e.call);
         if (!moved) return [];
         st = moved;
+        // The source is polled again after the move: a correct target no longer returns it there.
+        if (input.longPolls.some((p) => toMs(p.call.start) > callEnd(e.call))) input.exercised?.add('redrive.received-after-move');
       }
     }
     if (observed && e.hit.retryOf) return applyRetry(st, e, here);
