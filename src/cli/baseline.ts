@@ -12,7 +12,7 @@ import {
   type BaselineComparison,
   type UpdateOptions,
 } from '../runner/baseline.js';
-import { explanationOf, formatSource, oneLine, truncate } from '../report/index.js';
+import { explanationOf, formatSource, oneLine, scrub, truncate } from '../report/index.js';
 import type { ReportedDivergence, RunReport } from '../runner/types.js';
 import type { CliIO } from './contracts.js';
 import { isoDate, messageOf, wallClock } from './io.js';
@@ -47,7 +47,7 @@ export function updateNote(before: Baseline | undefined, after: Baseline): strin
  * values and rule), so a person reading the baseline sees the behaviour accepted and can judge it.
  */
 export function observedReasonOf(report: RunReport, d: ReportedDivergence, date: string): string {
-  const what = oneLine(explanationOf(report, d).join(' ').replace(/^Then /, ''));
+  const what = oneLine(scrub(explanationOf(report, d).join(' ').replace(/^Then /, '')));
   return truncate(`Observed ${date} (seed ${report.seed}, ${report.target.protocol}, ${d.property}): ${what} Rule: ${formatSource(d.rule)}. Not investigated further.`, 600);
 }
 

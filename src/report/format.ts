@@ -44,6 +44,15 @@ export function stoppedText(report: Pick<RunReport, 'stopped'>): string | undefi
   return s.reason === 'interrupted' ? `interrupted (${s.detail}): scenarios that did not finish are not run and judged nothing` : `${s.detail}: scenarios after that are not run`;
 }
 
+/** A server restarted during the run (the matrix restarts a peer that died once), one line. */
+export function restartText(report: Pick<RunReport, 'restarts'>): string | undefined {
+  const r = report.restarts;
+  if (!r || r.length === 0) return undefined;
+  return r
+    .map((x) => `the server ${x.why} during the run and was started again; this report is the run after the restart${x.log && x.log.tail.length > 0 ? ` (its log ${x.log.file} ended: ${x.log.tail.slice(-3).join(' / ')})` : ''}`)
+    .join('; ');
+}
+
 /** Rule coverage: how many ids were exercised, and the gaps (ids of the suites that ran never exercised). */
 export function coverageOf(report: Pick<RunReport, 'exercised' | 'gaps'>): { exercised: [string, number][]; gaps: string[] } {
   const exercised = Object.entries(report.exercised ?? {}).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b));

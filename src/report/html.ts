@@ -18,6 +18,7 @@ import {
   explanationOf,
   scrub,
   stoppedText,
+  restartText,
   timeline,
   transportText,
   type PropertyStatus,
@@ -206,7 +207,7 @@ ${b.notRun.map((e) => html`<tr><td>${badge('not-run', 'not run')}</td><td><code 
   const body = html`<header>
 <h1>sqs-conformance: ${t.name} ${badge(report.verdict, report.verdict === 'interrupted' ? 'INTERRUPTED' : report.verdict)}</h1>
 <p class="meta">${report.runId !== undefined ? html`<span>${`run ${report.runId}`}</span>` : ''}<span><code>${t.endpoint}</code></span><span>${t.protocol}</span><span>${t.region}</span><span>${`seed ${report.seed}`}</span><span>${`strictness ${report.strictness}`}</span><span>${`suites ${report.suites.join(', ') || '(none)'}`}</span><span>${`started ${report.startedAt}`}</span></p>
-${[stoppedText(report), transportText(report)].filter((x): x is string => x !== undefined).map((x) => html`<p class="notice">${x}</p>`)}
+${[stoppedText(report), restartText(report), transportText(report)].filter((x): x is string => x !== undefined).map((x) => html`<p class="notice">${x}</p>`)}
 </header>
 <div class="cards">
 <div class="card"><div class="l">Verdict</div><div class="n">${report.verdict}</div></div>

@@ -25,6 +25,7 @@ export {
   coverageOf,
   coverageView,
   stoppedText,
+  restartText,
   transportText,
   describeOp,
   explanationOf,

@@ -3,7 +3,7 @@
 import type { Op } from '../history/index.js';
 import type { PropertyResult, ReportedDivergence, RunReport } from '../runner/types.js';
 import { divergenceBaselineStatus, toJsonBaseline, type DivergenceBaselineStatus, type JsonBaseline, type RenderExtras } from './baseline.js';
-import { explanationOf, propertyStatus, publicTarget, ruleText, type PropertyStatus } from './format.js';
+import { explanationOf, propertyStatus, publicTarget, ruleText, scrub, type PropertyStatus } from './format.js';
 
 export interface JsonDivergence {
   id: string;
@@ -71,6 +71,8 @@ export interface JsonReport {
   interrupted: boolean;
   /** Why the run stopped early (interrupted, target stopped answering). */
   stopped?: RunReport['stopped'];
+  /** The server died under an earlier attempt and was started again (matrix): how, and its log's end. */
+  restarts?: RunReport['restarts'];
   /** Calls of the run and those whose outcome was lost. */
   calls?: RunReport['calls'];
   properties: JsonProperty[];
@@ -112,6 +114,7 @@ export function toJsonReport(report: RunReport, extras: RenderExtras = {}): Json
   };
   if (report.runId !== undefined) out.runId = report.runId;
   if (report.stopped) out.stopped = { reason: report.stopped.reason, detail: report.stopped.detail };
+  if (report.restarts && report.restarts.length > 0) out.restarts = report.restarts.map((r) => ({ why: r.why, ...(r.log ? { log: { file: r.log.file, tail: r.log.tail.map(scrub) } } : {}) }));
   if (report.calls) out.calls = { total: report.calls.total, lost: report.calls.lost };
   if (report.actions) {
     const a = report.actions;

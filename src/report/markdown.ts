@@ -3,7 +3,7 @@
 // replay commands sit in code spans whose fence is longer than any backtick run inside.
 import type { RunReport } from '../runner/types.js';
 import { baselineSummary, divergenceBaselineStatus, groupNew, type RenderExtras } from './baseline.js';
-import { actionCallsText, countProperties, coverageOf, coverageView, divergencesOf, propertyRunText, formatDuration, formatSource, oneLine, propertyRows, publicTarget, skippedRows, stoppedText, transportText, type PropertyStatus } from './format.js';
+import { actionCallsText, countProperties, coverageOf, coverageView, divergencesOf, propertyRunText, formatDuration, formatSource, oneLine, propertyRows, publicTarget, skippedRows, stoppedText, restartText, transportText, type PropertyStatus } from './format.js';
 
 /** Escapes a plain-text table cell. */
 export function mdCell(s: string): string {
@@ -57,7 +57,7 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
   out.push('');
   out.push(`Target ${mdCode(t.endpoint)} (${t.protocol}, ${mdCell(t.region)}); suites: ${report.suites.map(mdCell).join(', ') || '(none)'}${report.runId !== undefined ? `; run ${mdCode(report.runId)}` : ''}.`);
   out.push('');
-  for (const line of [stoppedText(report), transportText(report)]) {
+  for (const line of [stoppedText(report), restartText(report), transportText(report)]) {
     if (line === undefined) continue;
     out.push(`> ${mdCell(line)}`);
     out.push('');

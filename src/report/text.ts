@@ -13,6 +13,7 @@ import {
   coverageView,
   propertyRunText,
   stoppedText,
+  restartText,
   transportText,
   divergencesOf,
   formatDuration,
@@ -56,6 +57,8 @@ export function renderText(report: RunReport, opts: TextOptions = {}): string {
   out.push(`  verdict     ${verdictLabel(report.verdict, c)}`);
   const stopped = stoppedText(report);
   if (stopped !== undefined) out.push(`  stopped     ${c.yellow(oneLine(stopped))}`);
+  const restart = restartText(report);
+  if (restart !== undefined) out.push(`  restarted   ${c.yellow(oneLine(restart))}`);
   const transport = transportText(report);
   if (transport !== undefined) out.push(`  network     ${oneLine(transport)}`);
   if (opts.baseline) out.push(`  baseline    ${baselineLabel(opts.baseline, c)}`);

@@ -97,6 +97,12 @@ export interface ActionCoverage {
   notCovered: string[];
 }
 
+export interface TargetRestart {
+  /** `exited (SIGABRT)`, `exited (code 2)`. */
+  why: string;
+  log?: { file: string; tail: string[] };
+}
+
 export interface RunReport {
   schemaVersion: number;
   /** The run id: its queues are named `sqsc-<run id>-…` and tagged `sqs-conformance:run=<run id>`. */
@@ -119,6 +125,12 @@ export interface RunReport {
   actions?: ActionCoverage;
   /** Set when the run stopped early: its verdict then covers only what finished. */
   stopped?: RunStop;
+  /**
+   * The server process exited on its own during an earlier attempt of this run and was started
+   * again (the matrix does this once): what it died of and the end of its log. This report is the
+   * attempt after the restart.
+   */
+  restarts?: TargetRestart[];
   calls?: CallCounts;
   startedAt: string;
   durationMs: number;

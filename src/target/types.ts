@@ -60,6 +60,8 @@ export interface RunningTarget {
    */
   client(options?: { firstByteTimeoutMs?: number; connectionTimeoutMs?: number; protocol?: Protocol }): SqsPort;
   stop(): Promise<void>;
+  /** For a server process: set once it has exited on its own (how, and the end of its log). */
+  exited?(): { how: string; log: { file: string; tail: string[] } } | undefined;
 }
 
 export interface LaunchOptions {

@@ -54,6 +54,8 @@ export interface HarnessOptions {
   stdoutTTY?: boolean;
   env?: Record<string, string>;
   files?: Record<string, string>;
+  /** A target's server process has exited (RunningTarget.exited), by target name: how, and its log's end. */
+  exited?: Record<string, () => { how: string; log: { file: string; tail: string[] } } | undefined>;
   /** Capabilities of a target's profile, by target name (default none: it speaks its protocol only). */
   capabilities?: Record<string, string[]>;
 }
@@ -89,6 +91,7 @@ export function harness(h: HarnessOptions = {}): Harness {
       throw new Error('not in this test');
     },
     stop: async () => void stopped.push(name),
+    ...(h.exited?.[name] ? { exited: h.exited[name] } : {}),
   });
   const launcher = (name: string): Launcher => ({
     name,

@@ -10,9 +10,9 @@ import * as path from 'node:path';
 import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, renderScoreboardText, type ReportKind } from '../../report/index.js';
 import type { Baseline } from '../../runner/baseline.js';
 import { buildScoreboard, compareAll, defaultParallel, rowTarget, runMatrix, type MatrixEvent, type MatrixPhase, type MatrixTargetResult } from '../../runner/matrix.js';
-import type { RunReport } from '../../runner/types.js';
+import type { RunReport, TargetRestart } from '../../runner/types.js';
 import { withProtocol } from '../../target/protocols.js';
-import type { RunningTarget } from '../../target/types.js';
+import type { Protocol, RunningTarget } from '../../target/types.js';
 import { readBaselineFile, rewriteBaseline } from '../baseline.js';
 import { EXIT, type CliDeps, type CliIO, type CommandDefinition, type Result, type TargetApi } from '../contracts.js';
 import { fail, interruptible, messageOf, PREFIX, wallClock, writeFiles, type OutFile } from '../io.js';
@@ -124,21 +124,49 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
         // Each target's progress as plain lines (several run at once): start, tenths, failures,
         // shrinks and long waits with what they wait for.
         const progress = createProgress(io.stderr, io.now, { plain: true, prefix: `[${name}] ` });
-        const options = (t: RunningTarget, suffix = '') =>
-          runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + suffix, onProgress: (e) => progress.event(e) });
+        let current = target;
+        let restartsLeft = 1;
+        // One run (over protocol `p` when given). A server process that died under it (goaws
+        // v0.5.4 can: "concurrent map read and map write") is started again and the run repeated,
+        // once per target; the report says so, with the end of the server's log.
+        const attempt = async (p?: Protocol): Promise<RunReport> => {
+          const restarts: TargetRestart[] = [];
+          for (;;) {
+            let report: RunReport | undefined;
+            let failure: unknown;
+            try {
+              const t = p === undefined ? current : withProtocol(current, p);
+              report = await runner.runSuites(runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + (p === undefined ? '' : ` --protocol ${p}`), onProgress: (e) => progress.event(e) }));
+            } catch (e) {
+              failure = e;
+            }
+            const died = failure !== undefined || report?.stopped?.reason === 'target-down' ? current.exited?.() : undefined;
+            if (!died || restartsLeft === 0 || stop.interrupted()) {
+              if (report === undefined) throw failure;
+              return restarts.length > 0 ? { ...report, restarts } : report;
+            }
+            restartsLeft--;
+            restarts.push({ why: `exited (${died.how})`, log: died.log });
+            log(`[${name}] the server exited (${died.how}) during the run${p === undefined ? '' : ` over ${p}`}; its log ends: ${died.log.tail.slice(-2).join(' / ') || '(empty)'}; starting it again and repeating that run (once)`);
+            await current.stop().catch(() => {});
+            current = await targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) });
+          }
+        };
         try {
-          if (o.protocol === undefined) return await runner.runSuites(options(target));
+          if (o.protocol === undefined) return await attempt();
           // One row per protocol the peer speaks (issue 12: --protocol both), the peer started once.
           const protocols = resolveProtocols(o.protocol, target.profile);
           for (const p of protocols.skipped) log(`[${name}] does not speak ${p}: no ${p} row`);
           const reports: RunReport[] = [];
           for (const p of protocols.run) {
             if (stop.interrupted()) break;
-            reports.push(await runner.runSuites(options(withProtocol(target, p), ` --protocol ${p}`)));
+            reports.push(await attempt(p));
           }
           return reports;
         } finally {
           progress.done();
+          // A restarted server is this hook's to stop (the matrix stops the one it started).
+          if (current !== target) await current.stop().catch(() => {});
         }
       },
       onEvent: (e) => logEvent(e, log),

@@ -34,6 +34,10 @@ export function processTarget(profile: TargetProfile, endpoint: string, proc: Se
     pgid: proc.pgid,
     logFile: proc.logFile,
     client: (o?: ClientOptions) => createPort(profile, endpoint, o),
+    exited: () => {
+      const e = proc.exitInfo();
+      return e ? { how: e.signal ?? `code ${e.code}`, log: proc.logInfo() } : undefined;
+    },
     stop: async () => {
       await proc.stop();
       await cleanup().catch(() => {});
