@@ -49,7 +49,7 @@ export function restartText(report: Pick<RunReport, 'restarts'>): string | undef
   const r = report.restarts;
   if (!r || r.length === 0) return undefined;
   return r
-    .map((x) => `the server ${x.why} during the run and was started again; this report is the run after the restart${x.log && x.log.tail.length > 0 ? ` (its log ${x.log.file} ended: ${x.log.tail.slice(-3).join(' / ')})` : ''}`)
+    .map((x) => `the server ${x.why} during the run and was started again; this report is the run after the restart${x.log && x.log.tail.length > 0 ? ` (its log ${x.log.file}: ${(x.log.tail.find((l) => /fatal error|panic|exception|out of memory|killed/i.test(l)) ?? x.log.tail.at(-1)!).trim()})` : ''}`)
     .join('; ');
 }
 
