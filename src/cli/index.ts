@@ -13,7 +13,7 @@ export { renderSuites, suitesCommand } from './commands/suites.js';
 export { checkCommand, validateCheck, type CheckCommandOptions } from './commands/check.js';
 export { checkSettingsCommand, parseSuppression, validateCheckSettings, type CheckSettingsOptions } from './commands/check-settings.js';
 export { parseProcessing, renderSimulation, simulateCommand, validateSimulate, type SimulateCommandOptions } from './commands/simulate.js';
-export { DEFAULT_CONCURRENCY, LIMITS, parseReplay, resolveSelection, runnerOptions, targetArgs, type Selection, type SharedOptions } from './run-options.js';
+export { DEFAULT_CONCURRENCY, DEFAULT_CONFIRM, LIMITS, parseReplay, resolveSelection, runnerOptions, targetArgs, type Selection, type SharedOptions } from './run-options.js';
 export { parseInteger, parseList, parseReportKinds, parseStrictness, quote } from './parse.js';
 export { useColor } from './io.js';
 export { kitDeps, loadKitRunner, loadKitTargets } from './kit.js';

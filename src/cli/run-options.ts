@@ -17,7 +17,11 @@ export const LIMITS = {
   concurrency: { min: 1, max: 256 },
   runs: { min: 1, max: 1_000_000 },
   shrinkBudgetSeconds: { min: 1, max: 86_400 },
+  confirm: { min: 0, max: 10 },
 } as const;
+
+/** Reruns that confirm a difference from a baseline when `--confirm` is not given. */
+export const DEFAULT_CONFIRM = 2;
 
 export const DEFAULT_CONCURRENCY = 32;
 
@@ -31,6 +35,11 @@ export type SharedOptions = Pick<CliRunOptions, 'concurrency'> &
     reports: ReportKind[];
     out: string;
     workDir?: string;
+    /**
+     * With a baseline: reruns of the properties that differ from it, at most; a difference fails
+     * the run only when every rerun repeats it (src/runner/confirm.ts). Default DEFAULT_CONFIRM.
+     */
+    confirm: number;
   };
 
 /** Where run and matrix differ in their shared flags. */
@@ -102,6 +111,10 @@ const FLAGS: readonly SharedFlag[] = [
     read: (raw, o) => apply(integer('--shrink-budget', LIMITS.shrinkBudgetSeconds)(raw), (n) => (o.timeBudgetMs = n * 1000)),
   },
   {
+    option: () => new Option('--confirm <n>', `with a baseline: rerun the properties that differ from it up to n times; a difference counts only when every rerun repeats it (default ${DEFAULT_CONFIRM}; 0: never rerun)`),
+    read: (raw, o) => apply(integer('--confirm', LIMITS.confirm)(raw), (n) => (o.confirm = n)),
+  },
+  {
     option: (d) => new Option('--report <kinds>', `reports: ${REPORT_KINDS.join(',')} (default ${d.reports.join(',')})`).argParser(collect),
     read: (raw, o) => apply(parseReportKinds(raw), (v) => (o.reports = v)),
   },
@@ -123,7 +136,7 @@ export function addSharedOptions(command: Command, d: SharedDefaults): Command {
 
 /** Validates the shared flags; the first problem found is the error. */
 export function validateShared(raw: OptionValues, d: SharedDefaults): Result<SharedOptions> {
-  const o: SharedOptions = { concurrency: DEFAULT_CONCURRENCY, reports: [...d.reports], out: d.out };
+  const o: SharedOptions = { concurrency: DEFAULT_CONCURRENCY, confirm: DEFAULT_CONFIRM, reports: [...d.reports], out: d.out };
   for (const f of FLAGS) {
     const value: unknown = raw[f.option(d).attributeName()];
     if (typeof value !== 'string') continue;

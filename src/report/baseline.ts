@@ -9,7 +9,8 @@ export interface RenderExtras {
   baseline?: BaselineComparison;
 }
 
-export type DivergenceBaselineStatus = 'new' | 'acknowledged';
+/** `unconfirmed`: not in the baseline, but a rerun did not show it again (it does not fail the run). */
+export type DivergenceBaselineStatus = 'new' | 'acknowledged' | 'unconfirmed';
 
 export interface JsonBaselineEntry {
   id: string;
@@ -34,6 +35,15 @@ export interface JsonBaseline {
   notRun: JsonBaselineEntry[];
   /** Intermittent entries that did not occur this time (not a failure). */
   dormant: JsonBaselineEntry[];
+  /**
+   * With reruns (`--confirm`): differences a rerun did not repeat, not counted in `new` and
+   * `vanished` (they do not fail the run; mark them intermittent if they keep coming and going).
+   */
+  unconfirmed?: {
+    reruns: number;
+    new: Array<{ id: string; suite: string; property: string; summary: string; occurrences: number; replay: string }>;
+    vanished: JsonBaselineEntry[];
+  };
 }
 
 const entryJson = (e: BaselineEntry): JsonBaselineEntry => ({
@@ -47,7 +57,7 @@ const entryJson = (e: BaselineEntry): JsonBaselineEntry => ({
 const baseOf = (property: string): string => property.replace(/#\d+$/, '');
 
 /** New divergences grouped by (id, suite, property): the first occurrence and a count. */
-export function groupNew(c: BaselineComparison): Array<{ first: ReportedDivergence; property: string; occurrences: number }> {
+export function groupNew(c: Pick<BaselineComparison, 'newDivergences'>): Array<{ first: ReportedDivergence; property: string; occurrences: number }> {
   const groups = new Map<string, { first: ReportedDivergence; property: string; occurrences: number }>();
   for (const d of c.newDivergences) {
     const property = baseOf(d.property);
@@ -59,18 +69,27 @@ export function groupNew(c: BaselineComparison): Array<{ first: ReportedDivergen
   return [...groups.values()];
 }
 
+const newJson = (g: { first: ReportedDivergence; property: string; occurrences: number }) => ({ id: g.first.id, suite: g.first.suite, property: g.property, summary: g.first.summary, occurrences: g.occurrences, replay: g.first.replay });
+
 export function toJsonBaseline(c: BaselineComparison): JsonBaseline {
   const fresh = groupNew(c);
+  const u = c.unconfirmed;
   return {
     target: c.target,
     withinBaseline: c.newDivergences.length === 0 && c.vanished.length === 0,
     counts: { new: fresh.length, acknowledged: c.acknowledged.length, vanished: c.vanished.length, notRun: c.notRun.length, dormant: c.dormant.length },
-    new: fresh.map((g) => ({ id: g.first.id, suite: g.first.suite, property: g.property, summary: g.first.summary, occurrences: g.occurrences, replay: g.first.replay })),
+    new: fresh.map(newJson),
     acknowledged: c.acknowledged.map((a) => ({ ...entryJson(a.entry), occurrences: a.divergences.length })),
     vanished: c.vanished.map(entryJson),
     notRun: c.notRun.map(entryJson),
     dormant: c.dormant.map(entryJson),
+    ...(u ? { unconfirmed: { reruns: u.reruns, new: groupNew(u).map(newJson), vanished: u.vanished.map(entryJson) } } : {}),
   };
+}
+
+/** Differences a rerun did not repeat (distinct new ones, vanished entries); 0 without reruns. */
+export function unconfirmedCount(c: BaselineComparison): number {
+  return c.unconfirmed ? groupNew(c.unconfirmed).length + c.unconfirmed.vanished.length : 0;
 }
 
 /** Status of each divergence of the report, in report order (undefined without a baseline). */
@@ -78,7 +97,8 @@ export function divergenceBaselineStatus(report: RunReport, c: BaselineCompariso
   const m = new Map<ReportedDivergence, DivergenceBaselineStatus>();
   if (!c) return m;
   const fresh = new Set(c.newDivergences);
-  for (const d of report.divergences) m.set(d, fresh.has(d) ? 'new' : 'acknowledged');
+  const notRepeated = new Set(c.unconfirmed?.newDivergences ?? []);
+  for (const d of report.divergences) m.set(d, fresh.has(d) ? 'new' : notRepeated.has(d) ? 'unconfirmed' : 'acknowledged');
   return m;
 }
 
@@ -88,5 +108,7 @@ export function baselineSummary(c: BaselineComparison): string {
   const within = j.withinBaseline ? 'within the baseline' : 'OUTSIDE the baseline';
   const notRun = j.counts.notRun > 0 ? `, ${j.counts.notRun} not run` : '';
   const dormant = j.counts.dormant > 0 ? `, ${j.counts.dormant} intermittent not seen` : '';
-  return `${within}: ${j.counts.acknowledged} acknowledged, ${j.counts.new} new, ${j.counts.vanished} vanished${dormant}${notRun}`;
+  const u = j.unconfirmed;
+  const notRepeated = u && u.new.length + u.vanished.length > 0 ? `, ${u.new.length + u.vanished.length} not repeated by ${u.reruns} rerun${u.reruns === 1 ? '' : 's'}` : '';
+  return `${within}: ${j.counts.acknowledged} acknowledged, ${j.counts.new} new, ${j.counts.vanished} vanished${notRepeated}${dormant}${notRun}`;
 }

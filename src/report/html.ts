@@ -111,7 +111,7 @@ function divergenceSection(report: RunReport, d: ReportedDivergence, n: number, 
     (r) => html`<tr><td class="num nowrap">${r.at}</td><td>${r.process}</td><td>${r.f}</td><td>${badge(r.type === 'ok' ? 'ok' : r.type === 'fail' ? 'failed' : r.type === 'info' ? 'unknown' : 'typical', r.type)}</td><td class="mono">${r.detail}</td></tr>`,
   );
   return html`<section class="divergence${status === 'acknowledged' ? ' acknowledged' : ''}" id="d-${n}">
-<div class="head"><h3><code class="id">${d.id}</code></h3>${badge(d.strictness, d.strictness)}${badge(d.grade, d.grade)}${status ? badge(status, status) : ''}<span class="muted">${`${d.suite}/${d.property}`}</span></div>
+<div class="head"><h3><code class="id">${d.id}</code></h3>${badge(d.strictness, d.strictness)}${badge(d.grade, d.grade)}${status ? badge(status === 'unconfirmed' ? 'unknown' : status, status === 'unconfirmed' ? 'not repeated' : status) : ''}<span class="muted">${`${d.suite}/${d.property}`}</span></div>
 <p>${d.summary}</p>
 <dl>
 ${d.impliedBy ? html`<dt>explained by</dt><dd><code class="id">${d.impliedBy}</code></dd>` : ''}
@@ -199,6 +199,8 @@ export function renderHtml(report: RunReport, extras: RenderExtras = {}): string
 ${groupNew(b).map((g) => html`<tr><td>${badge('new', 'new')}</td><td><code class="id">${g.first.id}</code></td><td>${`${g.first.suite}/${g.property}`}</td><td class="num">${g.occurrences}</td><td class="muted">not in the baseline</td></tr>`)}
 ${b.acknowledged.map((a) => html`<tr><td>${badge('acknowledged', 'acknowledged')}</td><td><code class="id">${a.entry.id}</code></td><td>${`${a.entry.scope.suite}/${a.entry.scope.property}`}</td><td class="num">${a.divergences.length}</td><td>${`${a.entry.reason} (since ${a.entry.since})`}</td></tr>`)}
 ${b.vanished.map((e) => html`<tr><td>${badge('vanished', 'vanished')}</td><td><code class="id">${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">0</td><td>${`did not occur: remove it from the baseline (${e.reason}; since ${e.since})`}</td></tr>`)}
+${groupNew(b.unconfirmed ?? { newDivergences: [] }).map((g) => html`<tr><td>${badge('unknown', 'not repeated')}</td><td><code class="id">${g.first.id}</code></td><td>${`${g.first.suite}/${g.property}`}</td><td class="num">${g.occurrences}</td><td class="muted">new in this run, not seen again in a rerun (intermittent?)</td></tr>`)}
+${(b.unconfirmed?.vanished ?? []).map((e) => html`<tr><td>${badge('unknown', 'came back')}</td><td><code class="id">${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">0</td><td>${`did not occur in this run, occurred again in a rerun (intermittent?; ${e.reason})`}</td></tr>`)}
 ${b.dormant.map((e) => html`<tr><td>${badge('not-run', 'not seen (intermittent)')}</td><td><code class="id">${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">0</td><td>${`${e.reason} (since ${e.since})`}</td></tr>`)}
 ${b.notRun.map((e) => html`<tr><td>${badge('not-run', 'not run')}</td><td><code class="id">${e.id}</code></td><td>${`${e.scope.suite}/${e.scope.property}`}</td><td class="num">–</td><td>${e.reason}</td></tr>`)}
 </tbody></table>`

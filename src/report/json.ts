@@ -73,6 +73,8 @@ export interface JsonReport {
   stopped?: RunReport['stopped'];
   /** The server died under an earlier attempt and was started again (matrix): how, and its log's end. */
   restarts?: RunReport['restarts'];
+  /** Reruns of the properties that differed from the baseline (`--confirm`): what each replayed and showed. */
+  reruns?: RunReport['reruns'];
   /** Calls of the run and those whose outcome was lost. */
   calls?: RunReport['calls'];
   properties: JsonProperty[];
@@ -115,6 +117,9 @@ export function toJsonReport(report: RunReport, extras: RenderExtras = {}): Json
   if (report.runId !== undefined) out.runId = report.runId;
   if (report.stopped) out.stopped = { reason: report.stopped.reason, detail: report.stopped.detail };
   if (report.restarts && report.restarts.length > 0) out.restarts = report.restarts.map((r) => ({ why: r.why, ...(r.log ? { log: { file: r.log.file, tail: r.log.tail.map(scrub) } } : {}) }));
+  if (report.reruns && report.reruns.length > 0) {
+    out.reruns = report.reruns.map((r) => ({ durationMs: r.durationMs, replayed: r.replayed.map((p) => ({ ...p })), seen: r.seen.map((x) => ({ ...x })) }));
+  }
   if (report.calls) out.calls = { total: report.calls.total, lost: report.calls.lost };
   if (report.actions) {
     const a = report.actions;

@@ -2,7 +2,7 @@
 // divergences table. Cells are escaped: `|`, backticks, `<`, `>`, `&`, `*`, `_`, `[`, `]`, newlines;
 // replay commands sit in code spans whose fence is longer than any backtick run inside.
 import type { RunReport } from '../runner/types.js';
-import { baselineSummary, divergenceBaselineStatus, groupNew, type RenderExtras } from './baseline.js';
+import { baselineSummary, divergenceBaselineStatus, groupNew, unconfirmedCount, type RenderExtras } from './baseline.js';
 import { actionCallsText, countProperties, coverageOf, coverageView, divergencesOf, propertyRunText, formatDuration, formatSource, oneLine, propertyRows, publicTarget, skippedRows, stoppedText, restartText, transportText, type PropertyStatus } from './format.js';
 
 /** Escapes a plain-text table cell. */
@@ -141,7 +141,7 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
     out.push(`| --- | --- | --- |${b ? ' --- |' : ''} --- | --- | --- |`);
     for (const d of report.divergences) {
       const status = statuses.get(d);
-      const cell = b ? ` ${status === 'new' ? '❌ new' : 'acknowledged'} |` : '';
+      const cell = b ? ` ${status === 'new' ? '❌ new' : status === 'unconfirmed' ? '⚠️ not repeated' : 'acknowledged'} |` : '';
       out.push(
         `| ${mdCode(d.id)} | ${mdCell(d.strictness)} | ${mdCell(d.grade)} |${cell} ${mdCell(d.summary)} | ${mdCell(formatSource(d.rule))} | ${mdCode(d.replay)} |`,
       );
@@ -149,7 +149,7 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
     out.push('');
   }
 
-  if (b && (b.newDivergences.length > 0 || b.acknowledged.length > 0 || b.vanished.length > 0 || b.notRun.length > 0 || b.dormant.length > 0)) {
+  if (b && (b.newDivergences.length > 0 || b.acknowledged.length > 0 || b.vanished.length > 0 || b.notRun.length > 0 || b.dormant.length > 0 || unconfirmedCount(b) > 0)) {
     out.push('### Baseline');
     out.push('');
     out.push('| Status | Id | Scope | Occurrences | Reason / since |');
@@ -162,6 +162,12 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
     }
     for (const e of b.vanished) {
       out.push(`| ❌ vanished | ${mdCode(e.id)} | ${mdCell(`${e.scope.suite}/${e.scope.property}`)} | 0 | ${mdCell(`did not occur: remove it from the baseline (${e.reason}; since ${e.since})`)} |`);
+    }
+    for (const g of groupNew(b.unconfirmed ?? { newDivergences: [] })) {
+      out.push(`| ⚠️ not repeated | ${mdCode(g.first.id)} | ${mdCell(`${g.first.suite}/${g.property}`)} | ${g.occurrences} | new in this run, not seen again in a rerun (intermittent?) |`);
+    }
+    for (const e of b.unconfirmed?.vanished ?? []) {
+      out.push(`| ⚠️ came back | ${mdCode(e.id)} | ${mdCell(`${e.scope.suite}/${e.scope.property}`)} | 0 | ${mdCell(`did not occur in this run, occurred again in a rerun (intermittent?; ${e.reason})`)} |`);
     }
     for (const e of b.dormant) {
       out.push(`| not seen (intermittent) | ${mdCode(e.id)} | ${mdCell(`${e.scope.suite}/${e.scope.property}`)} | 0 | ${mdCell(`${e.reason} (since ${e.since})`)} |`);

@@ -69,7 +69,7 @@ export function renderScoreboardText(sb: Scoreboard): string {
     }
     const ids = t.divergences.length;
     const div = `${t.divergenceCount} (${plural(ids, 'id')})`;
-    const b = t.baseline ? `  ${t.baseline.counts.new}/${t.baseline.counts.acknowledged}/${t.baseline.counts.vanished}` : '';
+    const b = t.baseline ? `  ${t.baseline.counts.new}/${t.baseline.counts.acknowledged}/${t.baseline.counts.vanished}${notRepeatedText(t)}` : '';
     lines.push(`${oneLine(t.name).padEnd(w)}  ${t.status.padEnd(16)}  ${`${t.scenarios.passed}/${t.scenarios.total}`.padStart(9)}  ${div.padEnd(11)}${b}`.trimEnd());
   }
   const grid = scoreboardGridLines(sb);
@@ -138,10 +138,17 @@ const MD_MARK: Record<ScoreboardTarget['status'], string> = {
 
 const fraction = (passed: number, total: number): string => `${passed}/${total}`;
 
+/** ` (2 not repeated by 2 reruns)`: differences a rerun settled; empty when none. */
+function notRepeatedText(t: ScoreboardTarget): string {
+  const n = t.baseline?.counts.unconfirmed ?? 0;
+  const r = t.baseline?.reruns ?? 0;
+  return n > 0 ? ` (${n} not repeated by ${r} rerun${r === 1 ? '' : 's'})` : '';
+}
+
 function baselineText(t: ScoreboardTarget): string {
   if (!t.baseline) return '';
   const c = t.baseline.counts;
-  return `${c.new} new, ${c.acknowledged} acknowledged, ${c.vanished} vanished`;
+  return `${c.new} new, ${c.acknowledged} acknowledged, ${c.vanished} vanished${notRepeatedText(t)}`;
 }
 
 function distinctIds(t: ScoreboardTarget): number {
@@ -227,13 +234,18 @@ export function renderScoreboardMarkdown(sb: Scoreboard): string {
       out.push(`| --- | --- | --- | ---: |${sb.baselines ? ' --- |' : ''} --- |`);
       for (const d of t.divergences) {
         out.push(
-          `| ${mdCode(d.id)} | ${mdCell(d.area)} | ${mdCell(d.summary)} | ${d.occurrences} |${sb.baselines ? ` ${d.baseline === 'new' ? '❌ new' : 'acknowledged'} |` : ''} ${mdCode(d.replay)} |`,
+          `| ${mdCode(d.id)} | ${mdCell(d.area)} | ${mdCell(d.summary)} | ${d.occurrences} |${sb.baselines ? ` ${d.baseline === 'new' ? '❌ new' : d.baseline === 'unconfirmed' ? '⚠️ not repeated' : 'acknowledged'} |` : ''} ${mdCode(d.replay)} |`,
         );
       }
     }
     if (t.baseline && t.baseline.vanished.length > 0) {
       out.push('');
       out.push(`Vanished (listed in ${mdCell(t.baseline.file ?? 'the baseline')} but not seen): ${t.baseline.vanished.map((e) => `${mdCode(e.id)} (${mdCell(`${e.scope.suite}/${e.scope.property}`)})`).join(', ')}`);
+    }
+    if (t.baseline?.unconfirmed && t.baseline.unconfirmed.length > 0) {
+      out.push('');
+      const what = (u: { kind: 'new' | 'came-back' }): string => (u.kind === 'new' ? 'new, not seen again' : 'missing, seen again');
+      out.push(`Not repeated by ${t.baseline.reruns ?? 0} rerun(s), so not counted (intermittent?): ${t.baseline.unconfirmed.map((u) => `${mdCode(u.id)} (${mdCell(`${u.suite}/${u.property}`)}: ${what(u)})`).join(', ')}`);
     }
   }
   out.push('');
@@ -278,7 +290,7 @@ export function renderScoreboardHtml(sb: Scoreboard): string {
 ${sb.targets.map((t) =>
     t.status === 'error'
       ? html`<tr class="error-row" data-target="${t.name}" data-status="error"><td><a href="#t-${t.name}">${t.name}</a></td><td>${badge('error', 'error')} ${t.error ?? ''}</td><td class="num passed">–</td><td class="num ids">–</td><td class="num occurrences">–</td>${sb.baselines ? html`<td>–</td>` : ''}<td>–</td><td class="num">${formatDuration(t.durationMs)}</td><td></td></tr>`
-      : html`<tr data-target="${t.name}" data-status="${t.status}"><td><a href="#t-${t.name}">${t.name}</a></td><td>${badge(t.status, STATUS_TEXT[t.status])}</td><td class="num passed">${fraction(t.scenarios.passed, t.scenarios.total)}</td><td class="num ids">${distinctIds(t)}</td><td class="num occurrences">${t.divergenceCount}</td>${sb.baselines ? html`<td class="baseline">${t.baseline ? html`${badge('new', String(t.baseline.counts.new))} ${badge('acknowledged', String(t.baseline.counts.acknowledged))} ${badge('vanished', String(t.baseline.counts.vanished))}` : ''}</td>` : ''}<td><code>${t.endpoint ?? ''}</code> <span class="muted">${`${t.protocol ?? ''} · ${t.strictness ?? ''}`}</span></td><td class="num">${formatDuration(t.durationMs)}</td><td>${reportLink(t, 'html', 'html')}${reportLink(t, 'md', 'md')}${reportLink(t, 'json', 'json')}${reportLink(t, 'text', 'txt')}${reportLink(t, 'junit', 'junit')}</td></tr>`,
+      : html`<tr data-target="${t.name}" data-status="${t.status}"><td><a href="#t-${t.name}">${t.name}</a></td><td>${badge(t.status, STATUS_TEXT[t.status])}</td><td class="num passed">${fraction(t.scenarios.passed, t.scenarios.total)}</td><td class="num ids">${distinctIds(t)}</td><td class="num occurrences">${t.divergenceCount}</td>${sb.baselines ? html`<td class="baseline">${t.baseline ? html`${badge('new', String(t.baseline.counts.new))} ${badge('acknowledged', String(t.baseline.counts.acknowledged))} ${badge('vanished', String(t.baseline.counts.vanished))}${t.baseline.counts.unconfirmed > 0 ? html` <span class="muted">${notRepeatedText(t)}</span>` : ''}` : ''}</td>` : ''}<td><code>${t.endpoint ?? ''}</code> <span class="muted">${`${t.protocol ?? ''} · ${t.strictness ?? ''}`}</span></td><td class="num">${formatDuration(t.durationMs)}</td><td>${reportLink(t, 'html', 'html')}${reportLink(t, 'md', 'md')}${reportLink(t, 'json', 'json')}${reportLink(t, 'text', 'txt')}${reportLink(t, 'junit', 'junit')}</td></tr>`,
   )}
 </tbody></table>`;
 
@@ -316,7 +328,7 @@ ${sb.areas.map(
       return html`<section class="target">${head}<pre>${t.error ?? 'error'}</pre>${log}</section>`;
     }
     const rows = t.divergences.map(
-      (d) => html`<tr data-id="${d.id}"><td><code class="id">${d.id}</code></td><td>${d.area}</td><td>${d.summary}</td><td>${badge(d.strictness, d.strictness)} ${d.grades.map((g) => badge(g, g))}</td><td class="num count">${d.occurrences}</td>${sb.baselines ? html`<td>${badge(d.baseline ?? 'new', d.baseline ?? 'new')}</td>` : ''}<td><code>${d.replay}</code></td></tr>`,
+      (d) => html`<tr data-id="${d.id}"><td><code class="id">${d.id}</code></td><td>${d.area}</td><td>${d.summary}</td><td>${badge(d.strictness, d.strictness)} ${d.grades.map((g) => badge(g, g))}</td><td class="num count">${d.occurrences}</td>${sb.baselines ? html`<td>${d.baseline === 'unconfirmed' ? badge('unknown', 'not repeated') : badge(d.baseline ?? 'new', d.baseline ?? 'new')}</td>` : ''}<td><code>${d.replay}</code></td></tr>`,
     );
     const table =
       t.divergences.length === 0

@@ -218,7 +218,7 @@ function propertyLine(report: RunReport, r: PropertyRow, width: number, c: Color
 function divergenceBlock(report: RunReport, d: ReportedDivergence, n: number, maxDetail: number, c: Colors, status?: DivergenceBaselineStatus): string[] {
   const lines: string[] = [];
   const grade = d.grade === 'definite' ? c.red(d.grade) : c.yellow(d.grade);
-  const mark = status === 'new' ? `  ${c.red(c.bold('NEW'))}` : status === 'acknowledged' ? `  ${c.dim('acknowledged')}` : '';
+  const mark = status === 'new' ? `  ${c.red(c.bold('NEW'))}` : status === 'acknowledged' ? `  ${c.dim('acknowledged')}` : status === 'unconfirmed' ? `  ${c.yellow('new, not repeated by a rerun')}` : '';
   lines.push(`${c.bold(`${n}. ${oneLine(d.id)}`)}  [${d.strictness}, ${grade}]  ${c.dim(oneLine(`${d.suite}/${d.property}`))}${mark}`);
   lines.push(`   ${oneLine(d.summary)}`);
   if (d.impliedBy) lines.push(`   ${c.dim(`(explained by ${oneLine(d.impliedBy)})`)}`);
@@ -273,6 +273,12 @@ function baselineBlock(b: BaselineComparison, c: Colors): string[] {
   }
   for (const e of b.vanished) {
     lines.push(`  ${c.red('VANISHED    ')} ${oneLine(e.id)}  ${scope(e.scope.suite, e.scope.property)}  ${c.dim('did not occur: remove it from the baseline')}`);
+  }
+  for (const g of groupNew(b.unconfirmed ?? { newDivergences: [] })) {
+    lines.push(`  ${c.yellow('not repeated')} ${oneLine(g.first.id)}  ${scope(g.first.suite, g.property)}  ×${g.occurrences}  ${c.dim(`new in this run, not seen again in a rerun: intermittent?`)}`);
+  }
+  for (const e of b.unconfirmed?.vanished ?? []) {
+    lines.push(`  ${c.yellow('came back   ')} ${oneLine(e.id)}  ${scope(e.scope.suite, e.scope.property)}  ${c.dim('did not occur in this run, occurred again in a rerun: intermittent?')}`);
   }
   for (const e of b.dormant) {
     lines.push(`  ${c.dim('not seen    ')} ${oneLine(e.id)}  ${scope(e.scope.suite, e.scope.property)}  ${c.dim(oneLine(`(intermittent: ${e.reason})`))}`);

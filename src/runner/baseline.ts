@@ -9,8 +9,13 @@
 // run saw, keeping the reasons people wrote for the ones already there.
 // An entry marked `intermittent` was seen in some runs and not in others (timing on a loaded
 // machine): when it occurs it is acknowledged, when it does not it is *dormant*, and neither fails
-// the run. Only a person marks an entry intermittent, with a reason saying how often it was seen.
-import type { PropertyResult, ReportedDivergence, RunReport } from './types.js';
+// the run. A person marks an entry intermittent, with a reason saying how often it was seen; an
+// update marks one when a rerun did not repeat it.
+// Peers are not deterministic (timing on a loaded machine, shrinking within a time budget), so a
+// report may carry reruns of the properties that differed (`--confirm`, src/runner/confirm.ts): a
+// new divergence counts only when every rerun that decided its property showed it again, a vanished
+// entry only when none showed it; the others are listed as *unconfirmed* and do not fail the run.
+import type { ConfirmationRerun, PropertyResult, ReportedDivergence, RunReport } from './types.js';
 
 export const BASELINE_SCHEMA_VERSION = 1;
 
@@ -65,6 +70,11 @@ export interface BaselineComparison {
   notRun: BaselineEntry[];
   /** Intermittent entries whose property ran but which did not occur this time. */
   dormant: BaselineEntry[];
+  /**
+   * With reruns (`report.reruns`): differences a rerun did not repeat, left out of `newDivergences`
+   * and `vanished` (a new divergence a rerun did not show again; an entry a rerun showed again).
+   */
+  unconfirmed?: { newDivergences: ReportedDivergence[]; vanished: BaselineEntry[]; reruns: number };
 }
 
 export type BaselineResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -200,8 +210,26 @@ export function compareWithBaseline(report: RunReport, baseline: Baseline): Base
     else if (e.intermittent === true) dormant.push(e);
     else vanished.push(e);
   }
-  return { target: baseline.target, newDivergences, acknowledged, vanished, notRun, dormant };
+  const reruns = report.reruns ?? [];
+  if (reruns.length === 0) return { target: baseline.target, newDivergences, acknowledged, vanished, notRun, dormant };
+  // A difference stands only when every rerun that decided its property repeats it.
+  const repeated = (id: string, suite: string, property: string, showsIt: boolean): boolean =>
+    reruns.every((r) => !decidedIn(r, suite, property) || seenIn(r, id, suite, property) === showsIt);
+  const confirmedNew = newDivergences.filter((d) => repeated(d.id, d.suite, propertyBase(d.property), true));
+  const confirmedVanished = vanished.filter((e) => repeated(e.id, e.scope.suite, e.scope.property, false));
+  return {
+    target: baseline.target,
+    newDivergences: confirmedNew,
+    acknowledged,
+    vanished: confirmedVanished,
+    notRun,
+    dormant,
+    unconfirmed: { newDivergences: newDivergences.filter((d) => !confirmedNew.includes(d)), vanished: vanished.filter((e) => !confirmedVanished.includes(e)), reruns: reruns.length },
+  };
 }
+
+const decidedIn = (r: ConfirmationRerun, suite: string, property: string): boolean => r.replayed.some((p) => p.suite === suite && p.property === property && p.decided);
+const seenIn = (r: ConfirmationRerun, id: string, suite: string, property: string): boolean => r.seen.some((x) => x.id === id && x.suite === suite && x.property === property);
 
 /** True when nothing new occurred and nothing listed vanished. */
 export function withinBaseline(c: BaselineComparison): boolean {
@@ -225,12 +253,15 @@ export function updateBaseline(report: RunReport, previous: Baseline | undefined
   const c = compareWithBaseline(report, base);
   const protocol: Protocol = report.target.protocol;
   const both = (options.protocols ?? [protocol]).includes(otherProtocol(protocol));
-  let entries: BaselineEntry[] = [...c.notRun, ...c.dormant, ...c.acknowledged.map((a) => a.entry)];
+  // An entry a rerun showed again stays (it comes and goes: intermittent).
+  const cameBack = (c.unconfirmed?.vanished ?? []).map((e) => ({ ...e, intermittent: true }));
+  let entries: BaselineEntry[] = [...c.notRun, ...c.dormant, ...c.acknowledged.map((a) => a.entry), ...cameBack];
   // Run over both protocols: an entry for every protocol that vanished over this one still stands
   // for the other (its own run judges it there).
   if (both) for (const e of c.vanished) if (e.scope.protocol === undefined) entries.push({ ...e, scope: { ...e.scope, protocol: otherProtocol(protocol) } });
   const added = new Set<string>();
-  for (const d of c.newDivergences) {
+  const notRepeated = new Set(c.unconfirmed?.newDivergences ?? []);
+  for (const d of [...c.newDivergences, ...notRepeated]) {
     const key = divergenceKey(d);
     if (added.has(key)) continue;
     added.add(key);
@@ -243,7 +274,8 @@ export function updateBaseline(report: RunReport, previous: Baseline | undefined
       entries.push({ ...other, scope: rest });
       continue;
     }
-    entries.push({ id: d.id, scope: both ? { ...scope, protocol } : scope, reason: options.reasonFor?.(d) ?? observedReason(date), since: date });
+    // Not repeated by a rerun: it comes and goes (intermittent).
+    entries.push({ id: d.id, scope: both ? { ...scope, protocol } : scope, reason: options.reasonFor?.(d) ?? observedReason(date), since: date, ...(notRepeated.has(d) ? { intermittent: true } : {}) });
   }
   return { schemaVersion: BASELINE_SCHEMA_VERSION, target: previous?.target ?? report.target.name, entries: entries.sort(compareEntries) };
 }

@@ -5,6 +5,7 @@
 // Suites are passed in (the CLI registers conformance/suites). May import suite, check, scenario,
 // target, spec, history, catalog and clock.
 export * from './types.js';
+export { confirmDifferences, rerunPlan, rerunSummary, type ConfirmOptions, type RerunItem } from './confirm.js';
 export { runSuites, instanceSeed, TargetUnusableError, type RunOptions } from './run-suites.js';
 export { coverageTargets, gapsOf, type Candidate } from './coverage.js';
 export { cleanupQueues, deleteQueue, listQueues, runTagOf, type CleanupItem, type CleanupScope, type DeleteOutcome, type KitQueue } from './sweep.js';

@@ -205,8 +205,8 @@ export interface ScoreboardDivergence {
   scopes: string[];
   /** One command that replays it (the first scope's first instance). */
   replay: string;
-  /** With baselines: `new` when any occurrence is not covered by an entry. */
-  baseline?: 'new' | 'acknowledged';
+  /** With baselines: `new` when any occurrence is not covered by an entry (and repeated by every rerun); `unconfirmed` when not covered but not repeated. */
+  baseline?: 'new' | 'unconfirmed' | 'acknowledged';
 }
 
 /** What a cell of the suites × targets grid says. */
@@ -241,8 +241,11 @@ export interface ScoreboardBaseline {
   /** The baseline file, relative to where the command ran (absent: none existed, everything is new). */
   file?: string;
   within: boolean;
-  counts: { new: number; acknowledged: number; vanished: number; notRun: number; dormant: number };
+  counts: { new: number; acknowledged: number; vanished: number; notRun: number; dormant: number; unconfirmed: number };
   vanished: BaselineEntry[];
+  /** Reruns that confirmed the differences (`--confirm`), and what they did not repeat. */
+  reruns?: number;
+  unconfirmed?: Array<{ kind: 'new' | 'came-back'; id: string; suite: string; property: string }>;
 }
 
 export interface ScoreboardTarget {
@@ -327,6 +330,7 @@ const byProperty = (a: string, b: string): number => a.localeCompare(b, 'en', { 
 
 function divergenceRows(report: RunReport, comparison: BaselineComparison | undefined): ScoreboardDivergence[] {
   const fresh = new Set(comparison?.newDivergences ?? []);
+  const notRepeated = new Set(comparison?.unconfirmed?.newDivergences ?? []);
   const groups = new Map<string, ReportedDivergence[]>();
   for (const d of report.divergences) {
     const list = groups.get(d.id) ?? [];
@@ -348,7 +352,7 @@ function divergenceRows(report: RunReport, comparison: BaselineComparison | unde
       scopes: [...new Set(list.map((d) => `${d.suite}/${propertyBase(d.property)}`))].sort(byProperty),
       replay: first.replay,
     };
-    if (comparison) row.baseline = list.some((d) => fresh.has(d)) ? 'new' : 'acknowledged';
+    if (comparison) row.baseline = list.some((d) => fresh.has(d)) ? 'new' : list.some((d) => notRepeated.has(d)) ? 'unconfirmed' : 'acknowledged';
     return row;
   });
 }
@@ -440,11 +444,19 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
     reports,
   };
   if (comparison) {
-    const fresh = new Set(comparison.newDivergences.map((d) => JSON.stringify([d.id, d.suite, propertyBase(d.property)])));
+    const keyOf = (d: ReportedDivergence): string => JSON.stringify([d.id, d.suite, propertyBase(d.property)]);
+    const fresh = new Set(comparison.newDivergences.map(keyOf));
+    const u = comparison.unconfirmed;
+    const notRepeated = new Map((u?.newDivergences ?? []).map((d) => [keyOf(d), d] as const));
+    const unconfirmed = [
+      ...[...notRepeated.values()].map((d) => ({ kind: 'new' as const, id: d.id, suite: d.suite, property: propertyBase(d.property) })),
+      ...(u?.vanished ?? []).map((e) => ({ kind: 'came-back' as const, id: e.id, suite: e.scope.suite, property: e.scope.property })),
+    ];
     row.baseline = {
       within: withinBaseline(comparison),
-      counts: { new: fresh.size, acknowledged: comparison.acknowledged.length, vanished: comparison.vanished.length, notRun: comparison.notRun.length, dormant: comparison.dormant.length },
+      counts: { new: fresh.size, acknowledged: comparison.acknowledged.length, vanished: comparison.vanished.length, notRun: comparison.notRun.length, dormant: comparison.dormant.length, unconfirmed: unconfirmed.length },
       vanished: comparison.vanished.map((e) => ({ id: e.id, scope: { ...e.scope }, reason: e.reason, since: e.since })),
+      ...(u ? { reruns: u.reruns, unconfirmed } : {}),
     };
     if (file !== undefined) row.baseline.file = file;
   }

@@ -49,6 +49,11 @@ export interface RunOptions {
   runs?: number;
   /** Only these properties of the suites (default: all). */
   properties?: string[];
+  /**
+   * Exactly these properties, each with instances `#0` … `#instances-1`, and no coverage instances:
+   * a rerun of what a run played (src/runner/confirm.ts).
+   */
+  plan?: ReadonlyArray<{ suite: string; property: string; instances: number }>;
   /** Replays one counterexample: property `name#instance` and the fast-check path. Exactly one scenario runs. */
   replay?: { property: string; path: string };
   /** Shrinking budget per failing property instance (ms). */
@@ -157,9 +162,10 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
   const target = options.target;
 
   const set = suiteSet(options.suites);
+  const plan = options.plan;
   const selection = selectSuites(options.suites, {
-    ...(options.only ? { suites: options.only } : {}),
-    ...(options.properties ? { properties: options.properties } : {}),
+    ...(plan ? { suites: [...new Set(plan.map((p) => p.suite))] } : options.only ? { suites: options.only } : {}),
+    ...(plan ? { properties: [...new Set(plan.map((p) => p.property))] } : options.properties ? { properties: options.properties } : {}),
     // Provided queues (--stack-outputs) are a pool of standard queues: a scenario gets one of them.
     capabilities: options.providedQueues ? profile.capabilities.filter((c) => !PROVIDED_POOL_LACKS.includes(c)) : profile.capabilities,
   });
@@ -174,7 +180,9 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
         if (property.name === want.name) instances.push({ suite: suite.name, property, index: want.index, seed: instanceSeed(options.seed, property.name, want.index), path: options.replay!.path });
         continue;
       }
-      const runs = options.runs ?? property.runs;
+      const planned = plan?.find((p) => p.suite === suite.name && p.property === property.name);
+      if (plan && !planned) continue;
+      const runs = planned?.instances ?? options.runs ?? property.runs;
       for (let index = 0; index < runs; index++) instances.push({ suite: suite.name, property, index, seed: instanceSeed(options.seed, property.name, index) });
     }
   }
@@ -345,7 +353,7 @@ export async function runSuites(options: RunOptions): Promise<RunReport> {
     // Rule coverage: extra instances of the properties that can exercise what has not been yet.
     const targets = coverageTargets(selection.suites, set.catalog, options.strictness, profile.protocol);
     const budget = options.coverage === false ? undefined : { ...COVERAGE_DEFAULTS, ...(options.coverage ?? {}) };
-    if (budget && !options.replay) {
+    if (budget && !options.replay && !plan) {
       const deadline = Date.now() + budget.budgetMs;
       const nextIndex = new Map<PropertyDefinition, number>();
       const tries = new Map<string, number>();

@@ -97,6 +97,18 @@ export interface ActionCoverage {
   notCovered: string[];
 }
 
+/**
+ * One rerun of the properties whose divergences differed from the baseline (`--confirm`): a
+ * difference counts only when it repeats (src/runner/confirm.ts).
+ */
+export interface ConfirmationRerun {
+  durationMs: number;
+  /** The properties replayed (base names), the instances each played, and whether one was decided. */
+  replayed: Array<{ suite: string; property: string; instances: number; decided: boolean }>;
+  /** What they showed: one row per (id, suite, property base). */
+  seen: Array<{ id: string; suite: string; property: string; occurrences: number }>;
+}
+
 export interface TargetRestart {
   /** `exited (SIGABRT)`, `exited (code 2)`. */
   why: string;
@@ -131,6 +143,11 @@ export interface RunReport {
    * attempt after the restart.
    */
   restarts?: TargetRestart[];
+  /**
+   * Reruns of the properties that differed from the baseline, to confirm each difference (matrix
+   * and run with a baseline, `--confirm`); the verdict and divergences above are the first run's.
+   */
+  reruns?: ConfirmationRerun[];
   calls?: CallCounts;
   startedAt: string;
   durationMs: number;

@@ -85,7 +85,7 @@ export function harness(h: HarnessOptions = {}): Harness {
   let handler: ((s: string) => void) | undefined;
   let t = 0;
   const target = (name: string, endpoint: string): RunningTarget => ({
-    profile: { ...PROFILE, name, capabilities: h.capabilities?.[name] ?? PROFILE.capabilities },
+    profile: { ...PROFILE, name, capabilities: h.capabilities?.[name] ?? PROFILE.capabilities, ...(name === 'reference' ? { launcher: 'reference' } : {}) },
     endpoint,
     client: () => {
       throw new Error('not in this test');

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../src/cli/index.js';
 import { parseBaseline, serializeBaseline } from '../../src/runner/baseline.js';
 import type { Scoreboard } from '../../src/runner/matrix.js';
+import type { RunReport } from '../../src/runner/types.js';
+import type { CliRunOptions } from '../../src/cli/contracts.js';
 import { conformantReport, divergentReport } from '../report/fixtures.js';
 import { harness as baseHarness, type HarnessOptions } from './harness.js';
 
@@ -188,6 +190,75 @@ describe('matrix', () => {
     expect(sb.targets[0]!.baseline!.vanished[0]!.id).toBe('message.lost');
   });
 
+  describe('--confirm: a difference from the baseline counts only when reruns repeat it', () => {
+    // fauxqs's baseline lists one of the two ids divergentReport shows (both in lifecycle/visibility).
+    const files = {
+      '/w/b/fauxqs.json': serializeBaseline({ schemaVersion: 1, target: 'fauxqs', entries: [{ id: 'visibility.redelivered-early', scope: { suite: 'lifecycle', property: 'visibility' }, reason: 'known', since: '2026-12-01' }] }),
+    };
+    /** fauxqs: the first run shows both ids; a rerun (a `plan`) shows the new one only when `repeats`. */
+    const flaky = (repeats: boolean, calls: CliRunOptions[]) => async (o: CliRunOptions): Promise<RunReport> => {
+      const name = o.target.profile.name;
+      if (name !== 'fauxqs') return { ...conformantReport(), target: { ...conformantReport().target, name } };
+      calls.push(o);
+      const r = divergentReport();
+      if (!o.plan) return { ...r, target: { ...r.target, name } };
+      return { ...r, target: { ...r.target, name }, divergences: r.divergences.filter((d) => repeats || d.id !== 'error.wrong-code') };
+    };
+
+    it('not repeated by the rerun: within the baseline (exit 0), said in the log, the reports and the scoreboard', async () => {
+      const calls: CliRunOptions[] = [];
+      const h = harness({ files, runSuites: flaky(false, calls) });
+      expect(await runCli(['matrix', '--out', 'm', '--baselines', 'b', '--seed', '4'], h.io, h.deps)).toBe(EXIT.conformant);
+      expect(calls.map((c) => c.plan)).toEqual([undefined, [{ suite: 'lifecycle', property: 'visibility', instances: 1 }]]);
+      expect(calls[1]!.seed).toBe(4);
+      expect(h.stderr()).toContain('[fauxqs] outside the baseline (new error.wrong-code in lifecycle/visibility): rerun 1 of at most 2 of 1 property (lifecycle/visibility) to confirm');
+      expect(h.stderr()).toContain('[fauxqs] after 1 rerun: 0 new divergences and 0 vanished entries confirmed (within the baseline); not repeated: 1 new divergence, 0 vanished entries');
+      const faux = scoreboardOf(h.files).targets.find((t) => t.name === 'fauxqs')!;
+      expect(faux).toMatchObject({ status: 'within-baseline', ok: true, baseline: { counts: { new: 0, unconfirmed: 1 }, reruns: 1, unconfirmed: [{ kind: 'new', id: 'error.wrong-code', suite: 'lifecycle', property: 'visibility' }] } });
+      expect(faux.divergences.find((d) => d.id === 'error.wrong-code')!.baseline).toBe('unconfirmed');
+      expect(h.stdout()).toMatch(/fauxqs +within-baseline .* 0\/1\/0 \(1 not repeated by 1 rerun\)/);
+      expect(h.files.get('/w/m/scoreboard.md')).toContain('Not repeated by 1 rerun(s), so not counted (intermittent?): `error.wrong-code` (lifecycle/visibility: new, not seen again)');
+      const json = JSON.parse(h.files.get('/w/m/fauxqs/report.json')!) as { reruns: unknown[]; baseline: { withinBaseline: boolean; unconfirmed: { reruns: number; new: Array<{ id: string }> } } };
+      expect(json.reruns).toHaveLength(1);
+      expect(json.baseline.withinBaseline).toBe(true);
+      expect(json.baseline.unconfirmed.new.map((n) => n.id)).toEqual(['error.wrong-code']);
+      expect(h.files.get('/w/m/fauxqs/report.txt')).toMatch(/not repeated error\.wrong-code +lifecycle\/visibility/);
+      expect(h.files.get('/w/m/fauxqs/report.md')).toContain('| ⚠️ not repeated | `error.wrong-code` | lifecycle/visibility |');
+      expect(h.files.get('/w/m/fauxqs/report.html')).toContain('not repeated');
+    });
+
+    it('repeated by every rerun: outside the baseline (exit 1) after two reruns', async () => {
+      const calls: CliRunOptions[] = [];
+      const h = harness({ files, runSuites: flaky(true, calls) });
+      expect(await runCli(['matrix', '--out', 'm', '--baselines', 'b'], h.io, h.deps)).toBe(EXIT.divergent);
+      expect(calls.filter((c) => c.plan !== undefined)).toHaveLength(2);
+      expect(scoreboardOf(h.files).targets.find((t) => t.name === 'fauxqs')).toMatchObject({ status: 'outside-baseline', baseline: { counts: { new: 1, unconfirmed: 0 }, reruns: 2 } });
+    });
+
+    it('--confirm 0 reruns nothing; --update-baselines reruns nothing', async () => {
+      const calls: CliRunOptions[] = [];
+      const h = harness({ files, runSuites: flaky(false, calls) });
+      expect(await runCli(['matrix', '--out', 'm', '--baselines', 'b', '--confirm', '0'], h.io, h.deps)).toBe(EXIT.divergent);
+      expect(calls).toHaveLength(1);
+      const u = harness({ files, runSuites: flaky(false, calls) });
+      expect(await runCli(['matrix', '--out', 'm', '--baselines', 'b', '--update-baselines'], u.io, u.deps)).toBe(EXIT.conformant);
+      expect(calls).toHaveLength(2);
+    });
+
+    it('the reference server is never rerun: any divergence of ours counts', async () => {
+      const calls: CliRunOptions[] = [];
+      const h = harness({
+        runSuites: async (o) => {
+          calls.push(o);
+          const r = divergentReport();
+          return { ...r, target: { ...r.target, name: o.target.profile.name } };
+        },
+      });
+      expect(await runCli(['matrix', '--targets', 'reference', '--out', 'm', '--baselines', 'b'], h.io, h.deps)).toBe(EXIT.divergent);
+      expect(calls).toHaveLength(1);
+    });
+  });
+
   it('a broken baseline file is a usage error before anything starts', async () => {
     const h = harness({ files: { '/w/b/fauxqs.json': '{"schemaVersion":1}' } });
     expect(await runCli(['matrix', '--baselines', 'b'], h.io, h.deps)).toBe(EXIT.usage);
@@ -220,6 +291,23 @@ describe('run --baseline', () => {
     const h = harness({ reports: { reference: divergentReport() }, files: { '/w/base.json': one } });
     expect(await runCli(['run', '--baseline', 'base.json'], h.io, h.deps)).toBe(EXIT.divergent);
     expect(h.stdout()).toMatch(/NEW +error\.wrong-code/);
+  });
+
+  it('a new divergence a rerun does not repeat: exit 0, the report says it was not repeated', async () => {
+    const one = serializeBaseline({ ...parseOk(known), entries: parseOk(known).entries.filter((e) => e.id === 'visibility.redelivered-early') });
+    const plans: unknown[] = [];
+    const h = harness({
+      files: { '/w/base.json': one },
+      runSuites: async (o) => {
+        plans.push(o.plan);
+        const r = divergentReport();
+        return { ...r, target: { ...r.target, name: o.target.profile.name }, divergences: o.plan ? r.divergences.filter((d) => d.id !== 'error.wrong-code') : r.divergences };
+      },
+    });
+    expect(await runCli(['run', '--baseline', 'base.json', '--confirm', '1'], h.io, h.deps)).toBe(EXIT.conformant);
+    expect(plans).toEqual([undefined, [{ suite: 'lifecycle', property: 'visibility', instances: 1 }]]);
+    expect(h.stdout()).toContain('within the baseline: 1 acknowledged, 0 new, 0 vanished, 1 not repeated by 1 rerun');
+    expect(h.stderr()).toContain('rerun 1 of at most 1 of 1 property (lifecycle/visibility) to confirm');
   });
 
   it('a listed divergence that vanished: exit 1; a subset run does not judge other properties', async () => {

@@ -1,7 +1,7 @@
 // Parsing the command line (PURE): run's and matrix's shared flags, their defaults and one-line
 // errors, help and version, and the resolution of --suite, --property and --replay against the suites.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONCURRENCY, RUN_DEFAULTS, parseCli, parseReplay, resolveSelection, targetArgs, type RunCommandOptions } from '../../src/cli/index.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_CONFIRM, RUN_DEFAULTS, parseCli, parseReplay, resolveSelection, targetArgs, type RunCommandOptions } from '../../src/cli/index.js';
 import { shellArg } from '../../src/runner/index.js';
 import { fakeSuite } from './harness.js';
 
@@ -30,7 +30,7 @@ describe('parseRunArgs: defaults and good input', () => {
     const r = parseRunArgs([]);
     expect(r).toEqual({
       ok: true,
-      options: { concurrency: DEFAULT_CONCURRENCY, reports: ['text', 'json'], out: RUN_DEFAULTS.out, color: true },
+      options: { concurrency: DEFAULT_CONCURRENCY, confirm: DEFAULT_CONFIRM, reports: ['text', 'json'], out: RUN_DEFAULTS.out, color: true },
     });
   });
 
@@ -49,6 +49,7 @@ describe('parseRunArgs: defaults and good input', () => {
       '--property', 'visibility,delay',
       '--shrink-budget', '30',
       '--work-dir', 'w',
+      '--confirm', '0',
       '--no-color',
     ]);
     expect(r).toEqual({
@@ -67,6 +68,7 @@ describe('parseRunArgs: defaults and good input', () => {
         properties: ['visibility', 'delay'],
         timeBudgetMs: 30_000,
         workDir: 'w',
+        confirm: 0,
         color: false,
       },
     });
@@ -84,6 +86,8 @@ describe('parseRunArgs: every bad input is one line', () => {
   const cases: Array<[string[], RegExp]> = [
     [['--concurrency', 'abc'], /--concurrency must be an integer, got 'abc'/],
     [['--concurrency', '0'], /--concurrency must be between 1 and 256/],
+    [['--confirm', '11'], /--confirm must be between 0 and 10/],
+    [['--confirm', '-1'], /--confirm must be between 0 and 10/],
     [['--concurrency', '1.5'], /--concurrency must be an integer/],
     [['--concurrency', '1e3'], /--concurrency must be an integer/],
     [['--concurrency', '0x10'], /--concurrency must be an integer/],
@@ -147,7 +151,7 @@ describe('parseCli', () => {
     expect(m).toEqual({
       kind: 'command',
       name: 'matrix',
-      options: { suites: ['lifecycle'], properties: ['visibility'], seed: 3, strictness: 'guaranteed', concurrency: DEFAULT_CONCURRENCY, reports: ['json'], out: './sqs-conformance-report/matrix', targets: ['a', 'b'], parallel: 2, updateBaselines: false },
+      options: { suites: ['lifecycle'], properties: ['visibility'], seed: 3, strictness: 'guaranteed', concurrency: DEFAULT_CONCURRENCY, confirm: DEFAULT_CONFIRM, reports: ['json'], out: './sqs-conformance-report/matrix', targets: ['a', 'b'], parallel: 2, updateBaselines: false },
     });
     for (const flag of ['--seed', '--concurrency', '--runs', '--shrink-budget']) {
       const run = parseCli(['run', flag, 'x'], '1');

@@ -8,7 +8,8 @@
 import { Option, type Command, type OptionValues } from 'commander';
 import * as path from 'node:path';
 import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, renderScoreboardText, type ReportKind } from '../../report/index.js';
-import type { Baseline } from '../../runner/baseline.js';
+import { emptyBaseline, type Baseline } from '../../runner/baseline.js';
+import { confirmDifferences } from '../../runner/confirm.js';
 import { buildScoreboard, compareAll, defaultParallel, rowTarget, runMatrix, type MatrixEvent, type MatrixPhase, type MatrixTargetResult } from '../../runner/matrix.js';
 import type { RunReport, TargetRestart } from '../../runner/types.js';
 import { withProtocol } from '../../target/protocols.js';
@@ -153,15 +154,31 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
             current = await targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) });
           }
         };
+        // Judged against a baseline: differences are rerun to confirm them (--confirm; a peer's
+        // answers depend on timing, so one run is not evidence of a change). Not the reference
+        // server's: it is ours, and any divergence of it is our bug, intermittent or not.
+        const baseline = baselines.value?.loaded.get(name) ?? (baselines.value ? emptyBaseline(name) : undefined);
+        const confirmed = async (report: RunReport, p?: Protocol): Promise<RunReport> => {
+          if (!baseline || o.updateBaselines || o.confirm === 0 || target.profile.launcher === 'reference') return report;
+          return confirmDifferences(report, baseline, {
+            times: o.confirm,
+            stopped: () => stop.interrupted(),
+            log: (line) => log(`[${name}]${p === undefined ? '' : ` ${p}:`} ${line}`),
+            rerun: (plan) => {
+              const t = p === undefined ? current : withProtocol(current, p);
+              return runner.runSuites({ ...runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + (p === undefined ? '' : ` --protocol ${p}`), onProgress: (e) => progress.event(e) }), plan });
+            },
+          });
+        };
         try {
-          if (o.protocol === undefined) return await attempt();
+          if (o.protocol === undefined) return await confirmed(await attempt());
           // One row per protocol the peer speaks (issue 12: --protocol both), the peer started once.
           const protocols = resolveProtocols(o.protocol, target.profile);
           for (const p of protocols.skipped) log(`[${name}] does not speak ${p}: no ${p} row`);
           const reports: RunReport[] = [];
           for (const p of protocols.run) {
             if (stop.interrupted()) break;
-            reports.push(await attempt(p));
+            reports.push(await confirmed(await attempt(p), p));
           }
           return reports;
         } finally {

@@ -8,7 +8,8 @@ import { renderText, type RenderExtras } from '../../report/index.js';
 import { withinBaseline, type BaselineComparison } from '../../runner/baseline.js';
 import type { RunReport } from '../../runner/types.js';
 import type { RunningTarget } from '../../target/types.js';
-import { applyRunBaseline } from '../baseline.js';
+import { applyRunBaseline, readBaselineFile } from '../baseline.js';
+import { confirmDifferences } from '../../runner/confirm.js';
 import { EXIT, type CliDeps, type CliIO, type CliRunOptions, type CommandDefinition, type Result } from '../contracts.js';
 import { fail, interruptible, messageOf, PREFIX, useColor, writeFiles, type Interrupt } from '../io.js';
 import { withProtocol } from '../../target/protocols.js';
@@ -108,13 +109,22 @@ async function runWith(o: RunCommandOptions, io: CliIO, deps: CliDeps, progress:
   const seed = resolveSeed(o, io);
   progress.log(`${PREFIX}: seed ${seed} (rerun with --seed ${seed})`);
   const reports: RunReport[] = [];
+  // Judged against a baseline: the properties that differ are rerun to confirm (--confirm); the
+  // baseline is read again (and any problem with it reported) when the run is concluded.
+  const loaded = o.baseline !== undefined && o.updateBaseline !== true && o.confirm > 0 ? await readBaselineFile(path.resolve(io.cwd, o.baseline), io) : undefined;
+  const baseline = loaded?.ok ? loaded.baseline : undefined;
   try {
     // One run per protocol, the same seed each (issue 12: --protocol both).
     for (const protocol of protocols.run) {
       if (stop.interrupted()) break;
       if (protocols.run.length > 1) progress.log(`${PREFIX}: over ${protocol}`);
       const options = runnerOptions(o, selection, suites, withProtocol(target, protocol), { ...ctx, seed, signal: stop.signal, onProgress: (e) => progress.event(e), targetArgs: targetArgs(choice) + (o.protocol !== undefined ? ` --protocol ${protocol}` : '') });
-      reports.push(await runner.runSuites(options));
+      const report = await runner.runSuites(options);
+      reports.push(
+        baseline && !o.replay
+          ? await confirmDifferences(report, baseline, { times: o.confirm, stopped: () => stop.interrupted(), log: (line) => progress.log(`${PREFIX}: ${line}`), rerun: (plan) => runner.runSuites({ ...options, plan }) })
+          : report,
+      );
     }
   } catch (e) {
     await stopTarget(target, progress, 0);
