@@ -27,8 +27,8 @@ export interface JsonBaseline {
   counts: { new: number; acknowledged: number; vanished: number; notRun: number; dormant: number };
   /** Divergences no entry covers, one per (id, suite, property), with how often they occurred. */
   new: Array<{ id: string; suite: string; property: string; summary: string; occurrences: number; replay: string }>;
-  /** Entries seen again, with how often. */
-  acknowledged: Array<JsonBaselineEntry & { occurrences: number }>;
+  /** Entries seen again, with how often (`elsewhere`: only in these other properties of the suite). */
+  acknowledged: Array<JsonBaselineEntry & { occurrences: number; elsewhere?: string[] }>;
   /** Entries whose property ran but which did not occur: the baseline should shrink. */
   vanished: JsonBaselineEntry[];
   /** Entries whose property did not run in this run: not judged. */
@@ -79,7 +79,7 @@ export function toJsonBaseline(c: BaselineComparison): JsonBaseline {
     withinBaseline: c.newDivergences.length === 0 && c.vanished.length === 0,
     counts: { new: fresh.length, acknowledged: c.acknowledged.length, vanished: c.vanished.length, notRun: c.notRun.length, dormant: c.dormant.length },
     new: fresh.map(newJson),
-    acknowledged: c.acknowledged.map((a) => ({ ...entryJson(a.entry), occurrences: a.divergences.length })),
+    acknowledged: c.acknowledged.map((a) => ({ ...entryJson(a.entry), occurrences: a.divergences.length, ...(a.elsewhere ? { elsewhere: [...a.elsewhere] } : {}) })),
     vanished: c.vanished.map(entryJson),
     notRun: c.notRun.map(entryJson),
     dormant: c.dormant.map(entryJson),

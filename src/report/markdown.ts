@@ -158,7 +158,8 @@ export function renderMarkdown(report: RunReport, extras: RenderExtras = {}): st
       out.push(`| ❌ new | ${mdCode(g.first.id)} | ${mdCell(`${g.first.suite}/${g.property}`)} | ${g.occurrences} | not in the baseline |`);
     }
     for (const a of b.acknowledged) {
-      out.push(`| acknowledged | ${mdCode(a.entry.id)} | ${mdCell(`${a.entry.scope.suite}/${a.entry.scope.property}`)} | ${a.divergences.length} | ${mdCell(`${a.entry.reason} (since ${a.entry.since})`)} |`);
+      const where = a.elsewhere ? ` (seen in ${a.elsewhere.map((p) => `${a.entry.scope.suite}/${p}`).join(', ')})` : '';
+      out.push(`| acknowledged | ${mdCode(a.entry.id)} | ${mdCell(`${a.entry.scope.suite}/${a.entry.scope.property}${where}`)} | ${a.divergences.length} | ${mdCell(`${a.entry.reason} (since ${a.entry.since})`)} |`);
     }
     for (const e of b.vanished) {
       out.push(`| ❌ vanished | ${mdCode(e.id)} | ${mdCell(`${e.scope.suite}/${e.scope.property}`)} | 0 | ${mdCell(`did not occur: remove it from the baseline (${e.reason}; since ${e.since})`)} |`);

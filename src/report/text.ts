@@ -269,7 +269,8 @@ function baselineBlock(b: BaselineComparison, c: Colors): string[] {
     lines.push(`  ${c.red('NEW         ')} ${oneLine(g.first.id)}  ${scope(g.first.suite, g.property)}  ×${g.occurrences}`);
   }
   for (const a of b.acknowledged) {
-    lines.push(`  ${c.green('acknowledged')} ${oneLine(a.entry.id)}  ${scope(a.entry.scope.suite, a.entry.scope.property)}  ×${a.divergences.length}  ${c.dim(oneLine(`(${a.entry.reason}; since ${a.entry.since})`))}`);
+    const where = a.elsewhere ? `  ${c.dim(oneLine(`seen in ${a.elsewhere.map((p) => `${a.entry.scope.suite}/${p}`).join(', ')}`))}` : '';
+    lines.push(`  ${c.green('acknowledged')} ${oneLine(a.entry.id)}  ${scope(a.entry.scope.suite, a.entry.scope.property)}  ×${a.divergences.length}${where}  ${c.dim(oneLine(`(${a.entry.reason}; since ${a.entry.since})`))}`);
   }
   for (const e of b.vanished) {
     lines.push(`  ${c.red('VANISHED    ')} ${oneLine(e.id)}  ${scope(e.scope.suite, e.scope.property)}  ${c.dim('did not occur: remove it from the baseline')}`);

@@ -2,9 +2,14 @@
 // reason, since}`). PURE: parsing, comparison and update; reading and writing the file is the CLI's.
 //
 // A divergence matches an entry when the id is the same and the scope names its suite and its
-// property without the instance suffix (`visibility#3` → `visibility`). An entry *vanished* when
-// its property ran (at least one decided instance) and no divergence matched it, so a run of a
-// subset (`--suite`, `--replay`, `--properties`) never flags entries of properties it did not run.
+// property without the instance suffix (`visibility#3` → `visibility`). A divergence whose id the
+// baseline lists for another property of the same suite is not new either: the id names the
+// target's fault, and which property shows a fault that depends on timing varies from run to run
+// (measured on the peers: per property, 7–10 ids came or went between any run and the union of
+// three others; per suite, 1–7); the entry then counts as acknowledged, seen `elsewhere`. An entry
+// *vanished* when its property ran (at least one decided instance) and its id occurred in no
+// property of its suite, so a run of a subset (`--suite`, `--replay`, `--properties`) never flags
+// entries of properties it did not run.
 // A baseline holds what was observed, never what we hoped: `updateBaseline` writes the entries a
 // run saw, keeping the reasons people wrote for the ones already there.
 // An entry marked `intermittent` was seen in some runs and not in others (timing on a loaded
@@ -56,6 +61,8 @@ export interface AcknowledgedDivergence {
   entry: BaselineEntry;
   /** The divergences of this run the entry covers (at least one). */
   divergences: ReportedDivergence[];
+  /** Its id did not occur in the entry's property but in these other properties of its suite. */
+  elsewhere?: string[];
 }
 
 export interface BaselineComparison {
@@ -87,6 +94,7 @@ export function propertyBase(property: string): string {
 const scopeKey = (id: string, suite: string, property: string): string => JSON.stringify([id, suite, propertyBase(property)]);
 const entryKey = (e: BaselineEntry): string => scopeKey(e.id, e.scope.suite, e.scope.property);
 const divergenceKey = (d: ReportedDivergence): string => scopeKey(d.id, d.suite, d.property);
+const suiteKey = (id: string, suite: string): string => JSON.stringify([id, suite]);
 
 export function emptyBaseline(target: string): Baseline {
   return { schemaVersion: BASELINE_SCHEMA_VERSION, target, entries: [] };
@@ -184,18 +192,26 @@ function ranScopes(report: RunReport): Set<string> {
 export function compareWithBaseline(report: RunReport, baseline: Baseline): BaselineComparison {
   const protocol: Protocol = report.target.protocol;
   const byKey = new Map<string, BaselineEntry>();
-  for (const e of baseline.entries) if (coversProtocol(e, protocol)) byKey.set(entryKey(e), e);
+  const listedInSuite = new Set<string>();
+  for (const e of baseline.entries) {
+    if (!coversProtocol(e, protocol)) continue;
+    byKey.set(entryKey(e), e);
+    listedInSuite.add(suiteKey(e.id, e.scope.suite));
+  }
   const hits = new Map<string, ReportedDivergence[]>();
+  const inSuite = new Map<string, ReportedDivergence[]>();
   const newDivergences: ReportedDivergence[] = [];
   for (const d of report.divergences) {
     const key = divergenceKey(d);
+    const sk = suiteKey(d.id, d.suite);
     if (byKey.has(key)) {
       const list = hits.get(key) ?? [];
       list.push(d);
       hits.set(key, list);
-    } else {
+    } else if (!listedInSuite.has(sk)) {
       newDivergences.push(d);
     }
+    if (listedInSuite.has(sk)) inSuite.set(sk, [...(inSuite.get(sk) ?? []), d]);
   }
   const ran = ranScopes(report);
   const acknowledged: AcknowledgedDivergence[] = [];
@@ -203,18 +219,22 @@ export function compareWithBaseline(report: RunReport, baseline: Baseline): Base
   const notRun: BaselineEntry[] = [];
   const dormant: BaselineEntry[] = [];
   for (const e of [...baseline.entries].sort(compareEntries)) {
-    const found = coversProtocol(e, protocol) ? hits.get(entryKey(e)) : undefined;
+    const covers = coversProtocol(e, protocol);
+    const found = covers ? hits.get(entryKey(e)) : undefined;
+    const seenElsewhere = covers ? inSuite.get(suiteKey(e.id, e.scope.suite)) : undefined;
     if (found) acknowledged.push({ entry: e, divergences: found });
     // An entry of the other protocol says nothing about this run.
-    else if (!coversProtocol(e, protocol) || !ran.has(`${e.scope.suite}\u0000${e.scope.property}`)) notRun.push(e);
+    else if (!covers || !ran.has(`${e.scope.suite}\u0000${e.scope.property}`)) notRun.push(e);
+    else if (seenElsewhere) acknowledged.push({ entry: e, divergences: seenElsewhere, elsewhere: [...new Set(seenElsewhere.map((d) => propertyBase(d.property)))].sort() });
     else if (e.intermittent === true) dormant.push(e);
     else vanished.push(e);
   }
   const reruns = report.reruns ?? [];
   if (reruns.length === 0) return { target: baseline.target, newDivergences, acknowledged, vanished, notRun, dormant };
   // A difference stands only when every rerun that decided its property repeats it.
+  // Judged per suite, as above: the id in any property the rerun replayed in that suite.
   const repeated = (id: string, suite: string, property: string, showsIt: boolean): boolean =>
-    reruns.every((r) => !decidedIn(r, suite, property) || seenIn(r, id, suite, property) === showsIt);
+    reruns.every((r) => !decidedIn(r, suite, property) || seenIn(r, id, suite) === showsIt);
   const confirmedNew = newDivergences.filter((d) => repeated(d.id, d.suite, propertyBase(d.property), true));
   const confirmedVanished = vanished.filter((e) => repeated(e.id, e.scope.suite, e.scope.property, false));
   return {
@@ -229,7 +249,7 @@ export function compareWithBaseline(report: RunReport, baseline: Baseline): Base
 }
 
 const decidedIn = (r: ConfirmationRerun, suite: string, property: string): boolean => r.replayed.some((p) => p.suite === suite && p.property === property && p.decided);
-const seenIn = (r: ConfirmationRerun, id: string, suite: string, property: string): boolean => r.seen.some((x) => x.id === id && x.suite === suite && x.property === property);
+const seenIn = (r: ConfirmationRerun, id: string, suite: string): boolean => r.seen.some((x) => x.id === id && x.suite === suite);
 
 /** True when nothing new occurred and nothing listed vanished. */
 export function withinBaseline(c: BaselineComparison): boolean {

@@ -71,14 +71,22 @@ describe('compareWithBaseline', () => {
     expect(withinBaseline(c)).toBe(true);
   });
 
-  it('the same id in another property, or another suite, is new', () => {
+  it('the same id in another property of the suite is acknowledged (seen elsewhere); in another suite it is new', () => {
     const r = report(
       [prop('visibility#0', false), prop('delay#0', false)],
-      [div('visibility.redelivered-early', 'visibility#0'), div('visibility.redelivered-early', 'delay#0'), div('visibility.redelivered-early', 'visibility#0', 'other')],
+      [div('visibility.redelivered-early', 'delay#0'), div('visibility.redelivered-early', 'visibility#0', 'other')],
     );
     const c = compareWithBaseline(r, baseline(entry('visibility.redelivered-early', 'visibility')));
-    expect(c.newDivergences.map((d) => `${d.suite}/${d.property}`)).toEqual(['lifecycle/delay#0', 'other/visibility#0']);
+    expect(c.newDivergences.map((d) => `${d.suite}/${d.property}`)).toEqual(['other/visibility#0']);
+    expect(c.acknowledged).toEqual([{ entry: entry('visibility.redelivered-early', 'visibility'), divergences: [r.divergences[0]], elsewhere: ['delay'] }]);
+    expect(c.vanished).toEqual([]);
     expect(withinBaseline(c)).toBe(false);
+  });
+
+  it('an entry whose id occurred in no property of its suite has vanished, even when another suite shows it', () => {
+    const r = report([prop('visibility#0', true), prop('delay#0', false)], [div('visibility.redelivered-early', 'visibility#0', 'other')]);
+    const c = compareWithBaseline(r, baseline(entry('visibility.redelivered-early', 'visibility')));
+    expect(c.vanished.map((e) => e.id)).toEqual(['visibility.redelivered-early']);
   });
 
   it('an entry whose property ran without it has vanished (and makes the run fail)', () => {
@@ -209,5 +217,16 @@ describe('baseline files', () => {
     const r = parseBaseline(text, 'f.json');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(error);
+  });
+});
+
+describe('reports of an entry seen in another property', () => {
+  it('text, Markdown and JSON say where it was seen', async () => {
+    const { renderText, renderMarkdown, toJsonBaseline } = await import('../../src/report/index.js');
+    const r = report([prop('visibility#0', false), prop('delay#0', false)], [div('visibility.redelivered-early', 'delay#0')]);
+    const c = compareWithBaseline(r, baseline(entry('visibility.redelivered-early', 'visibility')));
+    expect(renderText(r, { baseline: c, color: false })).toMatch(/acknowledged visibility\.redelivered-early {2}lifecycle\/visibility {2}×1 {2}seen in lifecycle\/delay/);
+    expect(renderMarkdown(r, { baseline: c })).toContain('| acknowledged | `visibility.redelivered-early` | lifecycle/visibility (seen in lifecycle/delay) | 1 |');
+    expect(toJsonBaseline(c).acknowledged[0]).toMatchObject({ id: 'visibility.redelivered-early', occurrences: 1, elsewhere: ['delay'] });
   });
 });

@@ -131,8 +131,8 @@ describe('compareWithBaseline with reruns', () => {
     expect(withinBaseline(c)).toBe(false);
   });
 
-  it('the same id in another property of the rerun does not repeat it', () => {
-    const rerun = rerunSummary(rerunReport(plan, [div('fifo.duplicate', 'fifo', 'retention#0')]), plan);
+  it('the same id in another suite of the rerun does not repeat it', () => {
+    const rerun = rerunSummary(rerunReport(plan, [div('fifo.duplicate', 'lifecycle', 'retention#0')]), plan);
     const c = compareWithBaseline({ ...first, reruns: [rerun] }, baseline);
     expect(c.unconfirmed!.newDivergences.map((d) => d.id)).toEqual(['fifo.duplicate']);
   });

@@ -164,7 +164,12 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
             times: o.confirm,
             stopped: () => stop.interrupted(),
             log: (line) => log(`[${name}]${p === undefined ? '' : ` ${p}:`} ${line}`),
-            rerun: (plan) => {
+            rerun: async (plan) => {
+              // On a fresh process: a peer keeps state between runs (deduplication ids of the
+              // same seed within 5 minutes, memory, queues being deleted), so a rerun on the
+              // same process would repeat what that state caused rather than sample again.
+              await current.stop().catch(() => {});
+              current = await targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) });
               const t = p === undefined ? current : withProtocol(current, p);
               return runner.runSuites({ ...runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + (p === undefined ? '' : ` --protocol ${p}`), onProgress: (e) => progress.event(e) }), plan });
             },
