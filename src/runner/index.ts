@@ -1,7 +1,8 @@
 // runner: scenario × target → history → verdict → report data. Owns the per-run queue prefix and
 // tags, the probe of the target, the final drain, rule coverage (extra instances until every rule
 // is exercised), and cleanup of every queue it created (success, failure, Ctrl-C, a sweep of the
-// run's prefix; `cleanupQueues` for what a crashed run left).
+// run's prefix; `cleanupQueues` for what a crashed run left), and the confirmation of differences
+// from a baseline by reruns (`confirmDifferences`).
 // Suites are passed in (the CLI registers conformance/suites). May import suite, check, scenario,
 // target, spec, history, catalog and clock.
 export * from './types.js';

@@ -211,6 +211,9 @@ describe('matrix', () => {
       expect(await runCli(['matrix', '--out', 'm', '--baselines', 'b', '--seed', '4'], h.io, h.deps)).toBe(EXIT.conformant);
       expect(calls.map((c) => c.plan)).toEqual([undefined, [{ suite: 'lifecycle', property: 'visibility', instances: 1 }]]);
       expect(calls[1]!.seed).toBe(4);
+      // The rerun ran on a freshly started peer (the first process stopped before it).
+      expect(h.started.filter((n) => n === 'fauxqs')).toHaveLength(2);
+      expect(h.stopped.filter((n) => n === 'fauxqs').length).toBeGreaterThanOrEqual(2);
       expect(h.stderr()).toContain('[fauxqs] outside the baseline (new error.wrong-code in lifecycle/visibility): rerun 1 of at most 2 of 1 property (lifecycle/visibility) to confirm');
       expect(h.stderr()).toContain('[fauxqs] after 1 rerun: 0 new divergences and 0 vanished entries confirmed (within the baseline); not repeated: 1 new divergence, 0 vanished entries');
       const faux = scoreboardOf(h.files).targets.find((t) => t.name === 'fauxqs')!;
