@@ -13,28 +13,10 @@ import {
   type Baseline,
 } from '../../src/runner/baseline.js';
 import { REPORT_SCHEMA_VERSION, type PropertyResult, type ReportedDivergence, type RunReport } from '../../src/runner/types.js';
+import { propertyResult, reportedDivergence } from './fixtures.js';
 
-function prop(property: string, passed: boolean, extra: Partial<PropertyResult> = {}): PropertyResult {
-  return { suite: 'lifecycle', property, seed: 1, runs: 1, passed, shrinks: 0, durationMs: 10, replay: `replay ${property}`, ...extra };
-}
-
-function div(id: string, property: string, suite = 'lifecycle'): ReportedDivergence {
-  return {
-    id,
-    summary: `summary of ${id}`,
-    strictness: 'typical',
-    grade: 'definite',
-    rule: { file: 'sqs-semantics.md', section: '5.3', evidence: 'documented' },
-    ops: [],
-    premises: [],
-    variant: 'default',
-    bindings: {},
-    suite,
-    property,
-    opRecords: [],
-    replay: `sqs-conformance run --replay ${property}:0`,
-  };
-}
+const prop = propertyResult;
+const div = reportedDivergence;
 
 function report(properties: PropertyResult[], divergences: ReportedDivergence[]): RunReport {
   return {

@@ -5,28 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { compareWithBaseline, updateBaseline, withinBaseline, type Baseline } from '../../src/runner/baseline.js';
 import { confirmDifferences, rerunPlan, rerunSummary, type RerunItem } from '../../src/runner/confirm.js';
 import { REPORT_SCHEMA_VERSION, type PropertyResult, type ReportedDivergence, type RunReport } from '../../src/runner/types.js';
+import { propertyResult, reportedDivergence } from './fixtures.js';
 
-function prop(suite: string, property: string, passed: boolean, extra: Partial<PropertyResult> = {}): PropertyResult {
-  return { suite, property, seed: 1, runs: 1, passed, shrinks: 0, durationMs: 10, replay: `replay ${property}`, ...extra };
-}
-
-function div(id: string, suite: string, property: string): ReportedDivergence {
-  return {
-    id,
-    summary: `summary of ${id}`,
-    strictness: 'typical',
-    grade: 'definite',
-    rule: { file: 'sqs-semantics.md', section: '9', evidence: 'documented' },
-    ops: [],
-    premises: [],
-    variant: 'default',
-    bindings: {},
-    suite,
-    property,
-    opRecords: [],
-    replay: `sqs-conformance run --replay ${property}:0`,
-  };
-}
+const prop = (suite: string, property: string, passed: boolean, extra: Partial<PropertyResult> = {}): PropertyResult => propertyResult(property, passed, { suite, ...extra });
+const div = (id: string, suite: string, property: string): ReportedDivergence => reportedDivergence(id, property, suite);
 
 function report(properties: PropertyResult[], divergences: ReportedDivergence[], extra: Partial<RunReport> = {}): RunReport {
   return {

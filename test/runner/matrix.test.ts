@@ -5,28 +5,10 @@ import { BASELINE_SCHEMA_VERSION, compareWithBaseline, type Baseline } from '../
 import { buildScoreboard, compareAll, runMatrix, type MatrixEvent, type MatrixTargetResult } from '../../src/runner/matrix.js';
 import { REPORT_SCHEMA_VERSION, type PropertyResult, type ReportedDivergence, type RunReport } from '../../src/runner/types.js';
 import { KIT } from '../support/corpus.js';
+import { propertyResult, reportedDivergence } from './fixtures.js';
 
-function prop(property: string, passed: boolean, extra: Partial<PropertyResult> = {}): PropertyResult {
-  return { suite: 'lifecycle', property, seed: 1, runs: 1, passed, shrinks: 0, durationMs: 10, replay: `replay ${property}`, ...extra };
-}
-
-function div(id: string, property: string, replay = `sqs-conformance run --replay ${property}:0`): ReportedDivergence {
-  return {
-    id,
-    summary: `summary of ${id}`,
-    strictness: 'typical',
-    grade: 'definite',
-    rule: { file: 'sqs-semantics.md', section: '5.3', evidence: 'documented' },
-    ops: [],
-    premises: [],
-    variant: 'default',
-    bindings: {},
-    suite: 'lifecycle',
-    property,
-    opRecords: [],
-    replay,
-  };
-}
+const prop = propertyResult;
+const div = (id: string, property: string, replay?: string): ReportedDivergence => reportedDivergence(id, property, 'lifecycle', replay);
 
 function report(name: string, properties: PropertyResult[], divergences: ReportedDivergence[], verdict?: RunReport['verdict']): RunReport {
   return {
