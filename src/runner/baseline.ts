@@ -93,7 +93,8 @@ export function propertyBase(property: string): string {
 
 const scopeKey = (id: string, suite: string, property: string): string => JSON.stringify([id, suite, propertyBase(property)]);
 const entryKey = (e: BaselineEntry): string => scopeKey(e.id, e.scope.suite, e.scope.property);
-const divergenceKey = (d: ReportedDivergence): string => scopeKey(d.id, d.suite, d.property);
+/** One key per (id, suite, property without its instance suffix): what a baseline entry names. */
+export const divergenceKey = (d: Pick<ReportedDivergence, 'id' | 'suite' | 'property'>): string => scopeKey(d.id, d.suite, d.property);
 const suiteKey = (id: string, suite: string): string => JSON.stringify([id, suite]);
 
 export function emptyBaseline(target: string): Baseline {
@@ -211,7 +212,11 @@ export function compareWithBaseline(report: RunReport, baseline: Baseline): Base
     } else if (!listedInSuite.has(sk)) {
       newDivergences.push(d);
     }
-    if (listedInSuite.has(sk)) inSuite.set(sk, [...(inSuite.get(sk) ?? []), d]);
+    if (listedInSuite.has(sk)) {
+      const list = inSuite.get(sk) ?? [];
+      list.push(d);
+      inSuite.set(sk, list);
+    }
   }
   const ran = ranScopes(report);
   const acknowledged: AcknowledgedDivergence[] = [];
@@ -235,16 +240,16 @@ export function compareWithBaseline(report: RunReport, baseline: Baseline): Base
   // Judged per suite, as above: the id in any property the rerun replayed in that suite.
   const repeated = (id: string, suite: string, property: string, showsIt: boolean): boolean =>
     reruns.every((r) => !decidedIn(r, suite, property) || seenIn(r, id, suite) === showsIt);
-  const confirmedNew = newDivergences.filter((d) => repeated(d.id, d.suite, propertyBase(d.property), true));
-  const confirmedVanished = vanished.filter((e) => repeated(e.id, e.scope.suite, e.scope.property, false));
+  const isNew = (d: ReportedDivergence): boolean => repeated(d.id, d.suite, propertyBase(d.property), true);
+  const isGone = (e: BaselineEntry): boolean => repeated(e.id, e.scope.suite, e.scope.property, false);
   return {
     target: baseline.target,
-    newDivergences: confirmedNew,
+    newDivergences: newDivergences.filter(isNew),
     acknowledged,
-    vanished: confirmedVanished,
+    vanished: vanished.filter(isGone),
     notRun,
     dormant,
-    unconfirmed: { newDivergences: newDivergences.filter((d) => !confirmedNew.includes(d)), vanished: vanished.filter((e) => !confirmedVanished.includes(e)), reruns: reruns.length },
+    unconfirmed: { newDivergences: newDivergences.filter((d) => !isNew(d)), vanished: vanished.filter((e) => !isGone(e)), reruns: reruns.length },
   };
 }
 

@@ -7,7 +7,7 @@
 // N times, and a rerun that does not repeat it settles it as unconfirmed (listed, not failing;
 // src/runner/baseline.ts). A change of ours (a lost rule, a false alarm) repeats every time.
 // The rerun itself is injected: this file starts nothing.
-import { compareWithBaseline, propertyBase, withinBaseline, type Baseline, type BaselineComparison } from './baseline.js';
+import { compareWithBaseline, divergenceKey, propertyBase, withinBaseline, type Baseline, type BaselineComparison } from './baseline.js';
 import type { ConfirmationRerun, PropertyResult, RunReport } from './types.js';
 
 /** One property to play again: every instance the first run played (`#0` … `#instances-1`). */
@@ -41,9 +41,8 @@ const decided = (p: PropertyResult): boolean => p.error === undefined && p.notRu
 export function rerunSummary(rerun: RunReport, plan: readonly RerunItem[]): ConfirmationRerun {
   const seen = new Map<string, ConfirmationRerun['seen'][number]>();
   for (const d of rerun.divergences) {
-    const property = propertyBase(d.property);
-    const key = JSON.stringify([d.id, d.suite, property]);
-    const row = seen.get(key) ?? { id: d.id, suite: d.suite, property, occurrences: 0 };
+    const key = divergenceKey(d);
+    const row = seen.get(key) ?? { id: d.id, suite: d.suite, property: propertyBase(d.property), occurrences: 0 };
     row.occurrences += 1;
     seen.set(key, row);
   }
@@ -69,7 +68,7 @@ export interface ConfirmOptions {
 }
 
 const plural = (n: number, word: string, words = `${word}s`): string => `${n} ${n === 1 ? word : words}`;
-const newKeys = (ds: BaselineComparison['newDivergences']): number => new Set(ds.map((d) => JSON.stringify([d.id, d.suite, propertyBase(d.property)]))).size;
+const newKeys = (ds: BaselineComparison['newDivergences']): number => new Set(ds.map(divergenceKey)).size;
 
 function differences(c: BaselineComparison): string {
   const fresh = new Set(c.newDivergences.map((d) => `${d.id} in ${d.suite}/${propertyBase(d.property)}`));

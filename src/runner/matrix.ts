@@ -4,7 +4,7 @@
 // Starting and running are injected, so this file does not load the SDK or any launcher.
 import type { Grade } from '../check/types.js';
 import type { Strictness } from '../spec/types.js';
-import { compareWithBaseline, emptyBaseline, propertyBase, withinBaseline, type Baseline, type BaselineComparison, type BaselineEntry } from './baseline.js';
+import { compareWithBaseline, divergenceKey, emptyBaseline, propertyBase, withinBaseline, type Baseline, type BaselineComparison, type BaselineEntry } from './baseline.js';
 import type { PropertyResult, ReportedDivergence, RunReport } from './types.js';
 
 export const SCOREBOARD_SCHEMA_VERSION = 1;
@@ -444,10 +444,9 @@ function targetRow(r: MatrixTargetResult, input: ScoreboardInput): ScoreboardTar
     reports,
   };
   if (comparison) {
-    const keyOf = (d: ReportedDivergence): string => JSON.stringify([d.id, d.suite, propertyBase(d.property)]);
-    const fresh = new Set(comparison.newDivergences.map(keyOf));
+    const fresh = new Set(comparison.newDivergences.map(divergenceKey));
     const u = comparison.unconfirmed;
-    const notRepeated = new Map((u?.newDivergences ?? []).map((d) => [keyOf(d), d] as const));
+    const notRepeated = new Map((u?.newDivergences ?? []).map((d) => [divergenceKey(d), d] as const));
     const unconfirmed = [
       ...[...notRepeated.values()].map((d) => ({ kind: 'new' as const, id: d.id, suite: d.suite, property: propertyBase(d.property) })),
       ...(u?.vanished ?? []).map((e) => ({ kind: 'came-back' as const, id: e.id, suite: e.scope.suite, property: e.scope.property })),

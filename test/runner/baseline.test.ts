@@ -12,29 +12,12 @@ import {
   withinBaseline,
   type Baseline,
 } from '../../src/runner/baseline.js';
-import { REPORT_SCHEMA_VERSION, type PropertyResult, type ReportedDivergence, type RunReport } from '../../src/runner/types.js';
-import { propertyResult, reportedDivergence } from './fixtures.js';
+import { propertyResult, reportedDivergence, runReport } from './fixtures.js';
 
 const prop = propertyResult;
 const div = reportedDivergence;
 
-function report(properties: PropertyResult[], divergences: ReportedDivergence[]): RunReport {
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    target: { name: 'fauxqs', endpoint: 'http://127.0.0.1:1', protocol: 'json', region: 'us-east-1' },
-    seed: 1,
-    strictness: 'typical',
-    suites: ['lifecycle'],
-    skipped: [],
-    catalog: [],
-    exercised: {},
-    startedAt: '2025-01-01T00:00:00.000Z',
-    durationMs: 1,
-    verdict: divergences.length > 0 ? 'divergent' : 'conformant',
-    properties,
-    divergences,
-  };
-}
+const report = runReport;
 
 const entry = (id: string, property: string, reason = 'known', since = '2025-01-01') => ({ id, scope: { suite: 'lifecycle', property }, reason, since });
 const baseline = (...entries: ReturnType<typeof entry>[]): Baseline => ({ schemaVersion: BASELINE_SCHEMA_VERSION, target: 'fauxqs', entries });

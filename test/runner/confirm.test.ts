@@ -4,30 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { compareWithBaseline, updateBaseline, withinBaseline, type Baseline } from '../../src/runner/baseline.js';
 import { confirmDifferences, rerunPlan, rerunSummary, type RerunItem } from '../../src/runner/confirm.js';
-import { REPORT_SCHEMA_VERSION, type PropertyResult, type ReportedDivergence, type RunReport } from '../../src/runner/types.js';
-import { propertyResult, reportedDivergence } from './fixtures.js';
+import type { PropertyResult, ReportedDivergence, RunReport } from '../../src/runner/types.js';
+import { propertyResult, reportedDivergence, runReport } from './fixtures.js';
 
 const prop = (suite: string, property: string, passed: boolean, extra: Partial<PropertyResult> = {}): PropertyResult => propertyResult(property, passed, { suite, ...extra });
 const div = (id: string, suite: string, property: string): ReportedDivergence => reportedDivergence(id, property, suite);
 
-function report(properties: PropertyResult[], divergences: ReportedDivergence[], extra: Partial<RunReport> = {}): RunReport {
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    target: { name: 'moto', endpoint: 'http://127.0.0.1:5000', protocol: 'json', region: 'us-east-1' },
-    seed: 1,
-    strictness: 'typical',
-    suites: ['fifo', 'lifecycle'],
-    skipped: [],
-    catalog: [],
-    exercised: {},
-    startedAt: '2026-12-07T00:00:00.000Z',
-    durationMs: 1000,
-    verdict: divergences.length > 0 ? 'divergent' : 'conformant',
-    properties,
-    divergences,
-    ...extra,
-  };
-}
+const report = runReport;
 
 const baseline: Baseline = {
   schemaVersion: 1,

@@ -116,11 +116,13 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
       return fail(io, `cannot create the work folder ${workDir}: ${messageOf(e)}`);
     }
     const t0 = wallClock(io);
+    // A target's process: at the start, again after it died, and fresh for a confirmation rerun.
+    const startPeer = (name: string): Promise<RunningTarget> => targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) });
     const results = await runMatrix<RunningTarget>(names.value, parallel, {
       signal: stop.signal,
       now: () => wallClock(io),
       ...(targets.installPeer ? { install: (name: string) => installPeer(targets, name, workDir, log) } : {}),
-      start: (name) => targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) }),
+      start: startPeer,
       run: async (name, target) => {
         // Each target's progress as plain lines (several run at once): start, tenths, failures,
         // shrinks and long waits with what they wait for.
@@ -151,7 +153,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
             restarts.push({ why: `exited (${died.how})`, log: died.log });
             log(`[${name}] the server exited (${died.how}) during the run${p === undefined ? '' : ` over ${p}`}; its log says: ${whyInLog(died.log.tail)}; starting it again and repeating that run (${MAX_RESTARTS - restartsLeft} of at most ${MAX_RESTARTS})`);
             await current.stop().catch(() => {});
-            current = await targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) });
+            current = await startPeer(name);
           }
         };
         // Judged against a baseline: differences are rerun to confirm them (--confirm; a peer's
@@ -169,7 +171,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
               // same seed within 5 minutes, memory, queues being deleted), so a rerun on the
               // same process would repeat what that state caused rather than sample again.
               await current.stop().catch(() => {});
-              current = await targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) });
+              current = await startPeer(name);
               const t = p === undefined ? current : withProtocol(current, p);
               return runner.runSuites({ ...runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + (p === undefined ? '' : ` --protocol ${p}`), onProgress: (e) => progress.event(e) }), plan });
             },
