@@ -26,6 +26,8 @@ export interface FastHttpOptions {
   truncated(json: boolean, bytes: Buffer): string;
   /** Bodies larger than this go to node:http (which refuses them). */
   maxBody: number;
+  /** Told of each batch of answers written (createBusyPoll). */
+  busyPoll: { activity(): void };
 }
 
 const HEAD_END = Buffer.from('\r\n\r\n', 'latin1');
@@ -126,6 +128,38 @@ function parseHead(head: string): { head: RequestHead; length: number } | undefi
   // Without a Host header node:http answers 400 (requireHostHeader); it decides.
   if (out.host === undefined) return undefined;
   return { head: out, length: length < 0 ? 0 : length };
+}
+
+/**
+ * Busy polling: for a short window after the last request was answered, the event loop keeps
+ * polling its sockets without sleeping (a chain of setImmediate callbacks: libuv then waits for
+ * I/O with a zero timeout) instead of blocking in epoll_wait. A client that sends its next
+ * request within the window is read without the wake-up of a sleeping thread, which on this
+ * machine costs more than the request (one keep-alive connection: 7.6k → 15k SendMessage/s;
+ * Go's runtime does the same by spinning before it parks). With no request for a window, the
+ * loop sleeps again: an idle server uses no CPU. 0 turns it off.
+ */
+export function createBusyPoll(windowMicros: number) {
+  const windowMs = windowMicros / 1000;
+  let last = 0;
+  let spinning: NodeJS.Immediate | undefined;
+  let stopped = windowMicros <= 0;
+  const spin = (): void => {
+    spinning = performance.now() - last < windowMs ? setImmediate(spin) : undefined;
+  };
+  return {
+    /** A request was answered: poll for the next one for the window. */
+    activity(): void {
+      if (stopped) return;
+      last = performance.now();
+      if (spinning === undefined) spinning = setImmediate(spin);
+    },
+    stop(): void {
+      stopped = true;
+      if (spinning !== undefined) clearImmediate(spinning);
+      spinning = undefined;
+    },
+  };
 }
 
 /** One client connection on the fast path. */
@@ -260,6 +294,7 @@ class Connection implements Presence {
     }
     this.buf = undefined;
     if (out !== '') this.write(out);
+    this.o.busyPoll.activity();
   }
 
   private write(text: string): void {

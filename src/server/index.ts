@@ -4,7 +4,7 @@
 // May import: src/spec (model, engine, errors), src/wire (shapes and codecs), src/clock, src/history
 // types, src/target (launcher contracts: launcher.ts adds the reference server to the registry);
 // node:http, node:crypto, node:fs (queues-file.ts reads `serve --queues FILE`). Never the AWS SDK.
-export { startReferenceServer, MAX_REQUEST_BYTES } from './server.js';
+export { startReferenceServer, MAX_REQUEST_BYTES, DEFAULT_BUSY_POLL_MICROS } from './server.js';
 export type { ReferenceServer, ReferenceServerOptions } from './server.js';
 export { referenceLauncher, launcherFor } from './launcher.js';
 export type { ReferenceLauncherOptions } from './launcher.js';

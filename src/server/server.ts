@@ -14,7 +14,7 @@ import type { IdSource } from '../spec/engine/index.js';
 import { jsonErrorResponse, queryErrorResponse } from '../wire/index.js';
 import * as HttpErrors from './errors.js';
 import { createHandler, requestId, type Answer, type Presence, type RequestHead } from './handler.js';
-import { createFastHttp } from './http-fast.js';
+import { createBusyPoll, createFastHttp } from './http-fast.js';
 import { HEALTH_PATH, requestHook, type RequestLogEntry } from './observe.js';
 import { createQueues, QueuesFileError, type QueueDefinition } from './queues-file.js';
 
@@ -35,7 +35,15 @@ export interface ReferenceServerOptions {
   queues?: readonly QueueDefinition[];
   /** One entry per answered request (observe.ts; `serve --log requests`). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * How long (µs) the event loop keeps polling for the next request after answering one, instead
+   * of sleeping (http-fast.ts createBusyPoll); 0 turns it off. Default DEFAULT_BUSY_POLL_MICROS.
+   */
+  busyPollMicros?: number;
 }
+
+/** 100 µs covers a client's turnaround on loopback (wrk, the SDK) and costs at most that much CPU per burst. */
+export const DEFAULT_BUSY_POLL_MICROS = 100;
 
 export interface ReferenceServer {
   /** `http://<host>:<port>`, the endpoint to give clients. */
@@ -249,7 +257,9 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
 
   // ---------------------------------------------------------------- the fast path, and the listening socket
 
+  const busyPoll = createBusyPoll(options.busyPollMicros ?? DEFAULT_BUSY_POLL_MICROS);
   const fast = createFastHttp({
+    busyPoll,
     answer: (head, body, presence) => observed(head, body, presence),
     handOff(socket: Socket, bytes: Buffer, json: boolean) {
       answering.set(socket, { open: new Set(), json });
@@ -279,6 +289,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     engine,
     async stop(): Promise<void> {
       stopping = true;
+      busyPoll.stop();
       waiters.wakeAll();
       const closed = new Promise<void>((resolve) => listener.close(() => resolve()));
       await new Promise((r) => setImmediate(r));

@@ -16,4 +16,12 @@ describe('serve options', () => {
     expect(parseCli(['serve', '--region', 'EU WEST'], '0.0.0')).toMatchObject({ kind: 'error', error: expect.stringMatching(/--region must look like/) });
     expect(parseCli(['serve', '--account-id', '123'], '0.0.0')).toEqual({ kind: 'error', error: "--account-id must be 12 digits, got '123'" });
   });
+
+  it('takes --busy-poll in µs (0 turns it off) and refuses what is not an integer in 0–10000', () => {
+    expect(parseCli(['serve', '--busy-poll', '0'], '0.0.0')).toMatchObject({ kind: 'command', options: { busyPoll: 0 } });
+    expect(parseCli(['serve', '--busy-poll', '250'], '0.0.0')).toMatchObject({ kind: 'command', options: { busyPoll: 250 } });
+    for (const bad of ['-1', '10001', 'fast', '1.5']) {
+      expect(parseCli(['serve', '--busy-poll', bad], '0.0.0')).toMatchObject({ kind: 'error', error: expect.stringMatching(/^--busy-poll /) });
+    }
+  });
 });

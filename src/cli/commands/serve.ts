@@ -24,6 +24,8 @@ export interface ServeCommandOptions {
   queues?: string;
   /** What to log on stderr besides errors: `requests`, one line per request. */
   log?: 'requests';
+  /** µs of busy polling after a request (0: off; default: the server's, DEFAULT_BUSY_POLL_MICROS). */
+  busyPoll?: number;
 }
 
 export const SERVE_LOGS = ['requests'] as const;
@@ -51,7 +53,8 @@ export function validateServeOptions(raw: OptionValues): Result<ServeCommandOpti
       option(raw, 'region', (v) => parseRegion('--region', v), (r) => (o.region = r)) ??
       option(raw, 'accountId', accountId, (a) => (o.accountId = a)) ??
       option(raw, 'queues', (v): Result<string> => (v.trim() === '' ? err('--queues needs a file name') : ok(v)), (f) => (o.queues = f)) ??
-      option(raw, 'log', (v) => oneOf('--log', v, SERVE_LOGS), (l) => (o.log = l)),
+      option(raw, 'log', (v) => oneOf('--log', v, SERVE_LOGS), (l) => (o.log = l)) ??
+      option(raw, 'busyPoll', (v) => parseInteger('--busy-poll', v, 0, 10_000), (n) => (o.busyPoll = n)),
   );
 }
 
@@ -65,6 +68,7 @@ export const serveCommand: CommandDefinition<ServeCommandOptions> = {
       .addOption(new Option('--region <region>', 'region of queue ARNs (default us-east-1)'))
       .addOption(new Option('--account-id <id>', 'account id of queue URLs and ARNs (default 000000000000)'))
       .addOption(new Option('--log <what>', `also print on stderr: ${SERVE_LOGS.join(', ')} (one line per request: time, action, queue, status, ms)`))
+      .addOption(new Option('--busy-poll <us>', 'µs to keep polling for the next request after answering one, 0 for off (default 100): lower latency for one busy client, at most that much CPU per burst'))
       .addOption(new Option('--queues <file>', 'JSON file of queues to create at start: { "queues": [ { "name", "attributes", "tags", "deadLetter": { "name", "maxReceiveCount" } } ] }')),
   validate: validateServeOptions,
   run: serve,
@@ -103,6 +107,7 @@ async function serve(o: ServeCommandOptions, io: CliIO, deps: CliDeps): Promise<
         ...(o.region !== undefined ? { region: o.region } : {}),
         ...(o.accountId !== undefined ? { accountId: o.accountId } : {}),
         ...(queues !== undefined ? { queues } : {}),
+        ...(o.busyPoll !== undefined ? { busyPollMicros: o.busyPoll } : {}),
         ...(o.log === 'requests' ? { onRequest: (entry) => void io.stderr.write(`${api.formatRequestLine(entry)}\n`) } : {}),
         // The listening line is printed below on stdout; the rest (internal failures) on stderr.
         log: (line) => {

@@ -7,7 +7,7 @@ import { DEFAULTS } from '../model/defaults.js';
 import { deadLetterMove, redriveEntry } from '../model/redrive.js';
 import * as E from './errors.js';
 import { enqueue } from './send.js';
-import { fail, notify, ok, queueByArn, removeMessage, store, sweep, visible, type EngineState, type MoveTask, type Msg, type Queue } from './state.js';
+import { fail, newMsg, notify, ok, queueByArn, removeMessage, store, sweep, visible, type EngineState, type MoveTask, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 /** Moves a message to the queue's DLQ; false when there is no DLQ to move to (section 5.5). */
@@ -16,9 +16,15 @@ export function moveToDeadLetterQueue(s: EngineState, q: Queue, m: Msg, now: num
   // The DLQ may have been deleted since the policy was set: then the message stays (5.5).
   if (!dlq || dlq === q || dlq.fifo !== q.fifo) return false;
   removeMessage(q, m);
-  const moved: Msg = { ...m, ...deadLetterMove(dlq.fifo, m, q.arn, now), key: ++s.counters.messageKeys, delayUntilMs: now, lastReceive: 0 };
-  delete moved.inflightUntilMs;
-  delete moved.visibilityChanged;
+  const moved: Msg = newMsg({
+    ...m,
+    ...deadLetterMove(dlq.fifo, m, q.arn, now),
+    key: ++s.counters.messageKeys,
+    delayUntilMs: now,
+    lastReceive: 0,
+    inflightUntilMs: undefined,
+    visibilityChanged: undefined,
+  });
   if (dlq.fifo) {
     dlq.sequence += 1n;
     moved.sequenceNumber = dlq.sequence.toString().padStart(20, '0');

@@ -139,7 +139,7 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
     m.firstReceiveMs ??= now;
     m.lastReceive = ++s.counters.receives;
     m.inflightUntilMs = visibilityDeadline(now, vt);
-    delete m.visibilityChanged;
+    m.visibilityChanged = undefined;
     const handle = encodeHandle({ queue: q.name, incarnation: q.incarnation, message: m.key, receive: m.lastReceive, receivedAtMs: now, nonce: s.ids.nonce() }, s.secret);
     out.push(present(m, q, handle, input, systemNames));
     taken.push(m);

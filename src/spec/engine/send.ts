@@ -5,7 +5,7 @@ import { WINDOWS_MS } from '../model/defaults.js';
 import { deduplicationId, deduplicationKey } from '../model/fifo.js';
 import { effectiveDelay } from '../model/message.js';
 import { validateSendMessage } from '../operations.js';
-import { dict, entriesOf, fail, notify, ok, store, target, UNINDEXED, type EngineState, type Msg, type Queue } from './state.js';
+import { dict, entriesOf, fail, notify, ok, newMsg, store, target, type EngineState, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 /**
@@ -45,7 +45,7 @@ export function enqueue(s: EngineState, q: Queue, e: T.SendMessageBatchRequestEn
     }
   }
   const messageId = s.ids.messageId();
-  const m: Msg = {
+  const m: Msg = newMsg({
     key: ++s.counters.messageKeys,
     messageId,
     body,
@@ -57,8 +57,7 @@ export function enqueue(s: EngineState, q: Queue, e: T.SendMessageBatchRequestEn
     receiveCount: 0,
     lastReceive: 0,
     senderId: s.senderId,
-    ...UNINDEXED,
-  };
+  });
   if (attrs) {
     m.attributes = attrs;
     if (out.MD5OfMessageAttributes !== undefined) m.md5Attributes = out.MD5OfMessageAttributes;
