@@ -14,6 +14,8 @@
 // Answers go out in request order: a request answered at once while an earlier one waits (a long
 // poll) waits behind it. A client that half-closes gets the answers to its complete requests, then
 // the end of the connection; one that half-closes in the middle of a request gets the framing error.
+// After each batch of answers the loop polls for the next request for a short window instead of
+// sleeping (createBusyPoll below).
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Answer, Presence, RequestHead } from './handler.js';
