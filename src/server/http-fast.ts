@@ -37,9 +37,13 @@ const HEAD_END = Buffer.from('\r\n\r\n', 'latin1');
 const MAX_HEAD = 15 * 1024;
 /** Bytes kept while waiting for earlier answers before a hand-off. */
 const MAX_DEFERRED = 1024 * 1024;
-const REQUEST_LINE = /^(POST|GET) (\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*) HTTP\/1\.1$/;
-/** Header lines: token names, values of printable ASCII and tabs, each line ended by CRLF. */
-const HEADER_LINES = /^(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+:[\t\x20-\x7e]*\r\n)*$/;
+/** The request line and its CRLF, at the start of the head. */
+const REQUEST_LINE = /^(POST|GET) (\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*) HTTP\/1\.1\r\n/;
+/**
+ * Header lines: token names, values of printable ASCII and tabs, each line ended by CRLF, up to
+ * the end of the head. Sticky: tested from the end of the request line, with no copy of the lines.
+ */
+const HEADER_LINES = /(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+:[\t\x20-\x7e]*\r\n)*$/y;
 
 const REASONS = new Map<number, string>();
 function statusLine(status: number): string {
@@ -76,20 +80,21 @@ const READ: Record<string, Exclude<keyof RequestHead, 'method' | 'url'> | undefi
   accept: 'accept',
 } as const);
 
-/** The head, or undefined when node:http should read this request. Also yields the Content-Length. */
+/**
+ * The head, or undefined when node:http should read this request. Also yields the Content-Length.
+ * `head`: the request line and the header lines, each with its CRLF (the blank line left out).
+ */
 function parseHead(head: string): { head: RequestHead; length: number } | undefined {
-  const lineEnd = head.indexOf('\r\n');
-  const line = REQUEST_LINE.exec(lineEnd < 0 ? head : head.slice(0, lineEnd));
+  const line = REQUEST_LINE.exec(head);
   if (!line) return undefined;
   const out: RequestHead = { method: line[1]!, url: line[2]!, target: undefined, contentType: undefined, host: undefined, trace: undefined, accept: undefined };
-  if (lineEnd < 0) return undefined; // no Host header
-  const fields = head.slice(lineEnd + 2) + '\r\n';
-  if (!HEADER_LINES.test(fields)) return undefined;
+  HEADER_LINES.lastIndex = line[0].length;
+  if (!HEADER_LINES.test(head)) return undefined;
   let length = -1;
-  let at = 0;
-  while (at < fields.length) {
-    const eol = fields.indexOf('\r\n', at);
-    const colon = fields.indexOf(':', at);
+  let at = line[0].length;
+  while (at < head.length) {
+    const eol = head.indexOf('\r\n', at);
+    const colon = head.indexOf(':', at);
     const nameLength = colon - at;
     let name: string | undefined;
     // Only names of the lengths the server reads are looked at.
@@ -102,10 +107,10 @@ function parseHead(head: string): { head: RequestHead; length: number } | undefi
       case 14:
       case 15:
       case 17:
-        name = fields.slice(at, colon).toLowerCase();
+        name = head.slice(at, colon).toLowerCase();
     }
     if (name !== undefined) {
-      const value = fields.slice(colon + 1, eol).trim();
+      const value = head.slice(colon + 1, eol).trim();
       const field = READ[name];
       if (field !== undefined) {
         if (out[field] !== undefined) return undefined; // repeated: node:http decides which counts
@@ -258,7 +263,7 @@ class Connection implements Presence {
     let out = '';
     while (pos < buf.length) {
       const headEnd = buf.indexOf(HEAD_END, pos);
-      const parsed = headEnd < 0 || headEnd - pos > MAX_HEAD ? undefined : parseHead(buf.toString('latin1', pos, headEnd));
+      const parsed = headEnd < 0 || headEnd - pos > MAX_HEAD ? undefined : parseHead(buf.toString('latin1', pos, headEnd + 2));
       if (parsed === undefined || parsed.length > this.o.maxBody) {
         // A head in pieces, too long, or not one for the fast path: node:http reads it.
         if (out !== '') this.write(out);

@@ -65,9 +65,19 @@ export function parseHandle(handle: string, secret: string): HandleFields | unde
   const parts = body.split(SEP);
   if (parts.length !== 8 || parts[0] !== 'v1') return undefined;
   const [, queue, inc, msg, rcv, at, nonce, sum] = parts as [string, string, string, string, string, string, string, string];
-  if (check(parts.slice(0, 7).join(SEP), secret) !== sum) return undefined;
-  const nums = [inc, msg, rcv, at].map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
-  if (nums.some((n) => !Number.isSafeInteger(n))) return undefined;
-  const [incarnation, message, receive, receivedAtMs] = nums as [number, number, number, number];
+  // The payload is the body up to its last separator (the check's own).
+  if (check(body.slice(0, body.length - sum.length - 1), secret) !== sum) return undefined;
+  const incarnation = count(inc);
+  const message = count(msg);
+  const receive = count(rcv);
+  const receivedAtMs = count(at);
+  if (incarnation < 0 || message < 0 || receive < 0 || receivedAtMs < 0) return undefined;
   return { queue, incarnation, message, receive, receivedAtMs, nonce };
+}
+
+/** A field of decimal digits as a safe integer, or -1. */
+function count(s: string): number {
+  if (!/^\d+$/.test(s)) return -1;
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : -1;
 }
