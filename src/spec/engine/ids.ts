@@ -3,16 +3,22 @@
 import { randomFillSync } from 'node:crypto';
 import type { IdSource } from './types.js';
 
-/** Random bytes drawn 4 KiB at a time: a nonce (one per receipt handle) costs a slice of them. */
+/** Random bytes drawn 4 KiB at a time: a nonce or a message id costs a slice of them. */
 const pool = Buffer.alloc(4096);
 let poolAt = pool.length;
-function randomHex(bytes: number): string {
+/** Where the next `bytes` random bytes start in `pool`. */
+function take(bytes: number): number {
   if (poolAt + bytes > pool.length) {
     randomFillSync(pool);
     poolAt = 0;
   }
   poolAt += bytes;
-  return pool.toString('hex', poolAt - bytes, poolAt);
+  return poolAt - bytes;
+}
+
+function randomHex(bytes: number): string {
+  const from = take(bytes);
+  return pool.toString('hex', from, from + bytes);
 }
 
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
@@ -25,19 +31,15 @@ const UUID_AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
  * concatenation: a tree of 15 strings, ~480 bytes kept per stored message instead of ~60.
  */
 export function randomUuid(): string {
-  if (poolAt + 16 > pool.length) {
-    randomFillSync(pool);
-    poolAt = 0;
-  }
+  const from = take(16);
   for (let i = 0; i < 16; i++) {
-    let b = pool[poolAt + i] as number;
+    let b = pool[from + i] as number;
     if (i === 6) b = (b & 0x0f) | 0x40; // version 4
     else if (i === 8) b = (b & 0x3f) | 0x80; // RFC 4122 variant
     const at = UUID_AT[i] as number;
     uuidText[at] = HEX[b >> 4] as number;
     uuidText[at + 1] = HEX[b & 15] as number;
   }
-  poolAt += 16;
   return uuidText.toString('latin1');
 }
 
