@@ -2,10 +2,12 @@
 // Wires the real process (streams, files, signals, clock), the commands (commands/index.ts) and the
 // kit's library (kit.ts: its suites, runner, targets and server, each imported only when a command
 // needs it, so `--help`, `--version` and usage errors answer without loading the SDK) into runCli.
+// `serve` starts itself again with the server's V8 flags (src/server/node-flags.ts) and waits for it.
+import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, type CliIO } from './contracts.js';
@@ -13,6 +15,7 @@ import { PREFIX } from './io.js';
 import { kitDeps } from './kit.js';
 import { COMMANDS } from './commands/index.js';
 import { runCli } from './program.js';
+import { SERVE_PARENT_ENV, serveRespawnFlags } from '../server/node-flags.js';
 
 /** The version in the package.json above this file (src/cli in tests, dist/src/cli when built). */
 function packageVersion(): string {
@@ -46,11 +49,17 @@ const io: CliIO = {
   onSignal(handler) {
     const onInt = (): void => handler('SIGINT');
     const onTerm = (): void => handler('SIGTERM');
+    // A `serve` started again by this file: the process that started it is gone (killed, its
+    // terminal closed) when the IPC channel closes; stop as on SIGTERM rather than outlive it.
+    const orphaned = (): void => handler('the process that started it exited');
+    const child = process.env[SERVE_PARENT_ENV] !== undefined && process.channel !== undefined;
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
+    if (child) process.on('disconnect', orphaned);
     return () => {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
+      if (child) process.off('disconnect', orphaned);
     };
   },
   exitNow: (code) => process.exit(code),
@@ -70,9 +79,38 @@ process.on('warning', (w) => {
 
 const flush = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => stream.write('', () => resolve()));
 
+/**
+ * `serve` as a child with the server's V8 flags: same arguments, same streams. The child leads its
+ * own process group, so a Ctrl-C at the terminal reaches this process only and is passed on once
+ * (twice still means "leave at once"); SIGHUP is passed on as SIGTERM (a clean stop). If this
+ * process dies without passing anything on, the child sees its IPC channel close and stops.
+ */
+function respawn(flags: readonly string[], args: readonly string[]): Promise<number> {
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, process.argv[1]!, ...args], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    detached: true,
+    env: { ...process.env, [SERVE_PARENT_ENV]: String(process.pid) },
+  });
+  const pass = (signal: NodeJS.Signals) => (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', pass('SIGINT'));
+  process.on('SIGTERM', pass('SIGTERM'));
+  process.on('SIGHUP', pass('SIGTERM'));
+  return new Promise((resolve) => {
+    child.once('error', (e) => {
+      process.stderr.write(`${PREFIX}: error: cannot start the server process: ${e.message}\n`);
+      resolve(EXIT.usage);
+    });
+    child.once('exit', (code, signal) => resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)));
+  });
+}
+
 let code: number;
 try {
-  code = await runCli(process.argv.slice(2), io, kitDeps(packageVersion()), COMMANDS);
+  const args = process.argv.slice(2);
+  const flags = serveRespawnFlags(args, process.execArgv, process.env, process.platform);
+  code = flags ? await respawn(flags, args) : await runCli(args, io, kitDeps(packageVersion()), COMMANDS);
 } catch (e) {
   // A bug, not a usage error: still one line; the stack only on request.
   const message = e instanceof Error ? e.message : String(e);

@@ -11,4 +11,5 @@ export type { ReferenceLauncherOptions } from './launcher.js';
 export { createQueues, parseQueuesFile, queueUrlsOf, QueuesFileError, readQueuesFile, validateQueues } from './queues-file.js';
 export type { QueueDefinition, QueuesFile, QueuesResult } from './queues-file.js';
 export { describeRequest, formatRequestLine, HEALTH_PATH } from './observe.js';
+export { SERVER_NODE_FLAGS, SERVE_PARENT_ENV, serveRespawnFlags } from './node-flags.js';
 export type { RequestLogEntry } from './observe.js';

@@ -33,12 +33,14 @@
 // the single-thread ceiling of node:http), --baseline FILE (adds `baseline`: another build of the
 // reference server, its dist/src/server/index.js, for before/after figures), --bun FILE (adds
 // `reference-bun`: the reference server run by that Bun binary, e.g. from the npm package
-// @oven/bun-linux-x64), --json FILE.
+// @oven/bun-linux-x64), --json FILE, --server-flags "FLAGS" (the Node flags of the reference and
+// baseline children; default SERVER_NODE_FLAGS, the flags `serve` runs with; "" for Node's defaults).
 import { execFile, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../src/server/node-flags.js';
 import { createJsonCaller } from './load.js';
 
 const PEERS = ['goaws', 'fauxqs', 'elasticmq', 'moto', 'localstack', 'local-aws-sqs'] as const;
@@ -132,10 +134,13 @@ function startServer(name: ServerName): Promise<{ child: ChildProcess; endpoint:
   const baseline = flagValue('baseline');
   const env = baseline ? { ...process.env, BENCH_BASELINE: baseline } : process.env;
   const bun = flagValue('bun');
+  // The reference server as `serve` runs it (src/server/node-flags.ts); peers as their launchers start them.
+  const flags = flagValue('server-flags');
+  const execArgv = name === 'reference' || name === 'baseline' ? (flags === undefined ? [...SERVER_NODE_FLAGS] : flags.split(/\s+/).filter((f) => f !== '')) : process.execArgv;
   const child =
     name === 'reference-bun' && bun
       ? spawn(bun, [fileURLToPath(import.meta.url), '--serve', 'reference'], { stdio: ['ignore', 'pipe', 'pipe'], env })
-      : fork(fileURLToPath(import.meta.url), ['--serve', name], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
+      : fork(fileURLToPath(import.meta.url), ['--serve', name], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env, execArgv });
   child.stdout?.on('data', (d: Buffer) => {
     const m = /endpoint (\S+)/.exec(d.toString());
     if (m) child.emit('message', { endpoint: m[1] });
