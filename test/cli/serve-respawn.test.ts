@@ -1,14 +1,14 @@
 // `serve` runs the server in a child started with the server's V8 flags (src/cli/main.ts,
 // src/server/node-flags.ts): the child has them, answers, stops with its parent however the parent
 // ends (a signal passed on, SIGHUP, SIGKILL), and is not started when switched off.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_NODE_FLAGS } from '../../src/server/index.js';
+import { spawnServe, type ServedChild } from '../support/serve-cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = `${root}bin/sqs-conformance.js`;
 const built = existsSync(`${root}dist/src/cli/main.js`);
 
 const started: ChildProcess[] = [];
@@ -16,26 +16,10 @@ afterEach(() => {
   for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-async function serve(env: Record<string, string> = {}): Promise<{ parent: ChildProcess; url: string; stderr: () => string; exited: Promise<number | null> }> {
-  const parent = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
-  started.push(parent);
-  const exited = new Promise<number | null>((r) => parent.once('exit', (code) => r(code)));
-  let out = '';
-  let err = '';
-  parent.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL in 20 s: ${err}`)), 20_000);
-    parent.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    void exited.then((code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
-  return { parent, url, stderr: () => err, exited };
+async function serve(env: Record<string, string> = {}): Promise<ServedChild & { parent: ChildProcess }> {
+  const served = await spawnServe(['--port', '0'], env);
+  started.push(served.child);
+  return { ...served, parent: served.child };
 }
 
 /** The processes whose parent is `pid`, with their command lines (Linux ps). */

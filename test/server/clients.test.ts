@@ -20,6 +20,7 @@ import * as QuerySdk from '@aws-sdk/client-sqs-query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
 import { awsEnv, BRIDGE, ensurePythonPeers, queryModelPath, type PythonPeers } from '../support/python.js';
+import { spawnServe } from '../support/serve-cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = `${root}bin/sqs-conformance.js`;
@@ -39,32 +40,6 @@ interface Served {
 function waitExit(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-/** Spawns `serve` and waits for its URL line on stdout. */
-async function spawnServe(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL in 20 s; stderr: ${err}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}: ${err}`));
-    });
-  });
-  return { child, url, stderr: () => err };
 }
 
 async function startServed(): Promise<Served> {
