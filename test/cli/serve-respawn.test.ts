@@ -2,24 +2,20 @@
 // src/server/node-flags.ts): the child has them, answers, stops with its parent however the parent
 // ends (a signal passed on, SIGHUP, SIGKILL), and is not started when switched off.
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_NODE_FLAGS } from '../../src/server/index.js';
-import { spawnServe, type ServedChild } from '../support/serve-cli.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const built = existsSync(`${root}dist/src/cli/main.js`);
+import { CLI_BUILT, spawnServe, type ServedChild } from '../support/serve-cli.js';
 
 const started: ChildProcess[] = [];
 afterEach(() => {
   for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-async function serve(env: Record<string, string> = {}): Promise<ServedChild & { parent: ChildProcess }> {
-  const served = await spawnServe(['--port', '0'], env);
-  started.push(served.child);
-  return { ...served, parent: served.child };
+/** `serve --port 0`; `parent` is the process started (the command a user runs). */
+async function serve(env: Record<string, string> = {}): Promise<Omit<ServedChild, 'child'> & { parent: ChildProcess }> {
+  const { child, ...rest } = await spawnServe(['--port', '0'], env);
+  started.push(child);
+  return { ...rest, parent: child };
 }
 
 /** The processes whose parent is `pid`, with their command lines (Linux ps). */
@@ -57,7 +53,7 @@ async function goesQuiet(url: string, ms: number): Promise<boolean> {
   return false;
 }
 
-describe.skipIf(!built || process.platform !== 'linux')('serve in a child with the server flags', () => {
+describe.skipIf(!CLI_BUILT || process.platform !== 'linux')('serve in a child with the server flags', () => {
   it('the server answers from a child started with SERVER_NODE_FLAGS; SIGINT to the parent stops both, exit 0', async () => {
     const { parent, url, stderr, exited } = await serve();
     const kids = children(parent.pid!);

@@ -20,11 +20,9 @@ import * as QuerySdk from '@aws-sdk/client-sqs-query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../src/server/index.js';
 import { awsEnv, BRIDGE, ensurePythonPeers, queryModelPath, type PythonPeers } from '../support/python.js';
-import { spawnServe } from '../support/serve-cli.js';
+import { CLI_BIN, CLI_BUILT, spawnServe } from '../support/serve-cli.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = `${root}bin/sqs-conformance.js`;
-const built = existsSync(`${root}dist/src/cli/main.js`);
+const built = CLI_BUILT;
 const smithyModel = fileURLToPath(new URL('../../../shared/aws-models/sqs.json', import.meta.url));
 const haveSmithy = existsSync(smithyModel);
 const REGION = 'us-east-1';
@@ -474,7 +472,7 @@ describe('real clients against `sqs-conformance serve`', () => {
 describe.skipIf(!built)('`sqs-conformance serve`', () => {
   function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawn(process.execPath, [CLI_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

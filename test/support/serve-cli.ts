@@ -1,10 +1,13 @@
 // `sqs-conformance serve` as a child process of a test, for the tests that use the built CLI as a
 // user would (test/server/clients.test.ts, test/cli/serve-respawn.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI_BIN = `${root}bin/sqs-conformance.js`;
+/** Whether dist/ is built, so CLI_BIN runs. */
+export const CLI_BUILT = existsSync(`${root}dist/src/cli/main.js`);
 
 export interface ServedChild {
   child: ChildProcess;
