@@ -230,6 +230,28 @@ describe('matrix', () => {
       expect(h.files.get('/w/m/fauxqs/report.html')).toContain('not repeated');
     });
 
+    it('reruns wait until every target has run (the machine no longer shared with their runs)', async () => {
+      const events: string[] = [];
+      const base = flaky(false, []);
+      const h = harness({
+        files,
+        runSuites: async (o) => {
+          const what = `${o.target.profile.name} ${o.plan ? 'rerun' : 'run'}`;
+          events.push(`begin ${what}`);
+          // elastic's run outlasts fauxqs's: fauxqs's differences are known long before it ends.
+          if (o.target.profile.name === 'elastic') await new Promise((r) => setTimeout(r, 50));
+          const r = await base(o);
+          events.push(`end ${what}`);
+          return r;
+        },
+      });
+      expect(await runCli(['matrix', '--targets', 'fauxqs,elastic', '--parallel', '2', '--out', 'm', '--baselines', 'b'], h.io, h.deps)).toBe(EXIT.conformant);
+      expect(events).toEqual(['begin fauxqs run', 'begin elastic run', 'end fauxqs run', 'end elastic run', 'begin fauxqs rerun', 'end fauxqs rerun']);
+      // The rerun's peer was started for it and stopped after it.
+      expect(h.started.filter((n) => n === 'fauxqs')).toHaveLength(2);
+      expect(h.stopped.filter((n) => n === 'fauxqs')).toHaveLength(2);
+    });
+
     it('repeated by every rerun: outside the baseline (exit 1) after two reruns', async () => {
       const calls: CliRunOptions[] = [];
       const h = harness({ files, runSuites: flaky(true, calls) });

@@ -9,7 +9,7 @@ import { Option, type Command, type OptionValues } from 'commander';
 import * as path from 'node:path';
 import { REPORT_FILES, REPORT_KINDS, renderScoreboardHtml, renderScoreboardJson, renderScoreboardMarkdown, renderScoreboardText, type ReportKind } from '../../report/index.js';
 import { emptyBaseline, type Baseline } from '../../runner/baseline.js';
-import { confirmDifferences } from '../../runner/confirm.js';
+import { confirmDifferences, type RerunItem } from '../../runner/confirm.js';
 import { buildScoreboard, compareAll, defaultParallel, rowTarget, runMatrix, type MatrixEvent, type MatrixPhase, type MatrixTargetResult } from '../../runner/matrix.js';
 import type { RunReport, TargetRestart } from '../../runner/types.js';
 import { withProtocol } from '../../target/protocols.js';
@@ -116,6 +116,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
       return fail(io, `cannot create the work folder ${workDir}: ${messageOf(e)}`);
     }
     const t0 = wallClock(io);
+    const referenceTargets = new Set<string>();
     // A target's process: at the start, again after it died, and fresh for a confirmation rerun.
     const startPeer = (name: string): Promise<RunningTarget> => targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) });
     const results = await runMatrix<RunningTarget>(names.value, parallel, {
@@ -156,36 +157,17 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
             current = await startPeer(name);
           }
         };
-        // Judged against a baseline: differences are rerun to confirm them (--confirm; a peer's
-        // answers depend on timing, so one run is not evidence of a change). Not the reference
-        // server's: it is ours, and any divergence of it is our bug, intermittent or not.
-        const baseline = baselines.value?.loaded.get(name) ?? (baselines.value ? emptyBaseline(name) : undefined);
-        const confirmed = async (report: RunReport, p?: Protocol): Promise<RunReport> => {
-          if (!baseline || o.updateBaselines || o.confirm === 0 || target.profile.launcher === 'reference') return report;
-          return confirmDifferences(report, baseline, {
-            times: o.confirm,
-            stopped: () => stop.interrupted(),
-            log: (line) => log(`[${name}]${p === undefined ? '' : ` ${p}:`} ${line}`),
-            rerun: async (plan) => {
-              // On a fresh process: a peer keeps state between runs (deduplication ids of the
-              // same seed within 5 minutes, memory, queues being deleted), so a rerun on the
-              // same process would repeat what that state caused rather than sample again.
-              await current.stop().catch(() => {});
-              current = await startPeer(name);
-              const t = p === undefined ? current : withProtocol(current, p);
-              return runner.runSuites({ ...runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + (p === undefined ? '' : ` --protocol ${p}`), onProgress: (e) => progress.event(e) }), plan });
-            },
-          });
-        };
+        // Differences from a baseline are confirmed later, once every target has run (below).
+        if (target.profile.launcher === 'reference') referenceTargets.add(name);
         try {
-          if (o.protocol === undefined) return await confirmed(await attempt());
+          if (o.protocol === undefined) return await attempt();
           // One row per protocol the peer speaks (issue 12: --protocol both), the peer started once.
           const protocols = resolveProtocols(o.protocol, target.profile);
           for (const p of protocols.skipped) log(`[${name}] does not speak ${p}: no ${p} row`);
           const reports: RunReport[] = [];
           for (const p of protocols.run) {
             if (stop.interrupted()) break;
-            reports.push(await confirmed(await attempt(p), p));
+            reports.push(await attempt(p));
           }
           return reports;
         } finally {
@@ -196,6 +178,29 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
       },
       onEvent: (e) => logEvent(e, log),
     });
+    if (baselines.value && !o.updateBaselines && o.confirm !== 0) {
+      await confirmRows(results, {
+        baselines: baselines.value.loaded,
+        times: o.confirm,
+        skip: (name) => referenceTargets.has(name),
+        stopped: () => stop.interrupted(),
+        log,
+        rerun: async (name, plan, p) => {
+          // On a freshly started peer: a peer keeps state between runs (deduplication ids of the
+          // same seed within 5 minutes, memory, queues being deleted), so a rerun on the process
+          // of the first run would repeat what that state caused rather than sample again.
+          const progress = createProgress(io.stderr, io.now, { plain: true, prefix: `[${name}] ` });
+          const started = await startPeer(name);
+          try {
+            const t = p === undefined ? started : withProtocol(started, p);
+            return await runner.runSuites({ ...runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + (p === undefined ? '' : ` --protocol ${p}`), onProgress: (e) => progress.event(e) }), plan });
+          } finally {
+            progress.done();
+            await started.stop().catch(() => {});
+          }
+        },
+      });
+    }
     const wallTimeMs = wallClock(io) - t0;
 
     if (o.updateBaselines && baselines.value) {
@@ -239,6 +244,41 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
     return sb.ok ? EXIT.conformant : EXIT.divergent;
   } finally {
     stop.dispose();
+  }
+}
+
+/**
+ * Judged against a baseline, a row's differences are rerun to confirm them (--confirm; a peer's
+ * answers depend on timing, so one run is not evidence of a change). The reruns wait until every
+ * target has run and go one target at a time: a rerun samples the peer on a machine no longer
+ * shared with the other targets' runs and shrinking, so a divergence that a loaded moment hid or
+ * caused is not confirmed by the same load (CI stop 18: moto's lifecycle/visibility entry, hidden
+ * under the full matrix, seen again by a rerun alone). A change of ours repeats either way. Never
+ * the reference server's rows: it is ours, and any divergence of it is our bug, intermittent or not.
+ */
+async function confirmRows(
+  results: MatrixTargetResult[],
+  c: {
+    baselines: ReadonlyMap<string, Baseline>;
+    times: number;
+    skip(target: string): boolean;
+    stopped(): boolean;
+    log(line: string): void;
+    rerun(target: string, plan: readonly RerunItem[], protocol: Protocol | undefined): Promise<RunReport>;
+  },
+): Promise<void> {
+  for (const row of results) {
+    const name = rowTarget(row);
+    if (!row.report || c.skip(name) || c.stopped()) continue;
+    const baseline = c.baselines.get(name) ?? emptyBaseline(name);
+    // A row of its own protocol (`moto (query)`) reruns over that protocol.
+    const p = row.target !== undefined ? (row.report.target.protocol as Protocol) : undefined;
+    row.report = await confirmDifferences(row.report, baseline, {
+      times: c.times,
+      stopped: c.stopped,
+      log: (line) => c.log(`[${name}]${p === undefined ? '' : ` ${p}:`} ${line}`),
+      rerun: (plan) => c.rerun(name, plan, p),
+    });
   }
 }
 
