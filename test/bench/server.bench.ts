@@ -30,7 +30,8 @@
 // Non-2xx answers are counted and shown (`errors`).
 // Options: --duration S (default 6), --rounds N (default 1), --only reference,goaws, --conns 1,8,32, --actions send,delete,
 // --ceiling (adds `node-bare`, a bare node:http server doing JSON, MD5 and a UUID per SendMessage:
-// the single-thread ceiling of node:http), --baseline FILE (adds `baseline`: another build of the
+// the single-thread ceiling of node:http), --floor (adds `tcp-floor`, a TCP server answering every
+// request with one fixed response: the p99 this machine and wrk add to any server), --baseline FILE (adds `baseline`: another build of the
 // reference server, its dist/src/server/index.js, for before/after figures), --bun FILE (adds
 // `reference-bun`: the reference server run by that Bun binary, e.g. from the npm package
 // @oven/bun-linux-x64), --json FILE, --server-flags "FLAGS" (the Node flags of the reference and
@@ -44,7 +45,7 @@ import { SERVER_NODE_FLAGS } from '../../src/server/node-flags.js';
 import { createJsonCaller } from './load.js';
 
 const PEERS = ['goaws', 'fauxqs', 'elasticmq', 'moto', 'localstack', 'local-aws-sqs'] as const;
-type ServerName = 'reference' | (typeof PEERS)[number] | 'node-bare' | 'baseline' | 'reference-bun';
+type ServerName = 'reference' | (typeof PEERS)[number] | 'node-bare' | 'tcp-floor' | 'baseline' | 'reference-bun';
 const ALL_SERVERS: ServerName[] = ['reference', ...PEERS];
 const ACTIONS = ['send', 'batch', 'receive', 'receive10', 'delete'] as const;
 type ActionName = (typeof ACTIONS)[number];
@@ -77,6 +78,8 @@ async function serve(name: ServerName): Promise<void> {
     stop = () => s.stop();
   } else if (name === 'node-bare') {
     ({ endpoint, stop } = await bareServer());
+  } else if (name === 'tcp-floor') {
+    ({ endpoint, stop } = await floorServer());
   } else {
     const { defaultWorkDir } = await import('../../src/target/index.js');
     const { launcherFor } = await import('../../src/server/index.js');
@@ -125,6 +128,48 @@ async function bareServer(): Promise<{ endpoint: string; stop: () => Promise<voi
     stop: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/**
+ * The machine's own floor: a TCP server that frames each HTTP request (head, Content-Length) and
+ * answers it with one fixed response, no other work and nothing kept. Its p99 is what wrk, the
+ * kernel's loopback and this machine's scheduling add to any server (send cells only).
+ */
+async function floorServer(): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+  const { createServer } = await import('node:net');
+  const body = JSON.stringify({ QueueUrl: 'http://127.0.0.1/000000000000/floor', MessageId: '00000000-0000-4000-8000-000000000000', MD5OfMessageBody: '0'.repeat(32) });
+  const answer = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  const sockets = new Set<import('node:net').Socket>();
+  const server = createServer((sock) => {
+    sockets.add(sock);
+    sock.setNoDelay(true);
+    let buf: Buffer = Buffer.alloc(0);
+    sock.on('data', (chunk: Buffer) => {
+      buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+      let answers = 0;
+      for (;;) {
+        const end = buf.indexOf('\r\n\r\n');
+        if (end < 0) break;
+        const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(buf.subarray(0, end).toString('latin1'))?.[1] ?? 0);
+        if (buf.length < end + 4 + length) break;
+        buf = buf.subarray(end + 4 + length);
+        answers++;
+      }
+      if (answers > 0) sock.write(answers === 1 ? answer : Buffer.concat(Array.from({ length: answers }, () => answer)));
+    });
+    sock.on('error', () => sock.destroy());
+    sock.on('close', () => sockets.delete(sock));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((r) => {
+        for (const sock of sockets) sock.destroy();
         server.close(() => r());
       }),
   };
@@ -408,6 +453,7 @@ async function main(): Promise<void> {
     ...(flagValue('bun') ? (['reference-bun'] as const) : []),
     ...(flagValue('baseline') ? (['baseline'] as const) : []),
     ...(process.argv.includes('--ceiling') ? (['node-bare'] as const) : []),
+    ...(process.argv.includes('--floor') ? (['tcp-floor'] as const) : []),
   ];
   const servers: ServerName[] = [...ALL_SERVERS.filter((s) => !only || only.includes(s)), ...extra];
   const tmp = mkdtempSync(join(tmpdir(), 'sqs-bench-'));
@@ -425,7 +471,7 @@ async function main(): Promise<void> {
         results.set(name, { cells: new Map() });
         // Warm-up: the JIT (and a JVM's) on every path measured.
         const warm: CellContext = { endpoint: started.endpoint, call, conns: 8, seconds: 1, tmp, sendRps: 50 };
-        for (const a of name === 'node-bare' ? (['send'] as const) : actions) await runCell(a, warm);
+        for (const a of sendOnly(name) ? (['send'] as const) : actions) await runCell(a, warm);
       } catch (e) {
         results.set(name, { cells: new Map(), note: `unavailable: ${(e as Error).message}` });
       }
@@ -435,7 +481,7 @@ async function main(): Promise<void> {
         for (const a of actions) {
           for (const s of running) {
             const r = results.get(s.name)!;
-            if (r.note !== undefined || (s.name === 'node-bare' && a !== 'send')) continue;
+            if (r.note !== undefined || (sendOnly(s.name) && a !== 'send')) continue;
             process.stderr.write(`round ${round}: ${a} at ${c} connection(s): ${s.name}\n`);
             try {
               const f = await runCell(a, { endpoint: s.endpoint, call: s.call, conns: c, seconds, tmp, pid: s.child.pid, sendRps: s.sendRps.get(c) });
@@ -462,6 +508,9 @@ async function main(): Promise<void> {
   if (out) writeFileSync(out, JSON.stringify(Object.fromEntries([...results].map(([k, v]) => [k, { ...v, cells: Object.fromEntries(v.cells) }])), null, 2));
 }
 
+/** The reference rows that are not SQS servers: they answer SendMessage only. */
+const sendOnly = (n: ServerName): boolean => n === 'node-bare' || n === 'tcp-floor';
+
 const fRps = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
 const fMs = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '—');
 const fRatio = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
@@ -469,7 +518,7 @@ const fRatio = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
 export function render(results: Results, o: { seconds: number; rounds: number; conns: number[]; actions: readonly ActionName[] }): string {
   const names = [...results.keys()];
   const ran = names.filter((n) => results.get(n)!.cells.size > 0);
-  const peers = ran.filter((n) => n !== 'reference' && n !== 'node-bare' && n !== 'baseline' && n !== 'reference-bun');
+  const peers = ran.filter((n) => n !== 'reference' && !sendOnly(n) && n !== 'baseline' && n !== 'reference-bun');
   const figures = (n: ServerName, a: ActionName, c: number) => results.get(n)?.cells.get(cellKey(a, c));
   const lines: string[] = [];
   lines.push(
@@ -529,13 +578,14 @@ export function render(results: Results, o: { seconds: number; rounds: number; c
     lines.push(`Cells where the reference has at least the fastest peer's req/s and a lower p99: ${met} of ${cellsWithPeers}.`);
     lines.push(`Cells where the reference has at least the fastest peer's req/s (whatever the p99): ${fasterOnly} of ${cellsWithPeers}.`);
   }
+  if (ran.includes('tcp-floor')) lines.push("tcp-floor: a TCP server answering each request with one fixed response and no other work: this machine's and wrk's own share of every p99.");
   lines.push('Marks: (dry) the queue ran out of visible messages, so receives came back empty; (pool) the handle pool ran out, so later deletes named deleted messages.');
   return lines.join('\n');
 }
 
 const serveName = flagValue('serve');
 if (serveName !== undefined) {
-  if (!([...ALL_SERVERS, 'node-bare', 'baseline'] as string[]).includes(serveName)) throw new Error(`unknown server ${serveName}`);
+  if (!([...ALL_SERVERS, 'node-bare', 'tcp-floor', 'baseline'] as string[]).includes(serveName)) throw new Error(`unknown server ${serveName}`);
   await serve(serveName as ServerName);
 } else {
   await new Promise<void>((resolve, reject) => execFile('wrk', ['--version'], (err, stdout) => (err && !/wrk/.test(stdout) ? reject(new Error('wrk is not installed (apt-get install -y wrk)')) : resolve())));
