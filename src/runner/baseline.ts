@@ -15,7 +15,8 @@
 // An entry marked `intermittent` was seen in some runs and not in others (timing on a loaded
 // machine): when it occurs it is acknowledged, when it does not it is *dormant*, and neither fails
 // the run. A person marks an entry intermittent, with a reason saying how often it was seen; an
-// update marks one when a rerun did not repeat it.
+// update marks one when a rerun did not repeat it, or when only rule-coverage instances showed it
+// (which instances the coverage rounds add follows the target's answers, so runs of one seed differ).
 // Peers are not deterministic (timing on a loaded machine, shrinking within a time budget), so a
 // report may carry reruns of the properties that differed (`--confirm`, src/runner/confirm.ts): a
 // new divergence counts only when every rerun that decided its property showed it again, a vanished
@@ -299,10 +300,24 @@ export function updateBaseline(report: RunReport, previous: Baseline | undefined
       entries.push({ ...other, scope: rest });
       continue;
     }
-    // Not repeated by a rerun: it comes and goes (intermittent).
-    entries.push({ id: d.id, scope: both ? { ...scope, protocol } : scope, reason: options.reasonFor?.(d) ?? observedReason(date), since: date, ...(notRepeated.has(d) ? { intermittent: true } : {}) });
+    // Not repeated by a rerun, or seen only in rule-coverage instances (played when the earlier
+    // instances left a rule unexercised, which depends on the target's answers, so another run of
+    // the same seed may not play them): it comes and goes (intermittent).
+    const onlyInCoverage = coverageOnly(report, key);
+    const reason = (options.reasonFor?.(d) ?? observedReason(date)) + (onlyInCoverage ? ` ${COVERAGE_ONLY_NOTE}` : '');
+    entries.push({ id: d.id, scope: both ? { ...scope, protocol } : scope, reason, since: date, ...(notRepeated.has(d) || onlyInCoverage ? { intermittent: true } : {}) });
   }
   return { schemaVersion: BASELINE_SCHEMA_VERSION, target: previous?.target ?? report.target.name, entries: entries.sort(compareEntries) };
+}
+
+/** What a new entry's reason adds when only rule-coverage instances showed it. */
+export const COVERAGE_ONLY_NOTE = 'Seen only in rule-coverage instances, which a run plays when its earlier instances left a rule unexercised: intermittent.';
+
+/** True when every occurrence of the divergence `key` came from a rule-coverage instance. */
+function coverageOnly(report: RunReport, key: string): boolean {
+  const coverage = new Set(report.properties.filter((p) => p.coverage === true).map((p) => `${p.suite}\u0000${p.property}`));
+  const where = report.divergences.filter((d) => divergenceKey(d) === key).map((d) => `${d.suite}\u0000${d.property}`);
+  return where.length > 0 && where.every((w) => coverage.has(w));
 }
 
 export interface UpdateOptions {

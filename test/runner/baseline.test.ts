@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BASELINE_SCHEMA_VERSION,
   compareWithBaseline,
+  COVERAGE_ONLY_NOTE,
   emptyBaseline,
   observedReason,
   parseBaseline,
@@ -134,6 +135,23 @@ describe('updateBaseline', () => {
     expect(observedReason('2025-03-04')).toBe('observed 2025-03-04; investigate');
     // The updated baseline holds exactly what was observed: comparing again is within.
     expect(withinBaseline(compareWithBaseline(r, next))).toBe(true);
+  });
+
+  it('a divergence only rule-coverage instances showed is recorded intermittent (another run of the seed may not play them)', () => {
+    const r = report(
+      [prop('visibility#0', false), prop('visibility#3', false, { coverage: true }), prop('delay#2', false, { coverage: true }), prop('delay#0', false)],
+      [div('message.lost', 'visibility#3'), div('delay.visible-early', 'delay#2'), div('delay.visible-early', 'delay#0')],
+    );
+    const next = updateBaseline(r, undefined, '2025-03-04');
+    const lost = next.entries.find((e) => e.id === 'message.lost')!;
+    expect(lost.intermittent).toBe(true);
+    expect(lost.reason).toBe(`${observedReason('2025-03-04')} ${COVERAGE_ONLY_NOTE}`);
+    // Also shown by a regular instance: a plain entry.
+    expect(next.entries.find((e) => e.id === 'delay.visible-early')).toEqual({ id: 'delay.visible-early', scope: { suite: 'lifecycle', property: 'delay' }, reason: observedReason('2025-03-04'), since: '2025-03-04' });
+    // A later run that does not play visibility#3 finds the entry dormant, not vanished.
+    const c = compareWithBaseline(report([prop('visibility#0', true), prop('delay#0', false)], [div('delay.visible-early', 'delay#0')]), next);
+    expect(c.vanished).toEqual([]);
+    expect(c.dormant.map((e) => e.id)).toEqual(['message.lost']);
   });
 
   it('without a previous baseline, starts one named after the report target', () => {
