@@ -251,10 +251,9 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
  * Judged against a baseline, a row's differences are rerun to confirm them (--confirm; a peer's
  * answers depend on timing, so one run is not evidence of a change). The reruns wait until every
  * target has run and go one target at a time: a rerun samples the peer on a machine no longer
- * shared with the other targets' runs and shrinking, so a divergence that a loaded moment hid or
- * caused is not confirmed by the same load (CI stop 18: moto's lifecycle/visibility entry, hidden
- * under the full matrix, seen again by a rerun alone). A change of ours repeats either way. Never
- * the reference server's rows: it is ours, and any divergence of it is our bug, intermittent or not.
+ * shared with the other targets' runs and shrinking, so a difference that a loaded moment hid or
+ * caused is not confirmed by the same load. A change of ours repeats either way. Never the
+ * reference server's rows: it is ours, and any divergence of it is our bug, intermittent or not.
  */
 async function confirmRows(
   results: MatrixTargetResult[],
