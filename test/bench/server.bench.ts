@@ -121,13 +121,18 @@ async function bareServer(): Promise<{ endpoint: string; stop: () => Promise<voi
       res.end(body);
     });
   });
+  return onLoopback(server, () => server.closeAllConnections());
+}
+
+/** Listens on a free loopback port; `stop` drops the open connections, then closes. */
+async function onLoopback(server: import('node:net').Server, dropConnections: () => void): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stop: () =>
       new Promise<void>((r) => {
-        server.closeAllConnections();
+        dropConnections();
         server.close(() => r());
       }),
   };
@@ -163,16 +168,9 @@ async function floorServer(): Promise<{ endpoint: string; stop: () => Promise<vo
     sock.on('error', () => sock.destroy());
     sock.on('close', () => sockets.delete(sock));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((r) => {
-        for (const sock of sockets) sock.destroy();
-        server.close(() => r());
-      }),
-  };
+  return onLoopback(server, () => {
+    for (const sock of sockets) sock.destroy();
+  });
 }
 
 function startServer(name: ServerName): Promise<{ child: ChildProcess; endpoint: string }> {
