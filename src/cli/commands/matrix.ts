@@ -119,6 +119,9 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
     const referenceTargets = new Set<string>();
     // A target's process: at the start, again after it died, and fresh for a confirmation rerun.
     const startPeer = (name: string): Promise<RunningTarget> => targets.launcherFor(name)!.start({ workDir, log: (line) => log(`[${name}] ${line}`) });
+    // One run's options, for a first run and for a rerun alike (the same seed, suites and options).
+    const optionsFor = (name: string, t: RunningTarget, p: Protocol | undefined, progress: ReturnType<typeof createProgress>) =>
+      runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + (p === undefined ? '' : ` --protocol ${p}`), onProgress: (e) => progress.event(e) });
     const results = await runMatrix<RunningTarget>(names.value, parallel, {
       signal: stop.signal,
       now: () => wallClock(io),
@@ -141,7 +144,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
             let failure: unknown;
             try {
               const t = p === undefined ? current : withProtocol(current, p);
-              report = await runner.runSuites(runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + (p === undefined ? '' : ` --protocol ${p}`), onProgress: (e) => progress.event(e) }));
+              report = await runner.runSuites(optionsFor(name, t, p, progress));
             } catch (e) {
               failure = e;
             }
@@ -193,7 +196,7 @@ async function matrix(o: MatrixCommandOptions, io: CliIO, deps: CliDeps): Promis
           const started = await startPeer(name);
           try {
             const t = p === undefined ? started : withProtocol(started, p);
-            return await runner.runSuites({ ...runnerOptions(o, selection, suites, t, { seed, signal: stop.signal, targetArgs: targetArgs({ target: name }) + (p === undefined ? '' : ` --protocol ${p}`), onProgress: (e) => progress.event(e) }), plan });
+            return await runner.runSuites({ ...optionsFor(name, t, p, progress), plan });
           } finally {
             progress.done();
             await started.stop().catch(() => {});
