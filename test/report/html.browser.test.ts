@@ -47,6 +47,7 @@ async function realMatrix(): Promise<{ code: number; stderr: string }> {
   return { code, stderr };
 }
 
+// Reason: runs only where Chromium is installed; without it the placeholder below says skipped and how to install it.
 describe.skipIf(!hasChromium)('scoreboard.html in headless Chromium', () => {
   let context: BrowserContext;
   let page: Page;
