@@ -538,6 +538,42 @@ describe('retention, purge, dead-letter queues', () => {
   });
 });
 
+describe('engine time', () => {
+  // The engine counts time from its first call (state.ts originMs); what it answers is epoch time.
+  it('answers with epoch timestamps and honours handles, whatever instant its first call came at', () => {
+    const engine = createEngine({ ids: sequentialIds() });
+    const t1 = T0 + 123_457; // the first call: the origin
+    const dlq = ok(engine.createQueue({ QueueName: 'dlq' }, t1)).QueueUrl;
+    const dlqArn = 'arn:aws:sqs:us-east-1:000000000000:dlq';
+    const attrs = ok(engine.getQueueAttributes({ QueueUrl: dlq, AttributeNames: ['CreatedTimestamp', 'LastModifiedTimestamp'] }, t1 + 1)).Attributes;
+    expect(attrs).toEqual({ CreatedTimestamp: String(Math.floor(t1 / 1000)), LastModifiedTimestamp: String(Math.floor(t1 / 1000)) });
+    ok(engine.setQueueAttributes({ QueueUrl: dlq, Attributes: { DelaySeconds: '0' } }, t1 + 2_000_000));
+    expect(ok(engine.getQueueAttributes({ QueueUrl: dlq, AttributeNames: ['LastModifiedTimestamp'] }, t1 + 2_000_001)).Attributes).toEqual({
+      LastModifiedTimestamp: String(Math.floor((t1 + 2_000_000) / 1000)),
+    });
+
+    const src = ok(engine.createQueue({ QueueName: 'src', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 1 }) } }, t1 + 10)).QueueUrl;
+    ok(engine.sendMessage({ QueueUrl: src, MessageBody: 'm' }, t1 + 5_000));
+    const [m] = receive(engine, src, t1 + 7_000, { MessageSystemAttributeNames: ['All'] });
+    expect(m?.Attributes).toMatchObject({ SentTimestamp: String(t1 + 5_000), ApproximateFirstReceiveTimestamp: String(t1 + 7_000) });
+    expect(engine.nextVisibleAtMs(src, t1 + 8_000)).toBe(t1 + 37_000);
+    // The 12-hour cap counts from the receive that issued the handle (section 4.11), in epoch time too.
+    const h = m?.ReceiptHandle as string;
+    ok(engine.changeMessageVisibility({ QueueUrl: src, ReceiptHandle: h, VisibilityTimeout: 43_199 }, t1 + 8_000));
+    expect(err(engine.changeMessageVisibility({ QueueUrl: src, ReceiptHandle: h, VisibilityTimeout: 43_199 }, t1 + 8_001)).code).toBe('InvalidParameterValue');
+    ok(engine.changeMessageVisibility({ QueueUrl: src, ReceiptHandle: h, VisibilityTimeout: 0 }, t1 + 9_000));
+
+    receive(engine, src, t1 + 9_000); // the second receive moves it to the DLQ (maxReceiveCount 1)
+    ok(engine.startMessageMoveTask({ SourceArn: dlqArn }, t1 + 10_000));
+    expect(ok(engine.listMessageMoveTasks({ SourceArn: dlqArn }, t1 + 11_000)).Results?.[0]).toMatchObject({ StartedTimestamp: t1 + 10_000 });
+    // A caller going back before the origin still gets consistent answers.
+    ok(engine.sendMessage({ QueueUrl: dlq, MessageBody: 'early' }, t1 - 60_000));
+    const [early] = receive(engine, dlq, t1 - 59_000, { MessageSystemAttributeNames: ['SentTimestamp'] });
+    expect(early?.Attributes).toEqual({ SentTimestamp: String(t1 - 60_000) });
+    ok(engine.deleteMessage({ QueueUrl: dlq, ReceiptHandle: early?.ReceiptHandle as string }, t1 - 58_000));
+  });
+});
+
 describe('FIFO queues', () => {
   function fifo(attrs: Record<string, string> = {}) {
     const engine = createEngine({ ids: sequentialIds() });

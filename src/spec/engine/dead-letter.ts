@@ -7,7 +7,7 @@ import { DEFAULTS } from '../model/defaults.js';
 import { deadLetterMove, redriveEntry } from '../model/redrive.js';
 import * as E from './errors.js';
 import { enqueue } from './send.js';
-import { fail, newMsg, notify, ok, queueByArn, removeMessage, store, sweep, visible, type EngineState, type MoveTask, type Msg, type Queue } from './state.js';
+import { epochMs, fail, newMsg, notify, ok, queueByArn, removeMessage, store, sweep, visible, type EngineState, type MoveTask, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 /** Moves a message to the queue's DLQ; false when there is no DLQ to move to (section 5.5). */
@@ -118,7 +118,7 @@ export function listMessageMoveTasks(s: EngineState, input: T.ListMessageMoveTas
       SourceArn: t.sourceArn,
       ApproximateNumberOfMessagesMoved: t.moved,
       ApproximateNumberOfMessagesToMove: t.toMove,
-      StartedTimestamp: t.startedMs,
+      StartedTimestamp: epochMs(s, t.startedMs),
     };
     if (t.status === 'RUNNING') e.TaskHandle = t.handle; // item 50
     if (t.destinationArn) e.DestinationArn = t.destinationArn;

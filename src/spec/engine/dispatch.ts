@@ -13,7 +13,7 @@ import { createQueue, deleteQueue, getQueueAttributes, getQueueUrl, listDeadLett
 import { receiveMessage } from './receive.js';
 import { sendMessage } from './send.js';
 import { effectiveWaitTime } from '../model/polling.js';
-import { delayed, expiryOf, inflight, nameFromUrl, timesOf, urlOf, type EngineState } from './state.js';
+import { delayed, epochMs, expiryOf, inflight, nameFromUrl, timesOf, urlOf, type EngineState } from './state.js';
 import type * as T from './types.js';
 
 export interface EngineOptions {
@@ -85,13 +85,25 @@ export function createEngine(options: EngineOptions = {}) {
     listeners: new Set(),
     chooser: createChooser(options.choose),
     counters: { messageKeys: 0, receives: 0, incarnations: 0 },
+    originMs: undefined,
   };
+
+  /** The caller's epoch instant as engine time (state.ts originMs); the first call fixes the origin. */
+  function engineTime(nowMs: number): number {
+    // An integer origin keeps the conversion exact both ways (t = now - origin and back).
+    if (s.originMs === undefined) s.originMs = Math.floor(nowMs);
+    const t = nowMs - s.originMs;
+    // A difference of two boxed numbers is boxed too, even when whole: `| 0` gives V8 the small
+    // integer (within ±24 days of the origin; beyond, or fractional, t stays as it is).
+    return (t | 0) === t ? t | 0 : t;
+  }
 
   /** Runs an action by its SQS name; move tasks run forward first, so their progress follows the caller's time. */
   function dispatch(action: EngineAction, input: Record<string, unknown>, nowMs: number): T.EngineResult<Record<string, unknown>> {
     const h = HANDLERS[action] as (st: EngineState, i: unknown, n: number) => T.EngineResult<unknown>;
-    if (s.tasks.length > 0) advanceTasks(s, nowMs);
-    return h(s, input, nowMs) as T.EngineResult<Record<string, unknown>>;
+    const now = engineTime(nowMs);
+    if (s.tasks.length > 0) advanceTasks(s, now);
+    return h(s, input, now) as T.EngineResult<Record<string, unknown>>;
   }
 
   const methods = Object.fromEntries(
@@ -99,9 +111,10 @@ export function createEngine(options: EngineOptions = {}) {
   ) as unknown as EngineMethods;
 
   /** Earliest instant after `now` when a hidden message of the queue becomes visible, if any. */
-  function nextVisibleAtMs(queueUrl: string, now: number): number | undefined {
+  function nextVisibleAtMs(queueUrl: string, nowMs: number): number | undefined {
     const q = s.queues.get(nameFromUrl(queueUrl));
     if (!q) return undefined;
+    const now = engineTime(nowMs);
     let best: number | undefined;
     q.index.promote(now);
     const first = q.index.firstHidden();
@@ -115,7 +128,7 @@ export function createEngine(options: EngineOptions = {}) {
       }
     }
     for (const t of s.tasks) if (t.status === 'RUNNING' && t.rate !== undefined) best = best === undefined ? now + 1000 : Math.min(best, now + 1000);
-    return best;
+    return best === undefined ? undefined : epochMs(s, best);
   }
 
   return {

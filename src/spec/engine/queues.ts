@@ -9,6 +9,7 @@ import * as E from './errors.js';
 import {
   arnOf,
   delayed,
+  epochMs,
   entriesOf,
   fail,
   inflight,
@@ -84,7 +85,7 @@ function redriveTargetError(s: EngineState, sourceFifo: boolean, value: string |
 }
 
 /** What GetQueueAttributes(All) shows now: stored attributes, counters, timestamps, ARN. */
-export function currentAttributes(q: Queue, now: number): Map<string, string> {
+export function currentAttributes(s: EngineState, q: Queue, now: number): Map<string, string> {
   sweep(q, now);
   let visible = 0;
   let hidden = 0;
@@ -102,8 +103,8 @@ export function currentAttributes(q: Queue, now: number): Map<string, string> {
   out.set('ApproximateNumberOfMessagesNotVisible', String(hidden));
   out.set('ApproximateNumberOfMessagesDelayed', String(waiting));
   // Timestamps in epoch seconds (sqs-semantics.md section 3).
-  out.set('CreatedTimestamp', String(Math.floor(q.createdMs / 1000)));
-  out.set('LastModifiedTimestamp', String(Math.floor(q.lastModifiedMs / 1000)));
+  out.set('CreatedTimestamp', String(Math.floor(epochMs(s, q.createdMs) / 1000)));
+  out.set('LastModifiedTimestamp', String(Math.floor(epochMs(s, q.lastModifiedMs) / 1000)));
   out.set('QueueArn', q.arn);
   return out;
 }
@@ -116,7 +117,7 @@ export function createQueue(s: EngineState, input: T.CreateQueueInput, now: numb
   const existing = s.queues.get(name);
   if (existing) {
     // Idempotent against the CURRENT values of the attributes named (items 105-106).
-    const current = new Map([...existing.attributes, ...currentAttributes(existing, now)]);
+    const current = new Map([...existing.attributes, ...currentAttributes(s, existing, now)]);
     for (const [k, val] of requested) if (!sameAttributeValue(current.get(k), val)) return fail(E.queueNameExists(k));
     return ok({ QueueUrl: existing.url });
   }
@@ -206,7 +207,7 @@ export function listQueues(s: EngineState, input: T.ListQueuesInput, _now: numbe
 export function getQueueAttributes(s: EngineState, input: T.GetQueueAttributesInput, now: number): T.EngineResult<T.GetQueueAttributesOutput> {
   const r = target(s, input, validateGetQueueAttributes);
   if ('error' in r) return fail(r.error);
-  const all = currentAttributes(r.queue, now);
+  const all = currentAttributes(s, r.queue, now);
   const names = input.AttributeNames ?? [];
   // Unset ones are left out (item 99).
   const picked = names.includes('All') ? [...all] : names.flatMap((n): Array<[string, string]> => (all.has(n) ? [[n, all.get(n) as string]] : []));

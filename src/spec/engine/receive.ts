@@ -13,7 +13,7 @@ import { movesOnReceive } from '../model/redrive.js';
 import { validateReceiveMessage } from '../operations.js';
 import { moveToDeadLetterQueue } from './dead-letter.js';
 import { encodeHandle } from './handles.js';
-import { delayed, dict, entriesOf, fail, inflight, ok, placeMessage, target, visible, visibleAtMs, type EngineState, type Msg, type Queue } from './state.js';
+import { delayed, dict, epochMs, entriesOf, fail, inflight, ok, placeMessage, target, visible, visibleAtMs, type EngineState, type Msg, type Queue } from './state.js';
 import type * as T from './types.js';
 
 const ALL_SYSTEM_ATTRIBUTES = [
@@ -28,20 +28,21 @@ const ALL_SYSTEM_ATTRIBUTES = [
   'SequenceNumber',
 ] as const;
 
-function selectSystemAttributes(m: Msg, q: Queue, names: Set<string>): Record<string, string> | undefined {
+/** `originMs`: engine time's origin (state.ts), so timestamps are epoch milliseconds. */
+function selectSystemAttributes(m: Msg, q: Queue, names: Set<string>, originMs: number): Record<string, string> | undefined {
   if (names.size === 0) return undefined;
   const all = names.has('All');
   const values: Record<(typeof ALL_SYSTEM_ATTRIBUTES)[number], string | undefined> = {
     AWSTraceHeader: m.traceHeader,
     // Epoch milliseconds as integer strings (item 9).
-    ApproximateFirstReceiveTimestamp: m.firstReceiveMs !== undefined ? String(Math.floor(m.firstReceiveMs)) : undefined,
+    ApproximateFirstReceiveTimestamp: m.firstReceiveMs !== undefined ? String(Math.floor(m.firstReceiveMs + originMs)) : undefined,
     ApproximateReceiveCount: String(m.receiveCount),
     DeadLetterQueueSourceArn: m.deadLetterSourceArn,
     MessageDeduplicationId: q.fifo ? m.dedupId : undefined,
     // FIFO, and fair queues: a standard queue returns the group id it was sent with (item 125).
     MessageGroupId: m.groupId,
     SenderId: m.senderId,
-    SentTimestamp: String(Math.floor(m.sentMs)),
+    SentTimestamp: String(Math.floor(m.sentMs + originMs)),
     SequenceNumber: q.fifo ? m.sequenceNumber : undefined,
   };
   const out: Record<string, string> = {};
@@ -53,9 +54,9 @@ function selectSystemAttributes(m: Msg, q: Queue, names: Set<string>): Record<st
 }
 
 /** The answer's view of a message: a fresh handle is issued by the caller. */
-function present(m: Msg, q: Queue, handle: string, input: T.ReceiveMessageInput, systemNames: Set<string>): T.ReceivedMessage {
+function present(m: Msg, q: Queue, handle: string, input: T.ReceiveMessageInput, systemNames: Set<string>, originMs: number): T.ReceivedMessage {
   const msg: T.ReceivedMessage = { MessageId: m.messageId, ReceiptHandle: handle, MD5OfBody: m.md5Body, Body: m.body };
-  const sys = selectSystemAttributes(m, q, systemNames);
+  const sys = selectSystemAttributes(m, q, systemNames, originMs);
   if (sys) msg.Attributes = sys;
   const attrs = requestedMessageAttributes(m.attributes, input.MessageAttributeNames); // filters of item 90, stated once in spec/message.ts
   if (attrs) {
@@ -140,8 +141,8 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
     m.lastReceive = ++s.counters.receives;
     m.inflightUntilMs = visibilityDeadline(now, vt);
     m.visibilityChanged = undefined;
-    const handle = encodeHandle({ queue: q.name, incarnation: q.incarnation, message: m.key, receive: m.lastReceive, receivedAtMs: now, nonce: s.ids.nonce() }, s.secret);
-    out.push(present(m, q, handle, input, systemNames));
+    const handle = encodeHandle({ queue: q.name, incarnation: q.incarnation, message: m.key, receive: m.lastReceive, receivedAtMs: epochMs(s, now), nonce: s.ids.nonce() }, s.secret);
+    out.push(present(m, q, handle, input, systemNames, s.originMs ?? 0));
     taken.push(m);
     return true;
   };

@@ -103,6 +103,19 @@ export interface EngineState {
   listeners: Set<(queueName: string) => void>;
   chooser: Chooser;
   counters: { messageKeys: number; receives: number; incarnations: number };
+  /**
+   * The epoch instant engine time counts from (set by the first call; dispatch.ts engineTime).
+   * Inside the engine every instant is milliseconds since it, so the instants kept on each message
+   * are small integers V8 stores in the object itself, where epoch milliseconds (beyond 2^31) would
+   * each be a separate boxed number: five to eight more heap objects per stored message for the
+   * collector to promote and mark. Only what leaves the engine is converted back (`epochMs`).
+   */
+  originMs: number | undefined;
+}
+
+/** An engine instant as epoch milliseconds (timestamps in answers and receipt handles). */
+export function epochMs(s: EngineState, engineMs: number): number {
+  return engineMs + (s.originMs ?? 0);
 }
 
 // ------------------------------------------------------------------------------ results
@@ -325,8 +338,9 @@ export function newMsg(m: MsgInit): Msg {
 
 /** A receipt handle's status on this queue (model/message.ts handleStatus), with the fields it carries. */
 export function classify(s: EngineState, q: Queue, handle: string, now: number): { status: HandleStatus; fields?: HandleFields; msg?: Msg } {
-  const f = parseHandle(handle, s.secret);
-  if (!f || f.queue !== q.name || f.incarnation > q.incarnation) return { status: 'unknown' };
+  const parsed = parseHandle(handle, s.secret);
+  if (!parsed || parsed.queue !== q.name || parsed.incarnation > q.incarnation) return { status: 'unknown' };
+  const f = { ...parsed, receivedAtMs: parsed.receivedAtMs - (s.originMs ?? 0) }; // handles carry epoch ms
   const msg = f.incarnation === q.incarnation ? q.messages.get(f.message) : undefined;
   const status = handleStatus({ issued: true, ...(msg ? { message: { ...timesOf(q, msg), newestReceive: msg.lastReceive } } : {}), receive: f.receive }, now);
   return msg ? { status, fields: f, msg } : { status, fields: f };
