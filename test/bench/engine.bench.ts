@@ -5,10 +5,14 @@
 //   the messages in flight), DeleteMessage of them, and the long-poll wake (nextVisibleAtMs);
 // - retention: N messages expiring one after the other: SendMessage while they expire;
 // - FIFO backlog: N messages in 10 groups; ReceiveMessage of 10.
-// Prints µs per operation; a flat row means the cost does not grow with N. Asserts nothing.
+// Prints the heap a stored message costs (bytes after a full GC, 100,000 messages at epoch-ms
+// times: once sent, and once received), what the collector promotes and marks per message; then
+// µs per operation: a flat row means the cost does not grow with N. Asserts nothing.
 // Options: --baseline FILE (another build's dist/src/spec/engine/index.js, printed beside).
-import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as current from '../../src/spec/engine/index.js';
+import { gcFunction } from './load.js';
 
 type EngineModule = Pick<typeof current, 'createEngine' | 'sequentialIds'>;
 const SIZES = [1_000, 10_000, 100_000];
@@ -77,9 +81,52 @@ function scenarios(mod: EngineModule, n: number): Record<string, number> {
   return out;
 }
 
-const builds: Array<[string, EngineModule]> = [['current', current]];
+/** Heap bytes per stored message after a full GC: sent, then received once each (12-hour visibility). */
+function bytesPerMessage(mod: EngineModule, n: number): { sent: number; received: number } {
+  const gc = gcFunction();
+  const heap = (): number => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const e = mod.createEngine({ ids: mod.sequentialIds() });
+  const now = 1_700_000_000_000;
+  const QueueUrl = (e.createQueue({ QueueName: 'memory', Attributes: { VisibilityTimeout: '43200' } }, now) as { ok: { QueueUrl: string } }).ok.QueueUrl;
+  const before = heap();
+  for (let i = 0; i < n; i++) e.sendMessage({ QueueUrl, MessageBody: `bench message ${i} ${'x'.repeat(100)}` }, now + i);
+  const sent = heap();
+  for (let got = 0, t = now + n; got < n; t++) {
+    const r = e.receiveMessage({ QueueUrl, MaxNumberOfMessages: 10 }, t) as { ok?: { Messages?: unknown[] } };
+    const k = r.ok?.Messages?.length ?? 0;
+    if (k === 0) break;
+    got += k;
+  }
+  const received = heap();
+  e.getQueueAttributes({ QueueUrl }, now + 2 * n); // the engine stays alive until measured
+  return { sent: (sent - before) / n, received: (received - before) / n };
+}
+
+// Memory in a child process per build: one engine's leftovers (and one fractional instant stored
+// by a timing scenario, which makes V8 keep that build's message times as boxed numbers for the
+// rest of the process) must not count in another's figures.
+const memoryChild = flagValue('memory-of');
+if (memoryChild !== undefined) {
+  const mod = memoryChild === 'current' ? current : ((await import(pathToFileURL(memoryChild).href)) as EngineModule);
+  console.log(JSON.stringify(bytesPerMessage(mod, 100_000)));
+  process.exit(0);
+}
+
+const builds: Array<[string, EngineModule, string]> = [['current', current, 'current']];
 const baseline = flagValue('baseline');
-if (baseline) builds.push(['baseline', (await import(pathToFileURL(baseline).href)) as EngineModule]);
+if (baseline) builds.push(['baseline', (await import(pathToFileURL(baseline).href)) as EngineModule, baseline]);
+
+console.log('Heap per stored message (bytes, 100,000 messages at epoch-ms times, after a full GC):');
+for (const [b, , source] of builds) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--memory-of', source], { encoding: 'utf8' });
+  const m = JSON.parse(out.trim().split('\n').pop() as string) as { sent: number; received: number };
+  console.log(`  ${b.padEnd(8)}  sent ${m.sent.toFixed(0)}  received once ${m.received.toFixed(0)}`);
+}
+console.log('');
 
 const rows = new Map<string, string[]>();
 const header = ['scenario', ...builds.flatMap(([b]) => SIZES.map((n) => `${b} ${n.toLocaleString('en-US')}`))];
