@@ -28,21 +28,20 @@ const ALL_SYSTEM_ATTRIBUTES = [
   'SequenceNumber',
 ] as const;
 
-/** `originMs`: engine time's origin (state.ts), so timestamps are epoch milliseconds. */
-function selectSystemAttributes(m: Msg, q: Queue, names: Set<string>, originMs: number): Record<string, string> | undefined {
+function selectSystemAttributes(s: EngineState, m: Msg, q: Queue, names: Set<string>): Record<string, string> | undefined {
   if (names.size === 0) return undefined;
   const all = names.has('All');
   const values: Record<(typeof ALL_SYSTEM_ATTRIBUTES)[number], string | undefined> = {
     AWSTraceHeader: m.traceHeader,
     // Epoch milliseconds as integer strings (item 9).
-    ApproximateFirstReceiveTimestamp: m.firstReceiveMs !== undefined ? String(Math.floor(m.firstReceiveMs + originMs)) : undefined,
+    ApproximateFirstReceiveTimestamp: m.firstReceiveMs !== undefined ? String(Math.floor(epochMs(s, m.firstReceiveMs))) : undefined,
     ApproximateReceiveCount: String(m.receiveCount),
     DeadLetterQueueSourceArn: m.deadLetterSourceArn,
     MessageDeduplicationId: q.fifo ? m.dedupId : undefined,
     // FIFO, and fair queues: a standard queue returns the group id it was sent with (item 125).
     MessageGroupId: m.groupId,
     SenderId: m.senderId,
-    SentTimestamp: String(Math.floor(m.sentMs + originMs)),
+    SentTimestamp: String(Math.floor(epochMs(s, m.sentMs))),
     SequenceNumber: q.fifo ? m.sequenceNumber : undefined,
   };
   const out: Record<string, string> = {};
@@ -54,9 +53,9 @@ function selectSystemAttributes(m: Msg, q: Queue, names: Set<string>, originMs: 
 }
 
 /** The answer's view of a message: a fresh handle is issued by the caller. */
-function present(m: Msg, q: Queue, handle: string, input: T.ReceiveMessageInput, systemNames: Set<string>, originMs: number): T.ReceivedMessage {
+function present(s: EngineState, m: Msg, q: Queue, handle: string, input: T.ReceiveMessageInput, systemNames: Set<string>): T.ReceivedMessage {
   const msg: T.ReceivedMessage = { MessageId: m.messageId, ReceiptHandle: handle, MD5OfBody: m.md5Body, Body: m.body };
-  const sys = selectSystemAttributes(m, q, systemNames, originMs);
+  const sys = selectSystemAttributes(s, m, q, systemNames);
   if (sys) msg.Attributes = sys;
   const attrs = requestedMessageAttributes(m.attributes, input.MessageAttributeNames); // filters of item 90, stated once in spec/message.ts
   if (attrs) {
@@ -142,7 +141,7 @@ export function receiveMessage(s: EngineState, input: T.ReceiveMessageInput, now
     m.inflightUntilMs = visibilityDeadline(now, vt);
     m.visibilityChanged = undefined;
     const handle = encodeHandle({ queue: q.name, incarnation: q.incarnation, message: m.key, receive: m.lastReceive, receivedAtMs: epochMs(s, now), nonce: s.ids.nonce() }, s.secret);
-    out.push(present(m, q, handle, input, systemNames, s.originMs ?? 0));
+    out.push(present(s, m, q, handle, input, systemNames));
     taken.push(m);
     return true;
   };
