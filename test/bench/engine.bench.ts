@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as current from '../../src/spec/engine/index.js';
-import { gcFunction } from './load.js';
+import { gcFunction, heapAfterGc } from './load.js';
 
 type EngineModule = Pick<typeof current, 'createEngine' | 'sequentialIds'>;
 const SIZES = [1_000, 10_000, 100_000];
@@ -82,26 +82,22 @@ function scenarios(mod: EngineModule, n: number): Record<string, number> {
 }
 
 /** Heap bytes per stored message after a full GC: sent, then received once each (12-hour visibility). */
-function bytesPerMessage(mod: EngineModule, n: number): { sent: number; received: number } {
+async function bytesPerMessage(mod: EngineModule, n: number): Promise<{ sent: number; received: number }> {
   const gc = gcFunction();
-  const heap = (): number => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
+  const heap = async (): Promise<number> => (await heapAfterGc(gc)) * 1024 * 1024;
   const e = mod.createEngine({ ids: mod.sequentialIds() });
   const now = 1_700_000_000_000;
   const QueueUrl = (e.createQueue({ QueueName: 'memory', Attributes: { VisibilityTimeout: '43200' } }, now) as { ok: { QueueUrl: string } }).ok.QueueUrl;
-  const before = heap();
+  const before = await heap();
   for (let i = 0; i < n; i++) e.sendMessage({ QueueUrl, MessageBody: `bench message ${i} ${'x'.repeat(100)}` }, now + i);
-  const sent = heap();
+  const sent = await heap();
   for (let got = 0, t = now + n; got < n; t++) {
     const r = e.receiveMessage({ QueueUrl, MaxNumberOfMessages: 10 }, t) as { ok?: { Messages?: unknown[] } };
     const k = r.ok?.Messages?.length ?? 0;
     if (k === 0) break;
     got += k;
   }
-  const received = heap();
+  const received = await heap();
   e.getQueueAttributes({ QueueUrl }, now + 2 * n); // the engine stays alive until measured
   return { sent: (sent - before) / n, received: (received - before) / n };
 }
@@ -112,7 +108,7 @@ function bytesPerMessage(mod: EngineModule, n: number): { sent: number; received
 const memoryChild = flagValue('memory-of');
 if (memoryChild !== undefined) {
   const mod = memoryChild === 'current' ? current : ((await import(pathToFileURL(memoryChild).href)) as EngineModule);
-  console.log(JSON.stringify(bytesPerMessage(mod, 100_000)));
+  console.log(JSON.stringify(await bytesPerMessage(mod, 100_000)));
   process.exit(0);
 }
 
